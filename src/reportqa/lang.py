@@ -1,0 +1,59 @@
+"""Language of a question, and the fixed sentences the product says in each language."""
+
+from functools import lru_cache
+
+from lingua import Language as LinguaLanguage
+from lingua import LanguageDetector, LanguageDetectorBuilder
+
+from reportqa.config import Edition, Language
+
+_CODES: dict[LinguaLanguage, Language] = {
+    LinguaLanguage.FRENCH: "fr",
+    LinguaLanguage.DUTCH: "nl",
+    LinguaLanguage.ENGLISH: "en",
+    LinguaLanguage.GERMAN: "de",
+}
+# Below this confidence a short question ("et en 2022 ?", "9ter") keeps the fallback language.
+MIN_CONFIDENCE = 0.5
+
+REFUSAL: dict[Language, str] = {
+    "fr": "Le rapport ne contient pas d'information à ce sujet.",
+    "nl": "Het verslag bevat daar geen informatie over.",
+    "en": "The report does not contain information on this.",
+    "de": "Der Bericht enthält dazu keine Informationen.",
+}
+SEE_ALSO: dict[Language, str] = {
+    "fr": "Passages les plus proches :",
+    "nl": "Meest verwante passages:",
+    "en": "Closest passages:",
+    "de": "Nächstliegende Passagen:",
+}
+EDITION_NOTICE: dict[Language, str] = {
+    "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
+    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der "
+    "{edition} Ausgabe.",
+}
+EDITION_NAMES: dict[Language, dict[Edition, str]] = {
+    "en": {"fr": "French", "nl": "Dutch"},
+    "de": {"fr": "französischen", "nl": "niederländischen"},
+    "fr": {"fr": "française", "nl": "néerlandaise"},
+    "nl": {"fr": "Franstalige", "nl": "Nederlandstalige"},
+}
+
+
+@lru_cache(maxsize=1)
+def _detector() -> LanguageDetector:
+    return LanguageDetectorBuilder.from_languages(*_CODES).with_preloaded_language_models().build()
+
+
+def detect_language(text: str, fallback: Language = "fr") -> Language:
+    """The question's language among fr, nl, en, de; `fallback` when the text is too short to tell."""
+    confidences = _detector().compute_language_confidence_values(text)
+    if not confidences or confidences[0].value < MIN_CONFIDENCE:
+        return fallback
+    return _CODES[confidences[0].language]
+
+
+def edition_for(language: Language) -> Edition | None:
+    """The report edition written in `language`, or None for English and German."""
+    return language if language in ("fr", "nl") else None  # type: ignore[return-value]

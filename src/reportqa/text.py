@@ -1,0 +1,59 @@
+"""Words and numbers as retrieval and answering compare them: FR/NL number formats, stems, stopwords."""
+
+import re
+from functools import lru_cache
+
+import Stemmer
+
+from reportqa.config import Language
+
+# "35 507", "35 507" (no-break spaces), "35.507" and "35507" are one number; "12,5" and "12.5" too.
+_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])")
+_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
+_WORD = re.compile(r"[\w%]+", re.UNICODE)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+_STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
+
+STOPWORDS: frozenset[str] = frozenset(
+    """
+    a à au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même mes moi
+    mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos
+    votre vous c d j l m n s t y été être avoir ont a est sont était combien quel quelle quels quelles
+    comment pourquoi quand est-ce ce cette cet y-a-t-il il-y-a t-il ont-ils a-t-il ont-elles fait plus
+    de het een en van ik je jij hij zij wij jullie ze u is zijn was waren wat wie welke hoe hoeveel waarom
+    wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
+    niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt meer
+    the of and to in on for by with what which how many much who when where why is are was were did do does
+    has have had it its this that these those from at as be been an or not any there their
+    der die das den dem des ein eine einer und zu im mit von für auf ist sind war wie viele wieviel wer
+    wann wo warum was hat haben wurde wurden nicht es sie er
+    """.split()
+)
+
+
+def normalize_numbers(text: str) -> str:
+    """Rewrite grouped thousands as plain digits and decimal commas as points, so formats compare equal."""
+    text = _GROUPED_NUMBER.sub(lambda m: re.sub(r"[ \u00a0\u202f.]", "", m.group(0)), text)
+    return _DECIMAL_COMMA.sub(".", text)
+
+
+def numbers_in(text: str) -> list[str]:
+    """The numbers a text states, normalised (used to check that an answer's figures are in its source)."""
+    return re.findall(r"\d+(?:\.\d+)?", normalize_numbers(text))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: Language) -> Stemmer.Stemmer:
+    return Stemmer.Stemmer(_STEMMER_NAMES[language])
+
+
+def content_terms(text: str, language: Language) -> set[str]:
+    """Stemmed content words and numbers of a text, without stopwords."""
+    words = [w.lower() for w in _WORD.findall(normalize_numbers(text))]
+    words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return set(_stemmer(language).stemWords(words))
+
+
+def is_year(term: str) -> bool:
+    return bool(_YEAR.match(term))
