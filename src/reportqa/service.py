@@ -1,0 +1,76 @@
+"""The running product: one loaded index, rebuilt in the background when docs/ changes, shared by UI and API."""
+
+import logging
+import threading
+from dataclasses import dataclass
+
+from reportqa.answer import Answer, answer_question
+from reportqa.config import Language, Settings
+from reportqa.errors import ReportQAError
+from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Status:
+    ready: bool
+    message: str
+    fraction: float
+
+
+class IndexNotReady(ReportQAError):
+    pass
+
+
+class ReportService:
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self._index: LoadedIndex | None = None
+        self._lock = threading.Lock()
+        self._status = Status(False, "Starting", 0.0)
+        self._builder: threading.Thread | None = None
+
+    @property
+    def status(self) -> Status:
+        return self._status
+
+    @property
+    def manifest(self) -> Manifest | None:
+        return self._index.manifest if self._index else None
+
+    def start(self, wait: bool = False) -> None:
+        """Open the index, or build it in the background (the last good index serves meanwhile)."""
+        if not is_stale(self.settings):
+            self._index = open_index(self.settings)
+            self._status = Status(True, "Ready", 1.0)
+            return
+        try:
+            self._index = open_index(self.settings)  # stale but usable while the new one builds
+        except ReportQAError:
+            self._index = None
+        self._builder = threading.Thread(target=self._build, name="index-build", daemon=True)
+        self._builder.start()
+        if wait:
+            self._builder.join()
+
+    def _build(self) -> None:
+        def progress(message: str, fraction: float) -> None:
+            self._status = Status(False, message, fraction)
+
+        try:
+            build_index(self.settings, progress)
+            index = open_index(self.settings)
+        except ReportQAError as error:
+            log.error("%s", error)
+            self._status = Status(self._index is not None, f"Index build failed: {error}", 1.0)
+            return
+        with self._lock:
+            self._index = index
+        self._status = Status(True, "Ready", 1.0)
+
+    def ask(self, question: str, language: Language | None = None) -> Answer:
+        index = self._index
+        if index is None:
+            raise IndexNotReady(f"The index is being built ({self._status.message}); try again in a moment.")
+        return answer_question(index, question, self.settings, language)

@@ -1,0 +1,176 @@
+"""The Gradio chat: streamed answers with numbered citations, a sources panel, the loaded documents."""
+
+import html
+from collections.abc import Iterator
+
+import gradio as gr
+
+from reportqa.answer import Answer, Citation
+from reportqa.errors import ReportQAError
+from reportqa.service import ReportService
+
+OFFICIAL_HELP = "https://dofi.ibz.be"
+I18N = gr.I18n(
+    en={
+        "title": "## Questions on the Immigration Office's 2023 activity report",
+        "disclosure": "You are talking to an AI assistant. It answers only from the published report and "
+        "quotes its sources. This is not legal advice; for your own situation contact the Immigration Office "
+        f"({OFFICIAL_HELP}) or a lawyer.",
+        "question": "Your question",
+        "placeholder": "e.g. How many ICAM interviews were held in 2023?",
+        "send": "Ask",
+        "language": "Answer language",
+        "sources": "### Sources",
+        "examples": "Examples",
+    },
+    fr={
+        "title": "## Questions sur le rapport d'activité 2023 de l'Office des étrangers",
+        "disclosure": "Vous parlez à un assistant d'IA. Il répond uniquement à partir du rapport publié et cite "
+        "ses sources. Ceci n'est pas un avis juridique ; pour votre situation, contactez l'Office des "
+        f"étrangers ({OFFICIAL_HELP}) ou un avocat.",
+        "question": "Votre question",
+        "placeholder": "p. ex. Combien d'entretiens ICAM ont été menés en 2023 ?",
+        "send": "Demander",
+        "language": "Langue de la réponse",
+        "sources": "### Sources",
+        "examples": "Exemples",
+    },
+    nl={
+        "title": "## Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
+        "disclosure": "U praat met een AI-assistent. Die antwoordt enkel op basis van het gepubliceerde verslag "
+        "en vermeldt zijn bronnen. Dit is geen juridisch advies; neem voor uw eigen situatie contact op met de "
+        f"Dienst Vreemdelingenzaken ({OFFICIAL_HELP}) of een advocaat.",
+        "question": "Uw vraag",
+        "placeholder": "bv. Hoeveel ICAM-gesprekken werden er in 2023 gevoerd?",
+        "send": "Vragen",
+        "language": "Taal van het antwoord",
+        "sources": "### Bronnen",
+        "examples": "Voorbeelden",
+    },
+)
+EXAMPLES = [
+    "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?",
+    "Hoeveel gesprekken voerden de ICAM-coaches?",
+    "Le nombre de demandes de visa a-t-il augmenté en 2023 ?",
+    "Werd het terugkeerbeleid versterkt?",
+]
+LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
+STREAM_STEP = 6  # words per streamed update
+
+
+def _where(citation: Citation) -> str:
+    section = f"{citation.section} {citation.section_title}".strip()
+    return f"{html.escape(citation.document)} ({citation.edition.upper()}), {html.escape(section)}, p. {citation.page}"
+
+
+def footnotes(citations: list[Citation]) -> str:
+    return "\n".join(f"[{c.n}] {_where(c)} — [PDF]({c.url})" for c in citations)
+
+
+def answer_markdown(answer: Answer) -> str:
+    """The answer as shown in the chat; document text is escaped so it can never inject markup."""
+    body = html.escape(answer.answer)
+    if answer.refused and answer.see_also:
+        from reportqa.lang import SEE_ALSO
+
+        return f"{body}\n\n{SEE_ALSO[answer.language]}\n" + footnotes(answer.see_also)
+    return f"{body}\n\n{footnotes(answer.citations)}" if answer.citations else body
+
+
+def sources_markdown(answer: Answer) -> str:
+    shown = answer.citations or answer.see_also
+    return "\n\n".join(f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url})" for c in shown)
+
+
+def documents_banner(service: ReportService) -> str:
+    status = service.status
+    manifest = service.manifest
+    lines = []
+    if not status.ready or manifest is None:
+        lines.append(f"⏳ {html.escape(status.message)} ({status.fraction:.0%})")
+    if manifest is not None:
+        names = ", ".join(
+            f"{html.escape(d.title)} ({d.edition.upper()}{', ' + str(d.pages) + ' p.' if d.kind == 'report' else ''})"
+            for d in manifest.documents
+        )
+        lines.append(f"📄 {names or 'no documents'}")
+        if any(d.is_sample for d in manifest.documents):
+            lines.append(
+                "⚠️ SAMPLE report with fictitious figures / rapport d'exemple, chiffres fictifs / "
+                "voorbeeldverslag, fictieve cijfers"
+            )
+        if not manifest.has_report():
+            lines.append(
+                "ℹ️ The report PDFs are not loaded: only the announcements can be searched. / Les PDF du rapport "
+                "ne sont pas chargés : seules les annonces sont consultables. / De pdf's van het verslag zijn "
+                "niet geladen: enkel de aankondigingen zijn doorzoekbaar."
+            )
+    return "  \n".join(lines)
+
+
+def respond(
+    service: ReportService, message: str, history: list[dict[str, str]], language: str
+) -> Iterator[tuple[list[dict[str, str]], str, str]]:
+    history = [*history, {"role": "user", "content": html.escape(message)}]
+    question = message.strip()
+    if not question:
+        yield history[:-1], "", ""
+        return
+    if len(question) > service.settings.max_question_chars:
+        notice = f"⚠️ Max. {service.settings.max_question_chars} characters / caractères / tekens."
+        yield [*history, {"role": "assistant", "content": notice}], "", ""
+        return
+    try:
+        answer = service.ask(question, None if language == "auto" else language)  # type: ignore[arg-type]
+    except ReportQAError as error:
+        yield [*history, {"role": "assistant", "content": f"⚠️ {html.escape(str(error))}"}], "", ""
+        return
+    words = html.escape(answer.answer).split(" ")
+    for end in range(STREAM_STEP, len(words), STREAM_STEP):
+        yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
+    yield [*history, {"role": "assistant", "content": answer_markdown(answer)}], sources_markdown(answer), ""
+
+
+def build_ui(service: ReportService) -> gr.Blocks:
+    with gr.Blocks(title="reportqa") as ui:
+        gr.Markdown(I18N("title"))  # type: ignore[arg-type]
+        gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
+        banner = gr.Markdown(documents_banner(service), elem_id="documents")
+        with gr.Row():
+            with gr.Column(scale=3):
+                chat = gr.Chatbot(height=480, show_label=False, elem_id="chat")
+                with gr.Row():
+                    question = gr.Textbox(
+                        label=I18N("question"),  # type: ignore[arg-type]
+                        placeholder=I18N("placeholder"),  # type: ignore[arg-type]
+                        max_length=service.settings.max_question_chars,
+                        scale=4,
+                        elem_id="question",
+                    )
+                    language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=I18N("language"), scale=1)  # type: ignore[arg-type]
+                send = gr.Button(I18N("send"), variant="primary", elem_id="send")  # type: ignore[arg-type]
+                gr.Examples(EXAMPLES, inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
+            with gr.Column(scale=2):
+                gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
+                sources = gr.Markdown(elem_id="sources")
+
+        def on_ask(message: str, history: list[dict[str, str]], lang: str):  # type: ignore[no-untyped-def]
+            yield from respond(service, message, history, lang)
+
+        for trigger in (send.click, question.submit):
+            trigger(on_ask, [question, chat, language], [chat, sources, question], api_name=False)
+        def ask_api(question: str, language: str = "auto") -> dict:
+            """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
+            try:
+                return service.ask(question, None if language == "auto" else language).to_dict()  # type: ignore[arg-type]
+            except ReportQAError as error:
+                raise gr.Error(str(error)) from None
+
+        gr.api(ask_api, api_name="ask")
+        timer = gr.Timer(2.0, active=not service.status.ready)
+        timer.tick(
+            lambda: (documents_banner(service), gr.Timer(active=not service.status.ready)),
+            outputs=[banner, timer],
+            api_name=False,
+        )
+    return ui
