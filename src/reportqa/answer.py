@@ -15,6 +15,8 @@ MAX_SENTENCES = 3
 # Sentences within this much of the best one join the answer.
 SENTENCE_MARGIN = 0.06
 LEXICAL_WEIGHT = 0.15
+# A further sentence must share at least this share of the best sentence's words with the question.
+MIN_RELATIVE_OVERLAP = 0.75
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
 
@@ -126,7 +128,9 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
     chosen = [
         c
         for c in candidates
-        if c.score >= best.score - SENTENCE_MARGIN and c.overlap > 0 and c.hit.chunk.edition == best.hit.chunk.edition
+        if c.score >= best.score - SENTENCE_MARGIN
+        and c.overlap >= max(MIN_RELATIVE_OVERLAP * best.overlap, 1e-9)
+        and c.hit.chunk.edition == best.hit.chunk.edition
     ][:MAX_SENTENCES]
     wants_quantity = bool(_QUANTITY.search(question))
     numbers: dict[str, int] = {}
@@ -155,9 +159,7 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
     return text, False, citations, []
 
 
-def answer_question(
-    index: LoadedIndex, question: str, settings: Settings, language: Language | None = None
-) -> Answer:
+def answer_question(index: LoadedIndex, question: str, settings: Settings, language: Language | None = None) -> Answer:
     started = time.perf_counter()
     question = " ".join(question.split())
     language = language or detect_language(question)

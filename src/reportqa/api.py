@@ -78,5 +78,4 @@ def run_server(settings: Settings) -> None:
         service.start()
     except ReportQAError:
         raise
-    uvicorn.run(create_app(service), host=settings.host, port=settings.port, log_level="warning",
-                access_log=False)
+    uvicorn.run(create_app(service), host=settings.host, port=settings.port, log_level="warning", access_log=False)

@@ -113,3 +113,7 @@ def serve(host: str | None, port: int | None, docs_dir: Path | None, index_dir: 
         run_server(settings)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -24,4 +24,4 @@ class IndexBuildError(ReportQAError):
 
 class MissingDependencyError(ReportQAError):
     def __init__(self, what: str, extra: str) -> None:
-        super().__init__(f"{what} is not installed. Install it with: pip install \"reportqa[{extra}]\"")
+        super().__init__(f'{what} is not installed. Install it with: pip install "reportqa[{extra}]"')

@@ -121,7 +121,7 @@ def _load_markdown(path: Path) -> SourceDocument:
     edition = meta.get("language") or detect_language(body)
     if edition not in ("fr", "nl"):
         raise DocumentError(str(path), f"language must be fr or nl, not {edition!r}")
-    kind = "announcement" if meta.get("kind", "announcement") == "announcement" else "report"
+    kind: DocumentKind = "announcement" if meta.get("kind", "announcement") == "announcement" else "report"
     document = SourceDocument(
         doc_id=document_id(path),
         path=path,
@@ -222,7 +222,11 @@ def _inside(line: _Line, boxes: list[pymupdf.Rect]) -> bool:
 def _extract_tables(page: pymupdf.Page, lines: list[_Line]) -> list[tuple[pymupdf.Rect, Table]]:
     found = []
     for table in page.find_tables().tables:
-        rows = [[" ".join((cell or "").split()) for cell in row] for row in table.extract()]
+        # Cell text read by clipping: table.extract() drops spaces and shifts thousands separators here.
+        rows = [
+            [" ".join(page.get_text("text", clip=pymupdf.Rect(cell)).split()) if cell else "" for cell in row.cells]
+            for row in table.rows
+        ]
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or len(rows[0]) < 2:
             continue
@@ -277,7 +281,7 @@ def _load_pdf(path: Path) -> SourceDocument:
 
 
 def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
-    all_lines = [_page_lines(page) for page in pdf]
+    all_lines = [_page_lines(pdf[number]) for number in range(pdf.page_count)]
     if not any(all_lines):
         raise DocumentError(str(path), "the PDF has no text layer (scanned pages?); OCR it first")
     body_size = _body_size(all_lines)
@@ -285,7 +289,8 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
 
     pages: list[tuple[str, list[_Line], list[tuple[pymupdf.Rect, Table]], bool]] = []
     furniture_text: list[str] = []
-    for page, lines in zip(pdf, all_lines, strict=True):
+    for number, lines in enumerate(all_lines):
+        page = pdf[number]
         height = page.rect.height
         furniture = [ln for ln in lines if ln.y1 < height * MARGIN_BAND or ln.y0 > height * (1 - MARGIN_BAND)]
         furniture_text += [ln.text for ln in furniture]
@@ -307,48 +312,65 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
     )
 
     outline_by_page: dict[int, list[tuple[str, str]]] = {}
-    for page_index, number, name in outline:
-        outline_by_page.setdefault(page_index, []).append((number, name))
+    for page_index, heading_number, name in outline:
+        outline_by_page.setdefault(page_index, []).append((heading_number, name))
 
-    section_number, section_title = "", title
+    walker = _SectionWalker(document, bool(outline), body_size)
     for index, (label, body, tables, is_toc) in enumerate(pages):
-        if is_toc:
-            continue
-        table_boxes = [box for box, _ in tables]
-        pending_tables = sorted(tables, key=lambda item: item[0].y0)
-        expected = outline_by_page.get(index, [])
-        prose: list[_Line] = []
-
-        def flush() -> None:
-            for paragraph in _paragraphs(prose):
-                text = _join_lines(paragraph)
-                if not _CAPTION.match(text) or not table_boxes:
-                    document.blocks.append(
-                        Block("prose", text, section_number, section_title, label, index + 1)
-                    )
-            prose.clear()
-
-        for line in body:
-            while pending_tables and pending_tables[0][0].y0 <= line.y0:
-                flush()
-                box, table = pending_tables.pop(0)
-                document.blocks.append(
-                    Block("table", render_table(table), section_number, section_title, label, index + 1, table)
-                )
-            if _inside(line, table_boxes):
-                continue
-            heading = _match_heading(line, expected, outline_present=bool(outline), body_size=body_size)
-            if heading:
-                flush()
-                section_number, section_title = heading
-                continue
-            prose.append(line)
-        flush()
-        for _box, table in pending_tables:
-            document.blocks.append(
-                Block("table", render_table(table), section_number, section_title, label, index + 1, table)
-            )
+        if not is_toc:
+            walker.read_page(index + 1, label, body, tables, outline_by_page.get(index, []))
     return document
+
+
+class _SectionWalker:
+    """Walks the body lines in reading order, tracking the current section, and emits blocks."""
+
+    def __init__(self, document: SourceDocument, outline_present: bool, body_size: float) -> None:
+        self.document = document
+        self.outline_present = outline_present
+        self.body_size = body_size
+        self.section = ("", document.title)
+        self.page = ("1", 1)
+        self.prose: list[_Line] = []
+
+    def read_page(
+        self,
+        physical: int,
+        label: str,
+        body: list[_Line],
+        tables: list[tuple[pymupdf.Rect, Table]],
+        expected_headings: list[tuple[str, str]],
+    ) -> None:
+        self.page = (label, physical)
+        boxes = [box for box, _ in tables]
+        pending = sorted(tables, key=lambda item: item[0].y0)
+        for line in body:
+            while pending and pending[0][0].y0 <= line.y0:
+                self._add_table(pending.pop(0)[1])
+            if _inside(line, boxes):
+                continue
+            heading = _match_heading(
+                line, expected_headings, outline_present=self.outline_present, body_size=self.body_size
+            )
+            if heading:
+                self._flush()
+                self.section = heading
+            else:
+                self.prose.append(line)
+        self._flush()
+        for _box, table in pending:
+            self._add_table(table)
+
+    def _add_table(self, table: Table) -> None:
+        self._flush()
+        self.document.blocks.append(Block("table", render_table(table), *self.section, *self.page, table))
+
+    def _flush(self) -> None:
+        for paragraph in _paragraphs(self.prose):
+            text = _join_lines(paragraph)
+            if not _CAPTION.match(text) or not text.startswith(("Tableau", "Tabel", "Table")):
+                self.document.blocks.append(Block("prose", text, *self.section, *self.page))
+        self.prose.clear()
 
 
 def _match_heading(

@@ -30,8 +30,7 @@ SEE_ALSO: dict[Language, str] = {
 }
 EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
-    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der "
-    "{edition} Ausgabe.",
+    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der {edition} Ausgabe.",
 }
 EDITION_NAMES: dict[Language, dict[Edition, str]] = {
     "en": {"fr": "French", "nl": "Dutch"},

@@ -158,7 +158,8 @@ def build_ui(service: ReportService) -> gr.Blocks:
             yield from respond(service, message, history, lang)
 
         for trigger in (send.click, question.submit):
-            trigger(on_ask, [question, chat, language], [chat, sources, question], api_name=False)
+            trigger(on_ask, [question, chat, language], [chat, sources, question], api_visibility="private")
+
         def ask_api(question: str, language: str = "auto") -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
             try:
@@ -171,6 +172,6 @@ def build_ui(service: ReportService) -> gr.Blocks:
         timer.tick(
             lambda: (documents_banner(service), gr.Timer(active=not service.status.ready)),
             outputs=[banner, timer],
-            api_name=False,
+            api_visibility="private",
         )
     return ui

@@ -1,0 +1,92 @@
+import pytest
+
+from reportqa.answer import answer_question
+from reportqa.config import Settings
+from reportqa.index import LoadedIndex
+from reportqa.lang import REFUSAL
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "figure", "section", "page", "physical"),
+    [
+        (
+            "Combien de demandes de visa de court séjour l'Office a-t-il traitées en 2023 ?",
+            "fr",
+            "210 345",
+            "1.1",
+            "1",
+            3,
+        ),
+        (
+            "Hoeveel aanvragen voor een visum kort verblijf werden in 2023 behandeld?",
+            "nl",
+            "210.345",
+            "1.1",
+            "1",
+            3,
+        ),
+        ("Combien de retours forcés y a-t-il eu en 2023 ?", "fr", "2 345", "2.1", "2", 4),
+        ("Hoeveel gedwongen terugkeer was er in 2022?", "nl", "2.100", "2.1", "2", 4),
+    ],
+)
+def test_figure_with_its_section_and_page(
+    corpus_index: LoadedIndex,
+    corpus_settings: Settings,
+    question: str,
+    language: str,
+    figure: str,
+    section: str,
+    page: str,
+    physical: int,
+) -> None:
+    answer = answer_question(corpus_index, question, corpus_settings)
+    assert answer.language == language and not answer.refused
+    assert figure in answer.answer
+    first = answer.citations[0]
+    assert (first.edition, first.section, first.page, first.physical_page) == (
+        language,
+        section,
+        page,
+        physical,
+    )
+    assert figure in first.quote
+    assert first.url.endswith(f".pdf#page={physical}")
+    assert "[1]" in answer.answer
+
+
+def test_table_answers_quote_the_matching_row_only(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
+    answer = answer_question(corpus_index, "Combien de retours forcés y a-t-il eu en 2023 ?", corpus_settings)
+    assert "Retours forcés" in answer.answer and "Retours volontaires |" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [("Quel temps fera-t-il demain à Bruxelles ?", "fr"), ("Wat is de hoofdstad van Frankrijk?", "nl")],
+)
+def test_unrelated_questions_are_refused_in_the_askers_language(
+    corpus_index: LoadedIndex, corpus_settings: Settings, question: str, language: str
+) -> None:
+    answer = answer_question(corpus_index, question, corpus_settings)
+    assert answer.refused and answer.answer == REFUSAL[language]  # type: ignore[index]
+    assert answer.citations == [] and answer.see_also  # the closest passages are offered instead
+
+
+def test_english_questions_get_quotes_and_say_which_edition(
+    corpus_index: LoadedIndex, corpus_settings: Settings
+) -> None:
+    answer = answer_question(
+        corpus_index, "How many short-stay visa applications were processed in 2023?", corpus_settings
+    )
+    assert answer.language == "en" and not answer.refused
+    assert answer.answer.startswith("The report exists only in Dutch and French")
+    assert "210 345" in answer.answer or "210.345" in answer.answer
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
+def test_the_chosen_language_picks_its_edition(
+    corpus_index: LoadedIndex, corpus_settings: Settings, language: str
+) -> None:
+    answer = answer_question(corpus_index, "ICAM 2023", corpus_settings, language=language)  # type: ignore[arg-type]
+    assert answer.language == language and answer.citations[0].edition == language

@@ -1,0 +1,94 @@
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+CONTRACT_KEYS = {"question", "language", "answer", "refused", "citations", "timings_ms"}
+CITATION_KEYS = {
+    "n",
+    "document",
+    "edition",
+    "section",
+    "section_title",
+    "page",
+    "physical_page",
+    "quote",
+    "url",
+}
+
+
+def reportqa(*args: str, index: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
+    return subprocess.run(
+        [sys.executable, "-m", "reportqa.cli", *args, "--docs", str(REPO / "docs"), "--index", str(index)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+
+
+def ask_json(question: str, index: Path) -> dict:  # type: ignore[type-arg]
+    result = reportqa("ask", question, "--json", index=index)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1  # exactly one JSON object
+    answer = json.loads(lines[0])
+    assert CONTRACT_KEYS <= set(answer)
+    assert set(answer["timings_ms"]) == {"retrieve", "answer", "total"}
+    for citation in answer["citations"]:
+        assert CITATION_KEYS <= set(citation)
+        assert isinstance(citation["page"], str) and isinstance(citation["physical_page"], int)
+    return answer
+
+
+@pytest.fixture(scope="module")
+def index_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli-index")
+    result = reportqa("ingest", index=path)
+    assert result.returncode == 0, result.stderr
+    assert "2 documents" in result.stdout and "chunks" in result.stdout
+    return path
+
+
+def test_french_icam_question_cites_the_french_announcement(index_dir: Path) -> None:
+    answer = ask_json("Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?", index_dir)
+    assert answer["language"] == "fr" and not answer["refused"]
+    assert "4 000" in answer["answer"]
+    assert answer["citations"][0]["edition"] == "fr"
+    assert "4 000" in answer["citations"][0]["quote"]
+
+
+def test_dutch_icam_question_cites_the_dutch_announcement(index_dir: Path) -> None:
+    answer = ask_json("Hoeveel gesprekken voerden de ICAM-coaches?", index_dir)
+    assert answer["language"] == "nl" and "4000" in answer["answer"]
+    assert answer["citations"][0]["edition"] == "nl"
+
+
+def test_weather_question_is_refused_in_french(index_dir: Path) -> None:
+    answer = ask_json("Quel temps fera-t-il demain à Bruxelles ?", index_dir)
+    assert answer["refused"] and answer["language"] == "fr"
+    assert answer["answer"] == "Le rapport ne contient pas d'information à ce sujet."
+
+
+def test_ask_builds_a_missing_index_first(tmp_path: Path) -> None:
+    answer = ask_json("Werd het terugkeerbeleid versterkt?", tmp_path / "fresh")
+    assert not answer["refused"] and (tmp_path / "fresh" / "current" / "manifest.json").is_file()
+
+
+def test_bad_input_gets_a_message_not_a_traceback(index_dir: Path, tmp_path: Path) -> None:
+    result = reportqa("ask", "x" * 2000, index=index_dir)
+    assert result.returncode != 0 and "longer than" in result.stderr and "Traceback" not in result.stderr
+    bad = subprocess.run(
+        [sys.executable, "-m", "reportqa.cli", "ask", "question"],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "REPORTQA_EMBEDDINGS": "word2vec"},
+        cwd=tmp_path,
+    )
+    assert bad.returncode != 0 and "REPORTQA_EMBEDDINGS" in bad.stderr and "Traceback" not in bad.stderr

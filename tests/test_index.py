@@ -1,0 +1,93 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportqa.config import Settings
+from reportqa.embed import make_embedder
+from reportqa.errors import IndexBuildError
+from reportqa.index import build_index, is_stale, open_index, read_manifest
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def own_corpus(corpus_dir: Path, tmp_path: Path) -> Settings:
+    docs = tmp_path / "docs"
+    shutil.copytree(corpus_dir, docs)
+    return Settings(docs_dir=docs, index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
+
+
+def test_reingesting_unchanged_documents_changes_nothing(own_corpus: Settings) -> None:
+    first = build_index(own_corpus)
+    assert first.embedded == first.chunks > 0 and not first.errors
+    assert not is_stale(own_corpus)
+    before = open_index(own_corpus)
+    second = build_index(own_corpus)
+    after = open_index(own_corpus)
+    assert second.embedded == 0  # every vector reused
+    assert set(after.chunks) == set(before.chunks)
+    assert after.store.get()["ids"] and set(after.store.get()["ids"]) == set(before.chunks)
+
+
+def test_replacing_a_document_leaves_no_stale_chunks(own_corpus: Settings) -> None:
+    build_index(own_corpus)
+    old_ids = {i for i in open_index(own_corpus).chunks if i.startswith("announcement-2023-fr:")}
+    path = own_corpus.docs_dir / "announcement-2023.fr.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("près de 4 000", "près de 4 100"), encoding="utf-8")
+    assert is_stale(own_corpus)
+    manifest = build_index(own_corpus)
+    index = open_index(own_corpus)
+    new_ids = {i for i in index.chunks if i.startswith("announcement-2023-fr:")}
+    assert 0 < manifest.embedded < manifest.chunks  # only the changed paragraph is embedded again
+    assert old_ids - new_ids and not (old_ids - new_ids) & set(index.store.get()["ids"])
+    assert any("4 100" in c.text for c in index.chunks.values())
+    assert not any("près de 4 000" in c.text for c in index.chunks.values())
+
+
+def test_removing_a_document_removes_its_chunks(own_corpus: Settings) -> None:
+    build_index(own_corpus)
+    (own_corpus.docs_dir / "verslag-test-nl.pdf").unlink()
+    build_index(own_corpus)
+    index = open_index(own_corpus)
+    assert not any(c.doc_id == "verslag-test-nl" for c in index.chunks.values())
+    assert all(not i.startswith("verslag-test-nl:") for i in index.store.get()["ids"])
+
+
+def test_a_failed_build_keeps_the_last_good_index(own_corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    good = build_index(own_corpus)
+    (own_corpus.docs_dir / "new.md").write_text("---\nlanguage: fr\n---\nUn nouveau texte.", encoding="utf-8")
+    embedder = make_embedder(own_corpus.embeddings)
+
+    def broken(texts: list[str]) -> None:
+        raise RuntimeError("embedding engine crashed")
+
+    monkeypatch.setattr(embedder, "embed_passages", broken)
+    with pytest.raises(IndexBuildError, match="previous index is kept"):
+        build_index(own_corpus)
+    monkeypatch.undo()
+    assert read_manifest(own_corpus) == good
+    assert len(open_index(own_corpus).chunks) == good.chunks
+    assert len(list((own_corpus.index_dir / "builds").iterdir())) == 1  # the failed build was cleaned up
+
+
+def test_bad_files_are_reported_and_the_rest_is_indexed(own_corpus: Settings) -> None:
+    (own_corpus.docs_dir / "zero.pdf").write_bytes(b"")
+    (own_corpus.docs_dir / "corrupt.pdf").write_bytes(b"%PDF-1.4 garbage")
+    manifest = build_index(own_corpus)
+    assert len(manifest.errors) == 2 and any("zero.pdf" in e for e in manifest.errors)
+    assert {d.doc_id for d in manifest.documents} >= {"rapport-test-fr", "verslag-test-nl"}
+
+
+def test_a_damaged_index_is_detected_as_stale(own_corpus: Settings) -> None:
+    build_index(own_corpus)
+    (own_corpus.index_dir / "current" / "manifest.json").unlink()
+    assert is_stale(own_corpus)
+    with pytest.raises(IndexBuildError):
+        open_index(own_corpus)
+
+
+def test_an_empty_docs_folder_builds_an_empty_index(tmp_path: Path) -> None:
+    settings = Settings(docs_dir=tmp_path / "nothing", index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
+    manifest = build_index(settings)
+    assert manifest.documents == [] and manifest.chunks == 0 and not manifest.has_report()

@@ -1,0 +1,107 @@
+from pathlib import Path
+
+import pymupdf
+import pytest
+
+from reportqa.chunk import chunk_document
+from reportqa.errors import DocumentError
+from reportqa.ingest import SourceDocument, load_document
+
+
+def _block_with(document: SourceDocument, text: str):  # type: ignore[no-untyped-def]
+    return next(b for b in document.blocks if text in b.text)
+
+
+@pytest.fixture(scope="module")
+def french(corpus_dir: Path) -> SourceDocument:
+    return load_document(corpus_dir / "rapport-test-fr.pdf")
+
+
+@pytest.fixture(scope="module")
+def dutch(corpus_dir: Path) -> SourceDocument:
+    return load_document(corpus_dir / "verslag-test-nl.pdf")
+
+
+def test_sections_and_printed_pages_from_outline_and_labels(french: SourceDocument) -> None:
+    block = _block_with(french, "210 345")
+    assert (block.section_number, block.section_title) == ("1.1", "Visas de court séjour")
+    assert (block.page, block.physical_page) == ("1", 3)  # cover and contents come first
+    assert french.edition == "fr" and french.kind == "report" and french.is_sample
+
+
+def test_sections_from_numbered_headings_and_pages_from_footer(dutch: SourceDocument) -> None:
+    with pymupdf.open(dutch.path) as pdf:
+        assert pdf.get_toc() == [] and pdf[2].get_label() == ""  # the NL fixture has neither
+    block = _block_with(dutch, "210.345")
+    assert (block.section_number, block.section_title, block.page, block.physical_page) == (
+        "1.1",
+        "Visa voor kort verblijf",
+        "1",
+        3,
+    )
+    assert dutch.edition == "nl"
+
+
+def test_running_header_footer_and_contents_are_not_body(french: SourceDocument) -> None:
+    body = "\n".join(b.text for b in french.blocks if b.physical_page > 1)
+    assert "Table des matières" not in body
+    assert "Rapport d'activité 2023 (test)" not in body  # the running header
+    assert "chiffres fictifs" not in body  # the footer
+
+
+def test_tables_keep_rows_and_header(french: SourceDocument, dutch: SourceDocument) -> None:
+    table = next(b for b in french.blocks if b.kind == "table")
+    assert table.table is not None
+    assert table.table.caption == "Tableau 2.1 : Retours par type"
+    assert table.table.header == ["Type de retour", "2022", "2023"]
+    assert table.table.rows[1] == ["Retours forcés", "2 100", "2 345"]
+    assert (table.section_number, table.page, table.physical_page) == ("2.1", "2", 4)
+    dutch_table = next(b for b in dutch.blocks if b.kind == "table")
+    assert "Gedwongen terugkeer | 2022: 2.100 | 2023: 2.345" in dutch_table.text
+
+
+def test_chunks_never_cross_a_section_or_page(french: SourceDocument) -> None:
+    chunks = chunk_document(french)
+    for chunk in chunks:
+        same_place = {
+            b.text
+            for b in french.blocks
+            if (b.section_number, b.physical_page) == (chunk.section_number, chunk.physical_page)
+        }
+        parts = [chunk.text] if chunk.kind == "table" else chunk.text.split("\n")
+        assert all(part in same_place for part in parts)
+    assert len({c.chunk_id for c in chunks}) == len(chunks)
+    assert [c.chunk_id for c in chunk_document(french)] == [c.chunk_id for c in chunks]  # stable ids
+
+
+def test_markdown_announcement(corpus_dir: Path) -> None:
+    document = load_document(corpus_dir / "announcement-2023.fr.md")
+    assert document.kind == "announcement" and document.edition == "fr"
+    assert document.english_title.startswith("The activity report of the Immigration Office")
+    assert not any("The activity report" in b.text for b in document.blocks)
+    assert any("près de 4 000 entretiens" in b.text for b in document.blocks)
+    assert {c.kind for c in chunk_document(document)} == {"announcement"}
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "problem"),
+    [
+        ("empty.pdf", b"", "empty"),
+        ("broken.pdf", b"%PDF-1.7 this is not a pdf", "not a readable PDF"),
+        ("latin1.md", "---\nlanguage: fr\n---\nAnnée".encode("latin-1"), "not UTF-8"),
+    ],
+)
+def test_bad_documents_get_a_message_naming_the_file(tmp_path: Path, name: str, content: bytes, problem: str) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(DocumentError) as error:
+        load_document(path)
+    assert name in str(error.value) and problem in str(error.value)
+
+
+def test_encrypted_pdf_is_refused_clearly(tmp_path: Path, corpus_dir: Path) -> None:
+    path = tmp_path / "locked.pdf"
+    with pymupdf.open(corpus_dir / "rapport-test-fr.pdf") as pdf:
+        pdf.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
+    with pytest.raises(DocumentError, match="encrypted"):
+        load_document(path)

@@ -1,0 +1,20 @@
+import pytest
+
+from reportqa.lang import detect_language
+
+
+@pytest.mark.parametrize(
+    ("question", "language"),
+    [
+        ("Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?", "fr"),
+        ("Hoeveel gesprekken voerden de ICAM-coaches?", "nl"),
+        ("How many interviews did the ICAM coaches hold?", "en"),
+        ("Wie viele Gespräche führten die ICAM-Coaches?", "de"),
+    ],
+)
+def test_detects_the_four_languages(question: str, language: str) -> None:
+    assert detect_language(question) == language
+
+
+def test_too_short_to_tell_keeps_the_fallback() -> None:
+    assert detect_language("9ter", fallback="nl") == "nl"

@@ -1,0 +1,31 @@
+import pytest
+
+from reportqa.text import content_terms, normalize_numbers, numbers_in
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("35 507", "35507"),
+        ("35\u00a0507", "35507"),
+        ("35\u202f507", "35507"),
+        ("35.507", "35507"),
+        ("35507", "35507"),
+        ("1 234 567", "1234567"),
+        ("12,5 %", "12.5 %"),
+        ("12,5%", "12.5%"),
+        ("en 2023 et 2022", "en 2023 et 2022"),
+    ],
+)
+def test_number_formats_compare_equal(written: str, expected: str) -> None:
+    assert normalize_numbers(written) == expected
+
+
+def test_table_cells_do_not_merge() -> None:
+    assert numbers_in("Total | 2022: 7 087 | 2023: 7 777") == ["2022", "7087", "2023", "7777"]
+
+
+def test_content_terms_drop_stopwords_and_stem() -> None:
+    terms = content_terms("Combien d'entretiens les accompagnateurs ont-ils menés ?", "fr")
+    assert "combien" not in terms and "les" not in terms
+    assert content_terms("entretien", "fr") <= terms

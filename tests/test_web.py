@@ -1,0 +1,92 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from gradio_client import Client
+
+pytestmark = pytest.mark.slow
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    port = _free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
+    env.update(
+        REPORTQA_DOCS_DIR=str(corpus_dir),
+        REPORTQA_INDEX_DIR=str(tmp_path_factory.mktemp("web-index")),
+        GRADIO_ANALYTICS_ENABLED="False",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).json()["status"] == "ok":
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+            time.sleep(0.5)
+        else:
+            pytest.fail("the web app did not become ready")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_the_chat_answers_through_gradio_client(server: str) -> None:
+    client = Client(server, verbose=False)
+    result = client.predict("Combien de retours forcés y a-t-il eu en 2023 ?", "auto", api_name="/ask")
+    assert not result["refused"] and "2 345" in result["answer"]
+    citation = result["citations"][0]
+    assert (citation["section"], citation["page"], citation["physical_page"]) == ("2.1", "2", 4)
+
+
+def test_citation_links_open_the_cited_pdf(server: str) -> None:
+    answer = httpx.post(f"{server}/api/ask", json={"question": "Hoeveel gedwongen terugkeer in 2022?"}).json()
+    url = answer["citations"][0]["url"]
+    assert url == "/documents/verslag-test-nl.pdf#page=4"
+    pdf = httpx.get(server + url.split("#")[0])
+    assert pdf.status_code == 200 and pdf.headers["content-type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
+
+
+def test_only_indexed_documents_are_served(server: str) -> None:
+    for path in (
+        "/documents/..%2F..%2Fetc%2Fpasswd",
+        "/documents/unknown.pdf",
+        "/documents/rapport-test-fr.md",
+    ):
+        assert httpx.get(server + path).status_code == 404
+
+
+def test_documents_and_page(server: str) -> None:
+    listing = httpx.get(f"{server}/api/documents").json()
+    assert listing["has_report"] and {d["edition"] for d in listing["documents"]} == {"fr", "nl"}
+    page = httpx.get(server + "/")
+    assert page.status_code == 200 and "gradio" in page.text.lower()
+
+
+def test_bad_requests_get_clear_errors(server: str) -> None:
+    assert httpx.post(f"{server}/api/ask", json={"question": ""}).status_code == 422
+    too_long = httpx.post(f"{server}/api/ask", json={"question": "x" * 5000})
+    assert too_long.status_code == 413 and "longer than" in too_long.json()["detail"]
