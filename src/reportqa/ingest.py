@@ -4,7 +4,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -67,7 +67,8 @@ class _Line:
     y1: float
     size: float
     bold: bool
-    block: int
+    x0: float
+    x1: float
 
 
 def file_sha256(path: Path) -> str:
@@ -164,15 +165,21 @@ def _open_pdf(path: Path) -> pymupdf.Document:
 def _page_lines(page: pymupdf.Page) -> list[_Line]:
     flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_LIGATURES
     lines: list[_Line] = []
-    for block_no, block in enumerate(page.get_text("dict", flags=flags)["blocks"]):
+    for block in page.get_text("dict", flags=flags)["blocks"]:
         for line in block.get("lines", []):
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
                 continue
-            text = " ".join("".join(s["text"] for s in line["spans"]).split())
+            text = " ".join("".join(s["text"] for s in line["spans"]).replace("\u00ad", "").split())
             main = max(spans, key=lambda s: len(s["text"]))
             bold = bool(main["flags"] & 16) or "bold" in main["font"].lower()
-            lines.append(_Line(text, line["bbox"][1], line["bbox"][3], round(main["size"], 1), bold, block_no))
+            x0, y0, x1, y1 = line["bbox"]
+            previous = lines[-1] if lines else None
+            # Justified text can come out one word per "line": words on one baseline, close together, are one line.
+            if previous and abs(previous.y0 - y0) < 2 and 0 <= x0 - previous.x1 < 3 * main["size"]:
+                lines[-1] = replace(previous, text=f"{previous.text} {text}", x1=x1)
+                continue
+            lines.append(_Line(text, y0, y1, round(main["size"], 1), bold, x0, x1))
     return lines
 
 
@@ -180,10 +187,11 @@ def _is_toc_page(lines: list[_Line]) -> bool:
     if any(_TOC_TITLES.match(line.text) for line in lines[:5]):
         return True
     numbered = sum(1 for line in lines if _HEADING.match(line.text) or re.search(r"\.{4,}", line.text))
-    return len(lines) >= 6 and numbered / len(lines) > 0.6
+    return (len(lines) >= 6 and numbered / len(lines) > 0.6) or (len(lines) >= 2 and numbered == len(lines))
 
 
-def _printed_label(page: pymupdf.Page, furniture: list[_Line]) -> str:
+def _printed_label(page: pymupdf.Page, furniture: list[_Line]) -> str | None:
+    """The PDF page label, else the number printed in the footer or header; None when neither exists."""
     label = page.get_label()
     if label:
         return str(label)
@@ -191,7 +199,16 @@ def _printed_label(page: pymupdf.Page, furniture: list[_Line]) -> str:
         match = _PAGE_NUMBER.match(line.text) or re.search(r"(?:^|\s|\|)(\d{1,4})$", line.text)
         if match:
             return match.group(1)
-    return str(page.number + 1)  # type: ignore[operator]
+    return None
+
+
+def _complete_labels(labels: list[str | None]) -> list[str]:
+    """Unnumbered front matter (cover, contents) gets i, ii, iii; any other unnumbered page its physical number."""
+    first_numbered = next((i for i, label in enumerate(labels) if label), len(labels))
+    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
+    return [
+        label or (romans[i] if i < first_numbered and i < len(romans) else str(i + 1)) for i, label in enumerate(labels)
+    ]
 
 
 def _outline_headings(pdf: pymupdf.Document) -> list[tuple[int, str, str]]:
@@ -240,7 +257,9 @@ def _extract_tables(page: pymupdf.Page, lines: list[_Line]) -> list[tuple[pymupd
 def _paragraphs(lines: list[_Line]) -> Iterator[list[_Line]]:
     group: list[_Line] = []
     for line in lines:
-        if group and (line.block != group[-1].block or line.y0 - group[-1].y1 > line.size * 0.9):
+        # A paragraph ends at a vertical gap, or where the text jumps back up (the next column).
+        gap = line.y0 - group[-1].y1 if group else 0.0
+        if group and (gap > line.size * 0.5 or gap < -line.size):
             yield group
             group = []
         group.append(line)
@@ -287,7 +306,7 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
     body_size = _body_size(all_lines)
     outline = _outline_headings(pdf)
 
-    pages: list[tuple[str, list[_Line], list[tuple[pymupdf.Rect, Table]], bool]] = []
+    pages: list[tuple[str | None, list[_Line], list[tuple[pymupdf.Rect, Table]], bool]] = []
     furniture_text: list[str] = []
     for number, lines in enumerate(all_lines):
         page = pdf[number]
@@ -316,7 +335,9 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
         outline_by_page.setdefault(page_index, []).append((heading_number, name))
 
     walker = _SectionWalker(document, bool(outline), body_size)
-    for index, (label, body, tables, is_toc) in enumerate(pages):
+    labels = _complete_labels([label for label, _, _, _ in pages])
+    for index, (_, body, tables, is_toc) in enumerate(pages):
+        label = labels[index]
         if not is_toc:
             walker.read_page(index + 1, label, body, tables, outline_by_page.get(index, []))
     return document
@@ -368,7 +389,14 @@ class _SectionWalker:
     def _flush(self) -> None:
         for paragraph in _paragraphs(self.prose):
             text = _join_lines(paragraph)
-            if not _CAPTION.match(text) or not text.startswith(("Tableau", "Tabel", "Table")):
+            if _CAPTION.match(text) and text.startswith(("Tableau", "Tabel", "Table")):
+                continue  # a table caption: kept with its table
+            last = self.document.blocks[-1] if self.document.blocks else None
+            continues = last is not None and last.kind == "prose" and text[:1].islower()
+            if continues and (last.section_number, last.section_title, last.page) == (*self.section, self.page[0]):
+                # A sentence carried over to the next column.
+                self.document.blocks[-1] = replace(last, text=f"{last.text} {text}")  # type: ignore[arg-type]
+            else:
                 self.document.blocks.append(Block("prose", text, *self.section, *self.page))
         self.prose.clear()
 

@@ -53,6 +53,7 @@ class Section:
     number: str
     title: str
     content: list[Content] = field(default_factory=list)
+    new_page: bool = False
 
     @property
     def level(self) -> int:
@@ -102,9 +103,10 @@ class _ReportPDF(FPDF):
         self.cell(0, 4, str(self.printed_number()), align="R")
 
 
-def write_report(spec: ReportSpec, path: Path) -> None:
+def write_report(spec: ReportSpec, path: Path) -> int:
+    """Write the PDF; returns the physical number (1-based) of the first body page, printed as page 1."""
     pdf = _ReportPDF(spec)
-    pdf.set_margins(20, 24, 20)
+    pdf.set_margins(25, 24, 25)
 
     pdf.add_page()  # cover
     pdf.set_font("Helvetica", "B", 24)
@@ -133,14 +135,17 @@ def write_report(spec: ReportSpec, path: Path) -> None:
         _write_section(pdf, section, spec.with_outline)
     _flush_footnotes(pdf)
     pdf.output(str(path))
+    return pdf.first_body_page
 
 
 def _write_section(pdf: _ReportPDF, section: Section, with_outline: bool) -> None:
     size = {0: 15, 1: 12.5}.get(section.level, 11)
-    if pdf.get_y() > 240:
+    at_top = pdf.get_y() <= pdf.t_margin + 1
+    if pdf.get_y() > 240 or (section.new_page and not at_top):
         _flush_footnotes(pdf)
         pdf.add_page()
-    pdf.ln(3)
+    if pdf.get_y() > pdf.t_margin + 1:
+        pdf.ln(3)
     if with_outline:
         pdf.start_section(f"{section.number} {section.title}", level=section.level)
     pdf.set_font("Helvetica", "B", size)
@@ -161,23 +166,23 @@ def _write_section(pdf: _ReportPDF, section: Section, with_outline: bool) -> Non
 
 
 def _write_paragraph(pdf: _ReportPDF, paragraph: Paragraph) -> None:
-    pdf.set_font("Helvetica", "", 10)
+    pdf.set_font("Helvetica", "", 11)
     if paragraph.columns > 1:
         with pdf.text_columns(ncols=paragraph.columns, gutter=8, text_align="J", balance=True) as columns:
             columns.write(text=paragraph.text)
     else:
-        pdf.multi_cell(0, 5, paragraph.text, align="J", new_x=XPos.LMARGIN)
-    pdf.ln(2.5)
+        pdf.multi_cell(0, 6, paragraph.text, align="J", new_x=XPos.LMARGIN)
+    pdf.ln(4)
 
 
 def _write_table(pdf: _ReportPDF, table: TableSpec) -> None:
-    if pdf.get_y() > 265 - 7 * (len(table.rows) + 2):
+    if pdf.get_y() > 265 - 8 * (len(table.rows) + 2):
         _flush_footnotes(pdf)
         pdf.add_page()
     pdf.set_font("Helvetica", "B", 9.5)
     pdf.multi_cell(0, 5, table.caption, align="L", new_x=XPos.LMARGIN)
     pdf.ln(1)
-    pdf.set_font("Helvetica", "", 9.5)
+    pdf.set_font("Helvetica", "", 10)
     first = 70.0
     other = (pdf.epw - first) / max(len(table.header) - 1, 1)
     with pdf.table(
@@ -190,7 +195,7 @@ def _write_table(pdf: _ReportPDF, table: TableSpec) -> None:
             cells = grid.row()
             for cell in row:
                 cells.cell(cell)
-    pdf.ln(4)
+    pdf.ln(6)
 
 
 def _write_chart(pdf: _ReportPDF, chart: Chart) -> None:

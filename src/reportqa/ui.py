@@ -87,21 +87,21 @@ def documents_banner(service: ReportService) -> str:
     manifest = service.manifest
     lines = []
     if not status.ready or manifest is None:
-        lines.append(f"⏳ {html.escape(status.message)} ({status.fraction:.0%})")
+        lines.append(f"**Index:** {html.escape(status.message)} ({status.fraction:.0%})")
     if manifest is not None:
         names = ", ".join(
             f"{html.escape(d.title)} ({d.edition.upper()}{', ' + str(d.pages) + ' p.' if d.kind == 'report' else ''})"
             for d in manifest.documents
         )
-        lines.append(f"📄 {names or 'no documents'}")
+        lines.append(f"**Documents:** {names or '—'}")
         if any(d.is_sample for d in manifest.documents):
             lines.append(
-                "⚠️ SAMPLE report with fictitious figures / rapport d'exemple, chiffres fictifs / "
+                "**SAMPLE** report with fictitious figures / rapport d'exemple, chiffres fictifs / "
                 "voorbeeldverslag, fictieve cijfers"
             )
         if not manifest.has_report():
             lines.append(
-                "ℹ️ The report PDFs are not loaded: only the announcements can be searched. / Les PDF du rapport "
+                "**Note:** the report PDFs are not loaded: only the announcements can be searched. / Les PDF du rapport "
                 "ne sont pas chargés : seules les annonces sont consultables. / De pdf's van het verslag zijn "
                 "niet geladen: enkel de aankondigingen zijn doorzoekbaar."
             )
