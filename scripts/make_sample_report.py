@@ -6,8 +6,8 @@ The output is committed; running the script again reproduces it byte for byte. T
 """
 
 import argparse
-import re
 import json
+import re
 import shutil
 from pathlib import Path
 
