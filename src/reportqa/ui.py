@@ -102,8 +102,8 @@ def documents_banner(service: ReportService) -> str:
         if not manifest.has_report():
             lines.append(
                 "**Note:** the report PDFs are not loaded: only the announcements can be searched. / "
-                "Les PDF du rapport ne sont pas chargés : seules les annonces sont consultables. / De pdf's van het verslag zijn "
-                "niet geladen: enkel de aankondigingen zijn doorzoekbaar."
+                "Les PDF du rapport ne sont pas chargés : seules les annonces sont consultables. / "
+                "De pdf's van het verslag zijn niet geladen: enkel de aankondigingen zijn doorzoekbaar."
             )
     return "  \n".join(lines)
 
