@@ -106,6 +106,18 @@ def _hyphenate(text: str, language: str) -> str:
     return text
 
 
+def lead_sentence(chapter: Chapter, language: str) -> str | None:
+    """The sentence stating the lead row's 2023 figure and its change since 2022."""
+    template = getattr(chapter, f"lead_{language}")
+    if chapter.table is None or not template:
+        return None
+    values = table_rows(chapter.table)[chapter.table.lead_row][1]
+    increase = values[2] >= values[1]
+    assert increase != any(w in template for w in ("de moins", "minder")), f"{chapter.table.key}: wording"
+    percent = format_number(change(values, chapter.table), language, "%")
+    return str(template.format(v=format_number(values[2], language, chapter.table.unit), p=percent))
+
+
 def section_content(chapter: Chapter, language: str) -> list:  # type: ignore[type-arg]
     content: list = []  # type: ignore[type-arg]
     intro = getattr(chapter, f"intro_{language}")
@@ -113,15 +125,9 @@ def section_content(chapter: Chapter, language: str) -> list:  # type: ignore[ty
         content.append(Paragraph(_hyphenate(paragraph, language), columns=chapter.columns))
     sentences = []
     table = chapter.table
-    template = getattr(chapter, f"lead_{language}")
-    if table is not None and template:
-        rows = table_rows(table)
-        lead_values = rows[table.lead_row][1]
-        increase = lead_values[2] >= lead_values[1]
-        decreasing_words = ("de moins", "minder")
-        assert increase != any(w in template for w in decreasing_words), f"{table.key}: wording vs. figures"
-        percent = format_number(change(lead_values, table), language, "%")
-        sentences.append(template.format(v=format_number(lead_values[2], language, table.unit), p=percent))
+    lead = lead_sentence(chapter, language)
+    if lead:
+        sentences.append(lead)
     for figure in chapter.prose_figures:
         sentences.append(getattr(figure, language).format(v=format_number(figure.value, language, figure.unit)))
     if sentences:
@@ -232,6 +238,35 @@ def record_figures(paths: dict[str, Path], first_body: dict[str, int]) -> dict: 
                         figure[f"page_{lang}"] = str(page - first_body[lang] + 1)
                         figure[f"physical_{lang}"] = page + 1
                     figures.append(figure)
+        lead = lead_sentence(chapter, "fr")
+        if lead is not None and chapter.table is not None:
+            table = chapter.table
+            values = table_rows(table)[table.lead_row][1]
+            row = table.rows[table.lead_row]
+            measures = [("value", values[2], table.unit)]
+            if "{p}" in chapter.lead_fr:
+                measures.append(("change", change(values, table), "%"))
+            for key, value, unit in measures:
+                figure = {
+                    "id": f"{table.key}.lead.{key}",
+                    "source": "prose",
+                    "section": chapter.number,
+                    "row_fr": row.fr,
+                    "row_nl": row.nl,
+                    "row_en": row.en,
+                    "year": 2023,
+                    "value": value,
+                    "unit": "points" if key == "change" and table.unit == "%" else unit,
+                    "measure": "change_2022_2023" if key == "change" else "value",
+                }
+                for lang in paths:
+                    sentence = lead_sentence(chapter, lang) or ""
+                    page = _find_page(texts[lang], sentence, start[lang])
+                    figure[f"text_{lang}"] = format_number(value, lang, unit).replace(NBSP, " ")
+                    figure[f"sentence_{lang}"] = sentence.replace(NBSP, " ")
+                    figure[f"page_{lang}"] = str(page - first_body[lang] + 1)
+                    figure[f"physical_{lang}"] = page + 1
+                figures.append(figure)
         for prose in chapter.prose_figures:
             figure = {
                 "id": prose.key,

@@ -88,5 +88,5 @@ def test_english_questions_get_quotes_and_say_which_edition(
 def test_the_chosen_language_picks_its_edition(
     corpus_index: LoadedIndex, corpus_settings: Settings, language: str
 ) -> None:
-    answer = answer_question(corpus_index, "ICAM 2023", corpus_settings, language=language)  # type: ignore[arg-type]
+    answer = answer_question(corpus_index, "ICAM", corpus_settings, language=language)  # type: ignore[arg-type]
     assert answer.language == language and answer.citations[0].edition == language

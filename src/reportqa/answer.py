@@ -9,7 +9,7 @@ from reportqa.config import Language, Settings
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
 from reportqa.retrieve import Hit, retrieve
-from reportqa.text import content_terms, is_year, numbers_in
+from reportqa.text import content_terms, is_year, numbers_in, years_in
 
 MAX_SENTENCES = 3
 # Sentences within this much of the best one join the answer.
@@ -18,6 +18,7 @@ LEXICAL_WEIGHT = 0.15
 # A further sentence must share at least this share of the best sentence's words with the question.
 MIN_RELATIVE_OVERLAP = 0.75
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
+_PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
 
 
@@ -44,9 +45,17 @@ class Answer:
     citations: list[Citation]
     timings_ms: dict[str, float]
     see_also: list[Citation] = field(default_factory=list)
+    # For evaluation and calibration; not part of the JSON contract.
+    hits: list[Hit] = field(default_factory=list, repr=False)
+    evidence_score: float = 0.0  # cosine similarity of the best sentence's passage
+    coverage: float = 0.0  # weighted share of the question's words in the best sentence
+    years_ok: bool = False  # the best sentence names the year the question asks about
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        data = asdict(self)
+        for internal in ("hits", "evidence_score", "coverage", "years_ok"):
+            data.pop(internal)
+        return data
 
 
 @dataclass(frozen=True)
@@ -54,8 +63,9 @@ class _Candidate:
     hit: Hit
     text: str
     score: float
-    overlap: float
+    overlap: float  # weighted share of the question's words found in the sentence and its heading
     following: str = ""  # the next sentence of the same passage, which often carries the figure
+    years_ok: bool = True
 
 
 def sentences_of(chunk: Chunk) -> list[str]:
@@ -88,19 +98,33 @@ def _citation(n: int, chunk: Chunk, quote: str, settings: Settings) -> Citation:
     )
 
 
-def _candidates(question: str, hits: list[Hit]) -> list[_Candidate]:
+def _coverage(question_terms: set[str], evidence_terms: set[str], idf: dict[str, float]) -> float:
+    """Share of the question's weight the evidence covers; rare words weigh more, unknown words the most."""
+    unknown = max(idf.values(), default=1.0)
+    total = sum(idf.get(term, unknown) for term in question_terms)
+    return sum(idf.get(term, unknown) for term in question_terms & evidence_terms) / total if total else 0.0
+
+
+def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]) -> list[_Candidate]:
     wants_quantity = bool(_QUANTITY.search(question))
+    wants_percent = bool(_PERCENT.search(question))
+    asked_years = years_in(question)
     candidates = []
     for hit in hits:
-        terms = content_terms(question, hit.chunk.edition)
+        edition = hit.chunk.edition
+        terms = content_terms(question, edition)
+        heading = content_terms(hit.chunk.section_label, edition)
         sentences = sentences_of(hit.chunk)
         for position, sentence in enumerate(sentences):
             following = sentences[position + 1] if position + 1 < len(sentences) else ""
-            found = terms & content_terms(sentence, hit.chunk.edition)
-            overlap = len(found) / len(terms) if terms else 0.0
+            coverage = _coverage(terms, content_terms(sentence, edition) | heading, idf.get(edition, {}))
             bonus = 0.03 if wants_quantity and _states_quantity(sentence) else 0.0
-            score = hit.rank_score + LEXICAL_WEIGHT * overlap + bonus
-            candidates.append(_Candidate(hit, sentence, score, overlap, following))
+            if wants_percent and "%" in sentence:
+                bonus += 0.05
+            # A year the question asks about must stand in the sentence: "en 2015" is not answered by 2023.
+            years_ok = not asked_years or bool(asked_years & years_in(f"{sentence} {following}"))
+            score = hit.rank_score + LEXICAL_WEIGHT * coverage + bonus - (0.0 if years_ok else 0.1)
+            candidates.append(_Candidate(hit, sentence, score, coverage, following, years_ok))
     return sorted(candidates, key=lambda c: c.score, reverse=True)
 
 
@@ -108,30 +132,51 @@ def _states_quantity(sentence: str) -> bool:
     return any(not is_year(number) for number in numbers_in(sentence))
 
 
-def _has_evidence(best: _Candidate, settings: Settings) -> bool:
-    """Refuse on weak evidence: the passage must be close enough and share a content word with the question."""
-    return best.hit.score >= settings.min_score and best.overlap > 0
+def _has_evidence(best: _Candidate, language: Language, settings: Settings) -> bool:
+    """Refuse on missing evidence, not only on a weak match: the passage must be close to the question, the
+    sentence must cover enough of the question's rare words (French and Dutch questions) and name its year."""
+    if not best.years_ok or best.hit.score < settings.min_score:
+        return False
+    return edition_for(language) is None or best.overlap >= settings.min_coverage
 
 
-def compose(question: str, language: Language, hits: list[Hit], settings: Settings) -> tuple[str, bool, list, list]:
-    """(answer text, refused, citations, see-also citations) from the retrieved hits."""
-    candidates = _candidates(question, hits)
-    if not candidates or not _has_evidence(candidates[0], settings):
+@dataclass(frozen=True)
+class Composed:
+    text: str
+    refused: bool
+    citations: list[Citation]
+    see_also: list[Citation]
+    evidence_score: float
+    coverage: float
+    years_ok: bool
+
+
+def compose(
+    question: str, language: Language, hits: list[Hit], settings: Settings, idf: dict[str, dict[str, float]]
+) -> Composed:
+    """The answer text with its citations, or a refusal with the closest passages, from the retrieved hits."""
+    candidates = _candidates(question, hits, idf)
+    best_or_none = candidates[0] if candidates else None
+    evidence = (
+        (best_or_none.hit.score, best_or_none.overlap, best_or_none.years_ok) if best_or_none else (0.0, 0.0, False)
+    )
+    if best_or_none is None or not _has_evidence(best_or_none, language, settings):
         see_also = []
         for n, hit in enumerate(hits[:3], 1):
             sentences = sentences_of(hit.chunk)
             see_also.append(_citation(n, hit.chunk, sentences[0] if sentences else hit.chunk.text, settings))
-        return REFUSAL[language], True, [], see_also
+        return Composed(REFUSAL[language], True, [], see_also, *evidence)
 
     best = candidates[0]
     # One edition per answer: the best passage's (the asker's own, when it has the passage).
-    chosen = [
+    chosen = [best] + [
         c
-        for c in candidates
+        for c in candidates[1:]
         if c.score >= best.score - SENTENCE_MARGIN
-        and c.overlap >= max(MIN_RELATIVE_OVERLAP * best.overlap, 1e-9)
+        and c.overlap > 0
+        and c.overlap >= MIN_RELATIVE_OVERLAP * best.overlap
         and c.hit.chunk.edition == best.hit.chunk.edition
-    ][:MAX_SENTENCES]
+    ][: MAX_SENTENCES - 1]
     wants_quantity = bool(_QUANTITY.search(question))
     numbers: dict[str, int] = {}
     quotes: dict[int, list[str]] = {}
@@ -156,7 +201,7 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
         edition = citations[0].edition
         notice = EDITION_NOTICE[language].format(edition=EDITION_NAMES[language][edition])  # type: ignore[index]
         text = f"{notice}\n\n{text}"
-    return text, False, citations, []
+    return Composed(text, False, citations, [], *evidence)
 
 
 def answer_question(index: LoadedIndex, question: str, settings: Settings, language: Language | None = None) -> Answer:
@@ -165,11 +210,23 @@ def answer_question(index: LoadedIndex, question: str, settings: Settings, langu
     language = language or detect_language(question)
     hits = retrieve(index, question, language, k=settings.top_k)
     retrieved = time.perf_counter()
-    text, refused, citations, see_also = compose(question, language, hits, settings)
+    composed = compose(question, language, hits, settings, index.idf)
     done = time.perf_counter()
     timings = {
         "retrieve": round((retrieved - started) * 1000, 1),
         "answer": round((done - retrieved) * 1000, 1),
         "total": round((done - started) * 1000, 1),
     }
-    return Answer(question, language, text, refused, citations, timings, see_also)
+    return Answer(
+        question,
+        language,
+        composed.text,
+        composed.refused,
+        composed.citations,
+        timings,
+        composed.see_also,
+        hits,
+        composed.evidence_score,
+        composed.coverage,
+        composed.years_ok,
+    )

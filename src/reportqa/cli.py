@@ -99,6 +99,35 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
         click.echo(f"[{citation.n}] {citation.document} ({citation.edition}), {section}, p. {citation.page}")
 
 
+@main.command(name="eval")
+@click.option(
+    "--gold",
+    "gold_path",
+    type=click.Path(path_type=Path, exists=True, dir_okay=False),
+    default=Path("eval/gold.jsonl"),
+    show_default=True,
+)
+@click.option("--docs", "docs_dir", type=click.Path(path_type=Path), default=Path("samples/report"), show_default=True)
+@click.option(
+    "--index",
+    "index_dir",
+    type=click.Path(path_type=Path),
+    help="Use (and update) this index; by default a fresh one is built in a temporary folder.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
+def evaluate(gold_path: Path, docs_dir: Path, index_dir: Path | None, as_json: bool) -> None:
+    """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
+    from reportqa.evaluate import format_report, run_evaluation
+
+    settings = _settings(docs_dir=docs_dir)
+    try:
+        with _progress_bar(sys.stderr.isatty()) as progress:
+            report = run_evaluation(settings, gold_path, index_dir, progress)
+    except ReportQAError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+
+
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, default=None)

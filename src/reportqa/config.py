@@ -19,10 +19,12 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = 7860
 
-    top_k: int = 8
+    top_k: int = 10
     # Minimum cosine similarity of the best passage; below it the answer is a refusal.
     # Calibrated with `python -m reportqa.calibrate` (see docs/benchmarks.md).
-    min_score: float = 0.78
+    min_score: float = 0.84
+    # Minimum IDF-weighted share of a French or Dutch question's words found in the quoted sentence.
+    min_coverage: float = 0.25
     max_question_chars: int = 500
     # Citizens' questions are never written anywhere unless an operator turns this on.
     log_questions: bool = False

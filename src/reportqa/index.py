@@ -27,6 +27,7 @@ from reportqa.config import Settings
 from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.ingest import SourceDocument, file_sha256, load_document, source_files
+from reportqa.text import inverse_document_frequencies
 
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
@@ -79,6 +80,8 @@ class LoadedIndex:
     store: Chroma
     embedder: Embedder
     path: Path
+    # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
+    idf: dict[str, dict[str, float]] = field(default_factory=dict)
 
 
 def _current(index_dir: Path) -> Path | None:
@@ -261,7 +264,13 @@ def open_index(settings: Settings) -> LoadedIndex:
         embedding_function=LangChainEmbeddings(embedder),
         client=_client(current / "chroma"),
     )
-    return LoadedIndex(manifest=manifest, chunks=chunks, store=store, embedder=embedder, path=current)
+    idf = {
+        edition: inverse_document_frequencies(
+            [c.embedding_text() for c in chunks.values() if c.edition == edition], edition
+        )
+        for edition in ("fr", "nl")
+    }
+    return LoadedIndex(manifest=manifest, chunks=chunks, store=store, embedder=embedder, path=current, idf=idf)
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> LoadedIndex:

@@ -1,5 +1,6 @@
 """Words and numbers as retrieval and answering compare them: FR/NL number formats, stems, stopwords."""
 
+import math
 import re
 from functools import lru_cache
 
@@ -12,6 +13,7 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _WORD = re.compile(r"[\w%]+", re.UNICODE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
+_YEARS_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 
@@ -57,3 +59,16 @@ def content_terms(text: str, language: Language) -> set[str]:
 
 def is_year(term: str) -> bool:
     return bool(_YEAR.match(term))
+
+
+def inverse_document_frequencies(texts: list[str], language: Language) -> dict[str, float]:
+    """log((N + 1) / df) for every content term of the texts; rare terms weigh more as evidence."""
+    frequencies: dict[str, int] = {}
+    for text in texts:
+        for term in content_terms(text, language):
+            frequencies[term] = frequencies.get(term, 0) + 1
+    return {term: math.log((len(texts) + 1) / count) for term, count in frequencies.items()}
+
+
+def years_in(text: str) -> set[str]:
+    return set(_YEARS_IN_TEXT.findall(text))

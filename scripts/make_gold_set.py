@@ -1,0 +1,606 @@
+"""Generate eval/gold.jsonl: questions on the sample report and the announcements, with expected answers.
+
+    python scripts/make_gold_set.py
+
+Figure questions are derived from samples/report/figures.json (so the expected values and pages are those of
+the PDFs); paraphrases, official-term questions, announcement questions, follow-ups and unanswerable questions
+are written by hand below. Re-running reproduces the file.
+"""
+
+import json
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+RECORD = json.loads((REPO / "samples" / "report" / "figures.json").read_text(encoding="utf-8"))
+NBSP = "\u00a0"
+ANNOUNCEMENT = {"sections": [""], "pages": {"fr": ["1"], "nl": ["1"]}, "documents": ["announcement"]}
+
+
+def both_formats(value: float, unit: str) -> list[str]:
+    decimals = 1 if unit in ("%", "points") or value != int(value) else 0
+    plain = f"{value:,.{decimals}f}"
+    fr = plain.replace(",", " ").replace(".", ",")
+    nl = plain.replace(",", ".") if decimals == 0 else plain.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return sorted({fr, nl})
+
+
+def _caption_text(caption: str) -> str:
+    return re.sub(r"^(Tableau|Tabel) [\d.]+ ?: ", "", caption)
+
+
+def _where(figures: list[dict]) -> dict:  # type: ignore[type-arg]
+    return {
+        "sections": sorted({f["section"] for f in figures}),
+        "pages": {lang: sorted({f[f"page_{lang}"] for f in figures}) for lang in ("fr", "nl")},
+    }
+
+
+def _same_figure(figure: dict) -> list[dict]:  # type: ignore[type-arg]
+    """Every place the report states this figure (a Dublin transfer count stands in two chapters)."""
+    return [
+        f
+        for f in RECORD["figures"]
+        if f["value"] == figure["value"] and f["year"] == figure["year"] and f.get("row_en") == figure.get("row_en")
+    ]
+
+
+def table_questions() -> list[dict]:  # type: ignore[type-arg]
+    """One cell per table and language, alternating rows and years so the set covers the grid."""
+    items = []
+    tables: dict[str, list[dict]] = {}  # type: ignore[type-arg]
+    for figure in RECORD["figures"]:
+        if figure["source"] == "table":
+            tables.setdefault(figure["table"], []).append(figure)
+    for number, (key, cells) in enumerate(sorted(tables.items())):
+        for lang_index, lang in enumerate(("fr", "nl")):
+            cell = cells[(number * 3 + lang_index * 5 + 1) % len(cells)]
+            caption = _caption_text(cell[f"caption_{lang}"])
+            row = cell[f"row_{lang}"]
+            year = cell["year"]
+            monthly = key.endswith("_monthly") and row not in ("Total", "Totaal")
+            if lang == "fr":
+                if cell["unit"] == "%":
+                    question = f"{caption} : quel était le chiffre « {row} » en {year} ?"
+                elif monthly:
+                    question = f"{caption} : combien en {row} {year} ?"
+                else:
+                    question = f"{caption} : combien de « {row} » en {year} ?"
+            elif cell["unit"] == "%":
+                question = f"{caption}: wat was het cijfer '{row}' in {year}?"
+            elif monthly:
+                question = f"{caption}: hoeveel in {row} {year}?"
+            else:
+                question = f"{caption}: hoeveel '{row}' in {year}?"
+            items.append(
+                {
+                    "lang": lang,
+                    "kind": "table_cell",
+                    "question": question,
+                    "expected": both_formats(cell["value"], cell["unit"]),
+                    **_where(_same_figure(cell)),
+                }
+            )
+    return items
+
+
+LEAD_QUESTIONS = {
+    # table key: (fr, nl, en) asking for the 2023 figure stated in prose
+    "visa_short": (
+        "Combien de demandes de visa de court séjour ont été traitées en 2023 ?",
+        "Hoeveel aanvragen voor een visum kort verblijf werden in 2023 behandeld?",
+        "How many short-stay visa applications were processed in 2023?",
+    ),
+    "border": (
+        "Combien de personnes ont été refoulées aux frontières en 2023 ?",
+        "Hoeveel personen werden in 2023 aan de grens teruggedreven?",
+        "How many people were refused entry at the border in 2023?",
+    ),
+    "family": (
+        "Combien de demandes de visa pour regroupement familial l'Office a-t-il reçues en 2023 ?",
+        "Hoeveel visumaanvragen voor gezinshereniging ontving de Dienst in 2023?",
+        "How many family reunification visa applications were received in 2023?",
+    ),
+    "students": (
+        "Combien de demandes de visa pour études y a-t-il eu en 2023 ?",
+        "Hoeveel visumaanvragen voor studies waren er in 2023?",
+        "",
+    ),
+    "single_permit": (
+        "Combien de décisions l'Office a-t-il prises sur le volet séjour du permis unique en 2023 ?",
+        "Hoeveel beslissingen nam de Dienst in 2023 over het verblijfsluik van de gecombineerde vergunning?",
+        "How many single permit residence decisions were taken in 2023?",
+    ),
+    "blue_card": (
+        "Combien de cartes bleues européennes ont été délivrées en 2023 ?",
+        "Hoeveel Europese blauwe kaarten werden in 2023 afgegeven?",
+        "",
+    ),
+    "asylum": (
+        "Combien de demandes de protection internationale ont été introduites en 2023 ?",
+        "Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?",
+        "How many applications for international protection were lodged in 2023?",
+    ),
+    "protection_rate": (
+        "Quel était le taux de protection en 2023 ?",
+        "Hoe hoog was de beschermingsgraad in 2023?",
+        "What was the protection rate in 2023?",
+    ),
+    "dublin": (
+        "Combien de transferts Dublin ont été effectués en 2023 ?",
+        "Hoeveel Dublinoverdrachten werden in 2023 uitgevoerd?",
+        "",
+    ),
+    "ukraine": (
+        "Combien d'attestations de protection temporaire ont été délivrées en 2023 ?",
+        "Hoeveel attesten tijdelijke bescherming werden in 2023 afgegeven?",
+        "How many temporary protection certificates were issued in 2023?",
+    ),
+    "9bis": (
+        "Combien de demandes de régularisation humanitaire 9bis ont été introduites en 2023 ?",
+        "Hoeveel aanvragen tot humanitaire regularisatie 9bis werden in 2023 ingediend?",
+        "",
+    ),
+    "9ter": (
+        "Combien de demandes 9ter pour raisons médicales y a-t-il eu en 2023 ?",
+        "Hoeveel 9ter-aanvragen om medische redenen waren er in 2023?",
+        "",
+    ),
+    "minors": (
+        "Combien de mineurs étrangers non accompagnés ont été signalés en 2023 ?",
+        "Hoeveel niet-begeleide minderjarige vreemdelingen werden in 2023 gesignaleerd?",
+        "How many unaccompanied minors were reported in 2023?",
+    ),
+    "voluntary": (
+        "Combien de personnes sont retournées volontairement en 2023 ?",
+        "Hoeveel personen keerden in 2023 vrijwillig terug?",
+        "How many people returned voluntarily in 2023?",
+    ),
+    "forced": (
+        "Combien de retours forcés y a-t-il eu en 2023 ?",
+        "Hoeveel gedwongen terugkeren waren er in 2023?",
+        "How many forced returns were there in 2023?",
+    ),
+    "detention": (
+        "Combien de personnes ont été détenues en centre fermé en 2023 ?",
+        "Hoeveel personen werden in 2023 in een gesloten centrum vastgehouden?",
+        "",
+    ),
+    "icam": (
+        "Combien d'entretiens les accompagnateurs ICAM ont-ils menés en 2023 ?",
+        "Hoeveel gesprekken voerden de ICAM-coaches in 2023?",
+        "How many interviews did the ICAM coaches hold in 2023?",
+    ),
+    "sham": (
+        "Combien de signalements de mariages de complaisance l'Office a-t-il reçus en 2023 ?",
+        "Hoeveel meldingen van schijnhuwelijken ontving de Dienst in 2023?",
+        "",
+    ),
+    "doc_fraud": (
+        "Combien de documents faux ou falsifiés ont été détectés en 2023 ?",
+        "Hoeveel valse of vervalste documenten werden in 2023 vastgesteld?",
+        "",
+    ),
+    "staff": (
+        "Combien d'ETP l'Office comptait-il fin 2023 ?",
+        "Hoeveel VTE telde de Dienst eind 2023?",
+        "How many full-time equivalents did the Office employ at the end of 2023?",
+    ),
+    "digital": (
+        "Quelle part des demandes de séjour a été introduite en ligne en 2023 ?",
+        "Welk aandeel van de verblijfsaanvragen werd in 2023 online ingediend?",
+        "",
+    ),
+}
+CHANGE_QUESTIONS = {
+    "visa_short": (
+        "De combien de pour cent les demandes de visa de court séjour traitées ont-elles augmenté entre 2022 et 2023 ?",
+        "Met hoeveel procent stegen de behandelde aanvragen voor een visum kort verblijf tussen 2022 en 2023?",
+    ),
+    "asylum": (
+        "De combien de pour cent les demandes de protection internationale ont-elles baissé en 2023 par rapport à 2022 ?",
+        "Met hoeveel procent daalden de verzoeken om internationale bescherming in 2023 ten opzichte van 2022?",
+    ),
+    "voluntary": (
+        "Quelle a été la hausse en pourcentage des retours volontaires entre 2022 et 2023 ?",
+        "Hoeveel procent bedroeg de stijging van de vrijwillige terugkeer tussen 2022 en 2023?",
+    ),
+    "forced": (
+        "De combien de pour cent les retours forcés ont-ils augmenté en 2023 ?",
+        "Met hoeveel procent nam de gedwongen terugkeer toe in 2023?",
+    ),
+    "ukraine": (
+        "De combien a diminué le nombre d'attestations de protection temporaire en 2023, en pourcentage ?",
+        "Met hoeveel procent daalde het aantal attesten tijdelijke bescherming in 2023?",
+    ),
+    "staff": (
+        "De combien de pour cent le personnel de l'Office a-t-il augmenté entre 2022 et 2023 ?",
+        "Met hoeveel procent groeide het personeel van de Dienst tussen 2022 en 2023?",
+    ),
+    "minors": (
+        "De combien de pour cent le nombre de MENA signalés a-t-il baissé en 2023 ?",
+        "Met hoeveel procent daalde het aantal gesignaleerde NBMV in 2023?",
+    ),
+    "family": (
+        "De combien de pour cent les demandes de regroupement familial ont-elles augmenté en 2023 ?",
+        "Met hoeveel procent stegen de aanvragen voor gezinshereniging in 2023?",
+    ),
+}
+
+
+def lead_questions() -> list[dict]:  # type: ignore[type-arg]
+    leads = {f["id"].split(".lead.")[0]: f for f in RECORD["figures"] if f["id"].endswith(".lead.value")}
+    changes = {f["id"].split(".lead.")[0]: f for f in RECORD["figures"] if f["id"].endswith(".lead.change")}
+    items = []
+    for key, (fr, nl, en) in LEAD_QUESTIONS.items():
+        figure = leads[key]
+        where = _where(_same_figure(figure))
+        for lang, question in (("fr", fr), ("nl", nl), ("en", en)):
+            if question:
+                items.append(
+                    {
+                        "lang": lang,
+                        "kind": "prose_figure",
+                        "question": question,
+                        "expected": both_formats(figure["value"], figure["unit"]),
+                        **where,
+                    }
+                )
+    for key, (fr, nl) in CHANGE_QUESTIONS.items():
+        figure = changes[key]
+        for lang, question in (("fr", fr), ("nl", nl)):
+            items.append(
+                {
+                    "lang": lang,
+                    "kind": "change",
+                    "question": question,
+                    "expected": both_formats(figure["value"], "%"),
+                    **_where([figure]),
+                }
+            )
+    for figure in (f for f in RECORD["figures"] if f["source"] == "prose" and ".lead." not in f["id"]):
+        questions = {
+            "visa_short_delay": (
+                "Quel était le délai moyen de traitement d'une demande de visa transmise à l'Office en 2023 ?",
+                "Wat was de gemiddelde behandelingstermijn van een doorgestuurde visumaanvraag in 2023?",
+            ),
+            "cgra_decisions": (
+                "Combien de décisions sur le fond le CGRA a-t-il prises en 2023 ?",
+                "Hoeveel beslissingen ten gronde nam het CGVS in 2023?",
+            ),
+            "return_houses_families": (
+                "Combien de familles ont séjourné dans une maison de retour en 2023 ?",
+                "Hoeveel gezinnen verbleven in 2023 in een terugkeerwoning?",
+            ),
+        }[figure["id"]]
+        for lang, question in zip(("fr", "nl"), questions, strict=True):
+            items.append(
+                {
+                    "lang": lang,
+                    "kind": "prose_figure",
+                    "question": question,
+                    "expected": both_formats(figure["value"], figure["unit"]),
+                    **_where([figure]),
+                }
+            )
+    return items
+
+
+def section_questions() -> list[dict]:  # type: ignore[type-arg]
+    topics = {
+        "3.1": (
+            "Quelle partie du rapport traite du regroupement familial ?",
+            "Welk deel van het verslag gaat over gezinshereniging?",
+        ),
+        "6.2": (
+            "Où le rapport parle-t-il des régularisations pour raisons médicales ?",
+            "Waar behandelt het verslag de medische regularisatie?",
+        ),
+        "4.3": ("Quelle section décrit la procédure Dublin ?", "Welke afdeling beschrijft de Dublinprocedure?"),
+        "10.3": (
+            "Dans quelle section est décrite l'approche en chaîne ?",
+            "In welke afdeling wordt de ketenaanpak beschreven?",
+        ),
+        "8.4.2": (
+            "Quelle section parle des maisons de retour pour les familles ?",
+            "Welke afdeling gaat over de terugkeerwoningen voor gezinnen?",
+        ),
+        "1.1": (
+            "Où le rapport explique-t-il sa méthodologie statistique ?",
+            "Waar legt het verslag zijn statistische methodologie uit?",
+        ),
+        "9.1": ("Quelle section traite des mariages de complaisance ?", "Welke afdeling behandelt schijnhuwelijken?"),
+    }
+    items = []
+    for number, (fr, nl) in topics.items():
+        section = RECORD["sections"][number]
+        where = {"sections": [number], "pages": {"fr": [section["page_fr"]], "nl": [section["page_nl"]]}}
+        items += [
+            {"lang": "fr", "kind": "section", "question": fr, "expected": [], **where},
+            {"lang": "nl", "kind": "section", "question": nl, "expected": [], **where},
+        ]
+    return items
+
+
+def _figure(figure_id: str) -> dict:  # type: ignore[type-arg]
+    return next(f for f in RECORD["figures"] if f["id"] == figure_id)
+
+
+def _about(figure_id: str, kind: str, lang: str, question: str, history: list[str] | None = None) -> dict:  # type: ignore[type-arg]
+    figure = _figure(figure_id)
+    item = {
+        "lang": lang,
+        "kind": kind,
+        "question": question,
+        "expected": both_formats(figure["value"], figure["unit"]),
+        **_where(_same_figure(figure)),
+    }
+    if history:
+        item["history"] = history
+    return item
+
+
+def hand_written() -> list[dict]:  # type: ignore[type-arg]
+    items = [
+        # paraphrases: few words shared with the text
+        _about(
+            "icam.lead.value",
+            "paraphrase",
+            "fr",
+            "Combien de fois les coachs ont-ils rencontré des personnes sommées de partir ?",
+        ),
+        _about(
+            "voluntary.lead.value",
+            "paraphrase",
+            "fr",
+            "Combien d'étrangers sont rentrés chez eux de leur plein gré l'an dernier ?",
+        ),
+        _about(
+            "border.lead.value",
+            "paraphrase",
+            "fr",
+            "À combien de voyageurs a-t-on interdit l'entrée en Belgique en 2023 ?",
+        ),
+        _about(
+            "staff.lead.value",
+            "paraphrase",
+            "fr",
+            "Quel était l'effectif total de l'administration à la fin de l'année ?",
+        ),
+        _about(
+            "detention.average_length_of_detention_days_.2023",
+            "paraphrase",
+            "fr",
+            "Combien de temps en moyenne une personne restait-elle enfermée en 2023 ?",
+        ),
+        _about(
+            "doc_fraud.lead.value",
+            "paraphrase",
+            "fr",
+            "Combien de papiers d'identité truqués a-t-on découverts en 2023 ?",
+        ),
+        _about(
+            "icam.lead.value",
+            "paraphrase",
+            "nl",
+            "Hoe vaak spraken de coaches met mensen die het land moesten verlaten?",
+        ),
+        _about(
+            "voluntary.lead.value",
+            "paraphrase",
+            "nl",
+            "Hoeveel vreemdelingen gingen vorig jaar uit eigen beweging terug naar huis?",
+        ),
+        _about("border.lead.value", "paraphrase", "nl", "Hoeveel reizigers kregen in 2023 geen toegang tot België?"),
+        _about(
+            "staff.lead.value",
+            "paraphrase",
+            "nl",
+            "Hoeveel mensen werkten er eind van het jaar in totaal bij de administratie, in voltijdse eenheden?",
+        ),
+        _about(
+            "detention.average_length_of_detention_days_.2023",
+            "paraphrase",
+            "nl",
+            "Hoe lang bleef iemand in 2023 gemiddeld opgesloten?",
+        ),
+        _about("doc_fraud.lead.value", "paraphrase", "nl", "Hoeveel vervalste papieren werden er in 2023 ontdekt?"),
+        # the other edition's official terms
+        _about("minors.lead.value", "other_terms", "fr", "Combien de NBMV ont été signalés en 2023 ?"),
+        _about(
+            "cgra_decisions", "other_terms", "fr", "Combien de décisions sur le fond le CGVS a-t-il prises en 2023 ?"
+        ),
+        _about(
+            "9ter.applications_submitted.2023",
+            "other_terms",
+            "fr",
+            "Combien de demandes de machtiging tot verblijf 9ter en 2023 ?",
+        ),
+        _about("staff.total_staff.2023", "other_terms", "fr", "Combien de VTE travaillaient à la DVZ fin 2023 ?"),
+        _about("minors.lead.value", "other_terms", "nl", "Hoeveel MENA werden er in 2023 gesignaleerd?"),
+        _about("cgra_decisions", "other_terms", "nl", "Hoeveel beslissingen ten gronde nam het CGRA in 2023?"),
+        _about(
+            "single_permit.lead.value",
+            "other_terms",
+            "nl",
+            "Hoeveel beslissingen over het permis unique nam de Dienst in 2023?",
+        ),
+        _about("staff.total_staff.2023", "other_terms", "nl", "Hoeveel ETP telde het OE eind 2023?"),
+        # follow-ups: need the previous turn
+        _about(
+            "forced.total_forced_returns.2022",
+            "follow_up",
+            "fr",
+            "Et en 2022 ?",
+            ["Combien de retours forcés y a-t-il eu en 2023 ?"],
+        ),
+        _about(
+            "asylum.total_applications.2021",
+            "follow_up",
+            "fr",
+            "Et en 2021 ?",
+            ["Combien de demandes de protection internationale ont été introduites en 2023 ?"],
+        ),
+        _about(
+            "icam.interviews_held.2022",
+            "follow_up",
+            "fr",
+            "Et l'année précédente ?",
+            ["Combien d'entretiens ICAM ont été menés en 2023 ?"],
+        ),
+        _about("minors.total.2022", "follow_up", "fr", "Et en 2022 ?", ["Combien de MENA ont été signalés en 2023 ?"]),
+        _about(
+            "forced.total_forced_returns.2022",
+            "follow_up",
+            "nl",
+            "En in 2022?",
+            ["Hoeveel gedwongen terugkeren waren er in 2023?"],
+        ),
+        _about(
+            "asylum.total_applications.2021",
+            "follow_up",
+            "nl",
+            "En in 2021?",
+            ["Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?"],
+        ),
+        _about(
+            "icam.interviews_held.2022",
+            "follow_up",
+            "nl",
+            "En het jaar daarvoor?",
+            ["Hoeveel ICAM-gesprekken werden er in 2023 gevoerd?"],
+        ),
+        _about("minors.total.2022", "follow_up", "nl", "En in 2022?", ["Hoeveel NBMV werden er in 2023 gesignaleerd?"]),
+        _about(
+            "voluntary.total_voluntary_returns.2022",
+            "follow_up",
+            "en",
+            "And in 2022?",
+            ["How many people returned voluntarily in 2023?"],
+        ),
+    ]
+    announcement = [
+        ("fr", "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?", ["4 000", "4000"]),
+        ("fr", "Le nombre de demandes de visa et de séjour a-t-il augmenté en 2023 ?", ["continué d'augmenter"]),
+        ("fr", "Pourquoi les accompagnateurs ICAM avaient-ils été déployés en 2022 ?", ["protection temporaire"]),
+        ("fr", "Comment l'Office a-t-il fait face à l'augmentation de la charge de travail ?", ["numérisation"]),
+        ("nl", "Hoeveel gesprekken voerden de ICAM-coaches?", ["4000", "4 000"]),
+        ("nl", "Nam het aantal visum- en verblijfsaanvragen toe in 2023?", ["verder toe"]),
+        ("nl", "Waarom werden de ICAM-coaches in 2022 anders ingezet?", ["tijdelijke bescherming"]),
+        ("nl", "Hoe ving de Dienst de hogere werklast op?", ["digitalisering"]),
+        ("en", "How did the Immigration Office cope with the higher workload?", ["numérisation", "digitalisering"]),
+        ("de", "Wie viele Gespräche führten die ICAM-Coaches?", ["4000", "4 000"]),
+    ]
+    items += [
+        {"lang": lang, "kind": "announcement", "question": q, "expected": e, **ANNOUNCEMENT}
+        for lang, q, e in announcement
+    ]
+    english_cells = [
+        (
+            "asylum.first_applications.2022",
+            "en",
+            "How many first applications for international protection were there in 2022?",
+        ),
+        (
+            "family.positive_decisions.2023",
+            "en",
+            "How many positive family reunification decisions were taken in 2023?",
+        ),
+        ("dublin.take_back_requests_sent.2023", "en", "How many Dublin take-back requests did Belgium send in 2023?"),
+        ("9bis.authorisations_granted.2023", "en", "How many 9bis humanitarian authorisations were granted in 2023?"),
+        ("forced.repatriations.2023", "de", "Wie viele Rückführungen (Repatriierungen) gab es 2023?"),
+        ("asylum.total_applications.2023", "de", "Wie viele Anträge auf internationalen Schutz wurden 2023 gestellt?"),
+        ("voluntary.total_voluntary_returns.2023", "de", "Wie viele Personen sind 2023 freiwillig zurückgekehrt?"),
+        ("minors.total.2023", "de", "Wie viele unbegleitete Minderjährige wurden 2023 gemeldet?"),
+        ("icam.interviews_held.2023", "de", "Wie viele ICAM-Gespräche wurden 2023 geführt?"),
+        ("staff.total_staff.2023", "de", "Wie viele Vollzeitäquivalente beschäftigte das Amt Ende 2023?"),
+    ]
+    items += [_about(fid, "table_cell", lang, q) for fid, lang, q in english_cells]
+    return items
+
+
+UNANSWERABLE = {
+    "fr": [
+        "Quel temps fera-t-il demain à Bruxelles ?",
+        "Qui a gagné la Coupe du monde de football 2022 ?",
+        "Quelle est la recette de la carbonnade flamande ?",
+        "Combien coûte un billet de train Bruxelles-Paris ?",
+        "Combien de demandes de visa l'Office a-t-il traitées en 2015 ?",
+        "Quel est le salaire du directeur général de l'Office ?",
+        "Combien d'entretiens ICAM sont prévus en 2025 ?",
+        "Combien de demandes de nationalité belge ont été introduites en 2023 ?",
+        "Quel est le nombre de touristes chinois en Belgique en 2023 ?",
+        "Quelle est la population totale de la Belgique ?",
+        "Mon permis de séjour expire le mois prochain, que dois-je faire ?",
+        "Quel est le numéro de téléphone de l'Office à Anvers ?",
+        "Combien de policiers travaillent à l'aéroport de Charleroi ?",
+        "Qui est le ministre de l'Intérieur en France ?",
+        "Combien d'étudiants belges partent en Erasmus chaque année ?",
+        "Quel est le taux de chômage en Wallonie ?",
+        "Combien de demandes de visa ont été refusées pour des ressortissants japonais en 2023 ?",
+        "Écris-moi un poème sur la mer.",
+    ],
+    "nl": [
+        "Wat voor weer wordt het morgen in Brussel?",
+        "Wie won het wereldkampioenschap voetbal in 2022?",
+        "Wat is het recept voor stoofvlees met friet?",
+        "Hoeveel kost een treinticket van Brussel naar Amsterdam?",
+        "Hoeveel visumaanvragen behandelde de Dienst in 2015?",
+        "Wat verdient de directeur-generaal van de Dienst?",
+        "Hoeveel ICAM-gesprekken zijn er gepland in 2025?",
+        "Hoeveel aanvragen voor de Belgische nationaliteit werden in 2023 ingediend?",
+        "Hoeveel Chinese toeristen bezochten België in 2023?",
+        "Wat is de hoofdstad van Frankrijk?",
+        "Mijn verblijfskaart vervalt volgende maand, wat moet ik doen?",
+        "Wat is het telefoonnummer van de Dienst in Antwerpen?",
+        "Hoeveel politieagenten werken er op de luchthaven van Charleroi?",
+        "Wie is de minister van Binnenlandse Zaken in Duitsland?",
+        "Hoeveel Belgische studenten gaan elk jaar op Erasmus?",
+        "Hoe hoog is de werkloosheid in Vlaanderen?",
+        "Hoeveel visumaanvragen van Japanse onderdanen werden in 2023 geweigerd?",
+        "Schrijf een gedicht over de zee.",
+    ],
+    "en": [
+        "What is the weather going to be like in Brussels tomorrow?",
+        "Who won the 2022 football World Cup?",
+        "How many visas did the Office process in 2015?",
+    ],
+    "de": ["Wie wird das Wetter morgen in Brüssel?", "Wer hat die Fußball-Weltmeisterschaft 2022 gewonnen?"],
+}
+
+
+def main() -> None:
+    items = table_questions() + lead_questions() + section_questions() + hand_written()
+    for lang, questions in UNANSWERABLE.items():
+        items += [
+            {
+                "lang": lang,
+                "kind": "unanswerable",
+                "question": q,
+                "expected": [],
+                "sections": [],
+                "pages": {"fr": [], "nl": []},
+            }
+            for q in questions
+        ]
+    counters: dict[str, int] = {}
+    out = REPO / "eval" / "gold.jsonl"
+    with out.open("w", encoding="utf-8") as stream:
+        for item in items:
+            counters[item["lang"]] = counters.get(item["lang"], 0) + 1
+            record = {
+                "id": f"{item['lang']}-{counters[item['lang']]:03d}",
+                "answerable": item["kind"] != "unanswerable",
+                "history": [],
+                "documents": ["report"],
+                **item,
+            }
+            stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+    kinds: dict[str, int] = {}
+    for item in items:
+        kinds[item["kind"]] = kinds.get(item["kind"], 0) + 1
+    print(f"{out}: {len(items)} questions, by language {counters}, by kind {kinds}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,240 @@
+"""`reportqa eval`: run the gold set through the same path as `ask` and measure retrieval, answers and speed."""
+
+import json
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from reportqa.answer import Answer, Citation, answer_question
+from reportqa.chunk import Chunk
+from reportqa.config import Settings
+from reportqa.index import LoadedIndex, build_index, ensure_index, open_index
+from reportqa.text import normalize_numbers
+
+RECALL_AT = (1, 5, 10)
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    id: str
+    lang: str
+    kind: str
+    question: str
+    answerable: bool
+    expected: list[str]
+    sections: list[str]
+    pages: dict[str, list[str]]
+    documents: list[str] = field(default_factory=lambda: ["report"])
+    history: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    item: GoldItem
+    answer: Answer
+    rank: int | None  # 1-based rank of the first relevant passage among the top 10
+
+    @property
+    def correct(self) -> bool:
+        if not self.item.answerable or self.answer.refused:
+            return False
+        if not self.item.expected:  # "which section covers ...": the cited section is the answer
+            return any(c.section in self.item.sections for c in self.answer.citations)
+        text = normalize_numbers(self.answer.answer).replace("\u00a0", " ")
+        return any(normalize_numbers(e).replace("\u00a0", " ") in text for e in self.item.expected)
+
+    @property
+    def citation_right(self) -> bool:
+        return any(_relevant(c, self.item) for c in self.answer.citations)
+
+    @property
+    def language_right(self) -> bool:
+        if self.answer.language != self.item.lang:
+            return False
+        return (
+            self.answer.refused or self.item.lang in ("en", "de") or self.answer.citations[0].edition == self.item.lang
+        )
+
+
+def load_gold(path: Path) -> list[GoldItem]:
+    fields = set(GoldItem.__dataclass_fields__)
+    with path.open(encoding="utf-8") as lines:
+        return [
+            GoldItem(**{k: v for k, v in json.loads(line).items() if k in fields}) for line in lines if line.strip()
+        ]
+
+
+def _place_matches(kind: str, edition: str, section: str, page: str, item: GoldItem) -> bool:
+    if item.lang in ("fr", "nl") and edition != item.lang:
+        return False
+    if "announcement" in item.documents:
+        return kind == "announcement"
+    if kind == "announcement" or section not in item.sections:
+        return False
+    return item.kind == "section" or page in item.pages.get(edition, [])
+
+
+def _relevant(where: Chunk | Citation, item: GoldItem) -> bool:
+    section = where.section_number if isinstance(where, Chunk) else where.section
+    return _place_matches(where.kind, where.edition, section, where.page, item)
+
+
+def _rank(answer: Answer, item: GoldItem) -> int | None:
+    return next((rank for rank, hit in enumerate(answer.hits[:10], 1) if _relevant(hit.chunk, item)), None)
+
+
+def _share(flags: Iterable[bool]) -> float | None:
+    values = list(flags)
+    return round(sum(values) / len(values), 3) if values else None
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[min(len(ordered) - 1, int(share * len(ordered)))], 1) if ordered else 0.0
+
+
+def summarize(outcomes: list[Outcome]) -> dict[str, object]:
+    answerable = [o for o in outcomes if o.item.answerable]
+    unanswerable = [o for o in outcomes if not o.item.answerable]
+    retrieval: dict[str, float | None] = {
+        f"recall@{k}": _share(o.rank is not None and o.rank <= k for o in answerable) for k in RECALL_AT
+    }
+    retrieval["mrr"] = round(sum(1 / o.rank for o in answerable if o.rank) / len(answerable), 3) if answerable else None
+    return {
+        "questions": len(outcomes),
+        "retrieval": retrieval,
+        "answers": {
+            "accuracy": _share(o.correct for o in answerable),
+            "citation_accuracy": _share(o.citation_right for o in answerable if not o.answer.refused),
+            "refusal_accuracy": _share(o.answer.refused for o in unanswerable),
+            "false_refusals": _share(o.answer.refused for o in answerable),
+            "language_accuracy": _share(o.language_right for o in outcomes),
+        },
+    }
+
+
+def calibrate(outcomes: list[Outcome]) -> dict[str, float]:
+    """The refusal thresholds that best separate answerable from unanswerable questions on this gold set.
+
+    An answer is given when the best passage's similarity reaches `min_score`, its sentence names the year asked
+    about, and (French and Dutch questions) covers at least `min_coverage` of the question's weighted words.
+    The grid search maximises refusal accuracy plus (1 - false refusals).
+    """
+    best: tuple[float, float, float, float, float] | None = None
+    for min_score in [round(0.70 + 0.005 * i, 3) for i in range(37)]:
+        for min_coverage in [round(0.05 * i, 2) for i in range(15)]:
+            answered = [
+                o.answer.years_ok
+                and o.answer.evidence_score >= min_score
+                and (o.item.lang in ("en", "de") or o.answer.coverage >= min_coverage)
+                for o in outcomes
+            ]
+            pairs = list(zip(answered, outcomes, strict=True))
+            refusal = _share(not a for a, o in pairs if not o.item.answerable) or 0.0
+            false_refusal = _share(not a for a, o in pairs if o.item.answerable) or 0.0
+            score = refusal + (1 - false_refusal)
+            if best is None or score > best[0] + 1e-9:
+                best = (score, min_score, min_coverage, refusal, false_refusal)
+    if best is None:
+        return {}
+    return {"min_score": best[1], "min_coverage": best[2], "refusal_accuracy": best[3], "false_refusals": best[4]}
+
+
+def _latency(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
+    return {
+        stage: {
+            "p50": _percentile([o.answer.timings_ms[stage] for o in outcomes], 0.5),
+            "p95": _percentile([o.answer.timings_ms[stage] for o in outcomes], 0.95),
+        }
+        for stage in ("retrieve", "answer", "total")
+    }
+
+
+def run_evaluation(
+    settings: Settings,
+    gold_path: Path,
+    index_dir: Path | None = None,
+    progress: Callable[[str, float], None] | None = None,
+) -> dict[str, object]:
+    """Build the index (fresh, in a temporary folder, unless index_dir is given), then ask every gold question."""
+    items = load_gold(gold_path)
+    with tempfile.TemporaryDirectory(prefix="reportqa-eval-") as scratch:
+        settings = settings.model_copy(update={"index_dir": index_dir or Path(scratch)})
+        if index_dir is None:
+            build_index(settings, progress)
+            index: LoadedIndex = open_index(settings)
+        else:
+            index = ensure_index(settings, progress)
+        manifest = index.manifest
+        answer_question(index, "warm-up", settings)  # load the models before timing
+        outcomes = []
+        for number, item in enumerate(items, 1):
+            if progress:
+                progress(f"Question {number}/{len(items)}", number / len(items))
+            answer = answer_question(index, item.question, settings)
+            outcomes.append(Outcome(item, answer, _rank(answer, item)))
+
+    report: dict[str, object] = {
+        "gold": str(gold_path),
+        "docs": str(settings.docs_dir),
+        "embedder": manifest.embedder_id,
+        "min_score": settings.min_score,
+        "min_coverage": settings.min_coverage,
+        "measured_at": time.strftime("%Y-%m-%d %H:%M"),
+        "overall": summarize(outcomes),
+        "by_language": {
+            lang: summarize([o for o in outcomes if o.item.lang == lang]) for lang in _keys(outcomes, "lang")
+        },
+        "by_kind": {kind: summarize([o for o in outcomes if o.item.kind == kind]) for kind in _keys(outcomes, "kind")},
+        "latency_ms": _latency(outcomes),
+        "index_build": {
+            "seconds": manifest.seconds,
+            "pages": manifest.pages,
+            "chunks": manifest.chunks,
+            "pages_per_second": round(manifest.pages / manifest.seconds, 1) if manifest.seconds else None,
+            "chunks_per_second": round(manifest.chunks / manifest.seconds, 1) if manifest.seconds else None,
+        },
+        "calibration": calibrate(outcomes),
+        "failures": [
+            {"id": o.item.id, "kind": o.item.kind, "question": o.item.question, "answer": o.answer.answer[:200]}
+            for o in outcomes
+            if (o.item.answerable and not o.correct) or (not o.item.answerable and not o.answer.refused)
+        ],
+    }
+    return report
+
+
+def _keys(outcomes: list[Outcome], attribute: str) -> list[str]:
+    return sorted({getattr(o.item, attribute) for o in outcomes})
+
+
+def format_report(report: dict) -> str:  # type: ignore[type-arg]
+    """A plain-text table: one row overall, per language and per kind."""
+    header = f"{'':<14}{'n':>5}{'R@1':>7}{'R@5':>7}{'R@10':>7}{'MRR':>7}{'acc':>7}{'cite':>7}{'refuse':>8}{'falseR':>8}{'lang':>7}"
+    rows = [header]
+
+    def line(name: str, summary: dict) -> str:  # type: ignore[type-arg]
+        r, a = summary["retrieval"], summary["answers"]
+
+        def f(value: float | None) -> str:
+            return "-" if value is None else f"{value:.2f}"
+
+        return (
+            f"{name:<14}{summary['questions']:>5}{f(r['recall@1']):>7}{f(r['recall@5']):>7}{f(r['recall@10']):>7}"
+            f"{f(r['mrr']):>7}{f(a['accuracy']):>7}{f(a['citation_accuracy']):>7}{f(a['refusal_accuracy']):>8}"
+            f"{f(a['false_refusals']):>8}{f(a['language_accuracy']):>7}"
+        )
+
+    rows.append(line("overall", report["overall"]))
+    rows += [line(lang, summary) for lang, summary in report["by_language"].items()]
+    rows += [line(kind, summary) for kind, summary in report["by_kind"].items()]
+    latency, build = report["latency_ms"], report["index_build"]
+    rows.append("latency ms (p50/p95): " + ", ".join(f"{stage} {v['p50']}/{v['p95']}" for stage, v in latency.items()))
+    rows.append(
+        f"index build: {build['seconds']} s, {build['pages']} pages ({build['pages_per_second']}/s), "
+        f"{build['chunks']} chunks ({build['chunks_per_second']}/s)"
+    )
+    rows.append(f"calibration: {report['calibration']}")
+    return "\n".join(rows)
