@@ -212,7 +212,10 @@ def _keys(outcomes: list[Outcome], attribute: str) -> list[str]:
 
 def format_report(report: dict) -> str:  # type: ignore[type-arg]
     """A plain-text table: one row overall, per language and per kind."""
-    header = f"{'':<14}{'n':>5}{'R@1':>7}{'R@5':>7}{'R@10':>7}{'MRR':>7}{'acc':>7}{'cite':>7}{'refuse':>8}{'falseR':>8}{'lang':>7}"
+    header = (
+        f"{'':<14}{'n':>5}{'R@1':>7}{'R@5':>7}{'R@10':>7}{'MRR':>7}{'acc':>7}{'cite':>7}"
+        f"{'refuse':>8}{'falseR':>8}{'lang':>7}"
+    )
     rows = [header]
 
     def line(name: str, summary: dict) -> str:  # type: ignore[type-arg]

@@ -392,10 +392,15 @@ class _SectionWalker:
             if _CAPTION.match(text) and text.startswith(("Tableau", "Tabel", "Table")):
                 continue  # a table caption: kept with its table
             last = self.document.blocks[-1] if self.document.blocks else None
-            continues = last is not None and last.kind == "prose" and text[:1].islower()
-            if continues and (last.section_number, last.section_title, last.page) == (*self.section, self.page[0]):
+            place = (*self.section, self.page[0])
+            if (
+                last is not None
+                and last.kind == "prose"
+                and text[:1].islower()
+                and (last.section_number, last.section_title, last.page) == place
+            ):
                 # A sentence carried over to the next column.
-                self.document.blocks[-1] = replace(last, text=f"{last.text} {text}")  # type: ignore[arg-type]
+                self.document.blocks[-1] = replace(last, text=f"{last.text} {text}")
             else:
                 self.document.blocks.append(Block("prose", text, *self.section, *self.page))
         self.prose.clear()
