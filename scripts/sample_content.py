@@ -644,7 +644,7 @@ CHAPTERS: list[Chapter] = [
             ],
             lead_row=0,
         ),
-        lead_fr="Au total, les accompagnateurs ICAM ont mené {v} entretiens en 2023, soit près de 4 000.",
+        lead_fr="Au total, les accompagnateurs ICAM ont mené {v} entretiens en 2023, soit près de 4\u00a0000.",
         lead_nl="In totaal voerden de ICAM-coaches {v} gesprekken in 2023, bijna 4000.",
     ),
     Chapter(
