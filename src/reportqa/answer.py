@@ -128,8 +128,12 @@ def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]
     return sorted(candidates, key=lambda c: c.score, reverse=True)
 
 
+def _quantities(sentence: str) -> set[str]:
+    return {number for number in numbers_in(sentence) if not is_year(number)}
+
+
 def _states_quantity(sentence: str) -> bool:
-    return any(not is_year(number) for number in numbers_in(sentence))
+    return bool(_quantities(sentence))
 
 
 def _has_evidence(best: _Candidate, language: Language, settings: Settings) -> bool:
@@ -169,14 +173,20 @@ def compose(
 
     best = candidates[0]
     # One edition per answer: the best passage's (the asker's own, when it has the passage).
-    chosen = [best] + [
-        c
-        for c in candidates[1:]
-        if c.score >= best.score - SENTENCE_MARGIN
-        and c.overlap > 0
-        and c.overlap >= MIN_RELATIVE_OVERLAP * best.overlap
-        and c.hit.chunk.edition == best.hit.chunk.edition
-    ][: MAX_SENTENCES - 1]
+    chosen = [best]
+    stated = _quantities(best.text)
+    for candidate in candidates[1:]:
+        if len(chosen) == MAX_SENTENCES or candidate.score < best.score - SENTENCE_MARGIN:
+            break
+        figures = _quantities(candidate.text)
+        if (
+            candidate.overlap > 0
+            and candidate.overlap >= MIN_RELATIVE_OVERLAP * best.overlap
+            and candidate.hit.chunk.edition == best.hit.chunk.edition
+            and not (figures and figures <= stated)  # the same figures again, from the table or the prose
+        ):
+            chosen.append(candidate)
+            stated |= figures
     wants_quantity = bool(_QUANTITY.search(question))
     numbers: dict[str, int] = {}
     quotes: dict[int, list[str]] = {}
