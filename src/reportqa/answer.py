@@ -17,6 +17,8 @@ SENTENCE_MARGIN = 0.06
 LEXICAL_WEIGHT = 0.15
 # A further sentence must share at least this share of the best sentence's words with the question.
 MIN_RELATIVE_OVERLAP = 0.75
+# A sentence from the other edition must beat the asker's edition by this much (cosine) to be quoted.
+OTHER_EDITION_PENALTY = 0.02
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
@@ -123,7 +125,8 @@ def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]
                 bonus += 0.05
             # A year the question asks about must stand in the sentence: "en 2015" is not answered by 2023.
             years_ok = not asked_years or bool(asked_years & years_in(f"{sentence} {following}"))
-            score = hit.rank_score + LEXICAL_WEIGHT * coverage + bonus - (0.0 if years_ok else 0.1)
+            base = hit.score - (0.0 if hit.preferred else OTHER_EDITION_PENALTY)
+            score = base + LEXICAL_WEIGHT * coverage + bonus - (0.0 if years_ok else 0.1)
             candidates.append(_Candidate(hit, sentence, score, coverage, following, years_ok))
     return sorted(candidates, key=lambda c: c.score, reverse=True)
 
@@ -218,7 +221,7 @@ def answer_question(index: LoadedIndex, question: str, settings: Settings, langu
     started = time.perf_counter()
     question = " ".join(question.split())
     language = language or detect_language(question)
-    hits = retrieve(index, question, language, k=settings.top_k)
+    hits = retrieve(index, question, language, k=settings.top_k, mode=settings.retrieval)
     retrieved = time.perf_counter()
     composed = compose(question, language, hits, settings, index.idf)
     done = time.perf_counter()

@@ -20,6 +20,8 @@ class Settings(BaseSettings):
     port: int = 7860
 
     top_k: int = 10
+    # dense (Chroma), bm25 (lexical) or hybrid (both, fused by reciprocal rank)
+    retrieval: Literal["dense", "bm25", "hybrid"] = "hybrid"
     # Minimum cosine similarity of the best passage; below it the answer is a refusal.
     # Calibrated with `python -m reportqa.calibrate` (see docs/benchmarks.md).
     min_score: float = 0.84

@@ -5,6 +5,7 @@ Layout of index_dir:
     builds/<build id>/manifest.json  written last: a build without it is incomplete and ignored
     builds/<build id>/chunks.jsonl
     builds/<build id>/chroma/
+    builds/<build id>/bm25/           the lexical index, one BM25 model per edition
 """
 
 import fcntl
@@ -27,6 +28,7 @@ from reportqa.config import Settings
 from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.ingest import SourceDocument, file_sha256, load_document, source_files
+from reportqa.lexical import LexicalIndex
 from reportqa.text import inverse_document_frequencies
 
 COLLECTION = "reportqa"
@@ -80,6 +82,7 @@ class LoadedIndex:
     store: Chroma
     embedder: Embedder
     path: Path
+    lexical: LexicalIndex
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -89,7 +92,8 @@ def _current(index_dir: Path) -> Path | None:
     if not link.exists():
         return None
     target = link.resolve()
-    if not (target / "manifest.json").is_file() or not (target / "chunks.jsonl").is_file():
+    required = (target / "manifest.json", target / "chunks.jsonl", target / "bm25" / "ids.json")
+    if not all(path.is_file() for path in required):
         return None  # damaged or half-written: treated as missing, so it is rebuilt
     return target
 
@@ -171,6 +175,7 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
         build_dir.mkdir(parents=True)
         try:
             embedded = _write_vectors(settings, embedder, chunks, build_dir, report)
+            LexicalIndex.build(chunks).save(build_dir / "bm25")
             with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
                 out.writelines(chunk.to_json() + "\n" for chunk in chunks)
             manifest = Manifest(
@@ -270,7 +275,15 @@ def open_index(settings: Settings) -> LoadedIndex:
         )
         for edition in ("fr", "nl")
     }
-    return LoadedIndex(manifest=manifest, chunks=chunks, store=store, embedder=embedder, path=current, idf=idf)
+    return LoadedIndex(
+        manifest=manifest,
+        chunks=chunks,
+        store=store,
+        embedder=embedder,
+        path=current,
+        lexical=LexicalIndex.load(current / "bm25"),
+        idf=idf,
+    )
 
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> LoadedIndex:

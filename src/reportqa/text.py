@@ -50,11 +50,16 @@ def _stemmer(language: Language) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_STEMMER_NAMES[language])
 
 
-def content_terms(text: str, language: Language) -> set[str]:
-    """Stemmed content words and numbers of a text, without stopwords."""
+def tokens(text: str, language: Language) -> list[str]:
+    """Stemmed content words and normalised numbers, in order, without stopwords (what BM25 indexes)."""
     words = [w.lower() for w in _WORD.findall(normalize_numbers(text))]
     words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return set(_stemmer(language).stemWords(words))
+    return list(_stemmer(language).stemWords(words))
+
+
+def content_terms(text: str, language: Language) -> set[str]:
+    """The set of a text's tokens."""
+    return set(tokens(text, language))
 
 
 def is_year(term: str) -> bool:
