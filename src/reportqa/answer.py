@@ -6,6 +6,7 @@ from dataclasses import asdict, dataclass, field
 
 from reportqa.chunk import Chunk
 from reportqa.config import Language, Settings
+from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
 from reportqa.retrieve import Hit, retrieve
@@ -114,7 +115,7 @@ def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]
     candidates = []
     for hit in hits:
         edition = hit.chunk.edition
-        terms = content_terms(question, edition)
+        terms = content_terms(translate_terms(question, edition), edition)
         heading = content_terms(hit.chunk.section_label, edition)
         sentences = sentences_of(hit.chunk)
         for position, sentence in enumerate(sentences):

@@ -9,6 +9,7 @@ import numpy as np
 
 from reportqa.chunk import Chunk
 from reportqa.config import Language
+from reportqa.glossary import expand
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 
@@ -61,6 +62,7 @@ def retrieve(
     if not index.chunks:
         return []
     preferred = edition_for(language)
+    question = expand(question)  # official terms in both editions' words
     vector = index.embedder.embed_query(question).tolist()
     pool = min(k * 2, len(index.chunks))
     dense = _dense(index, vector, pool) if mode != "bm25" else []

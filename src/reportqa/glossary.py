@@ -1,0 +1,46 @@
+"""Official terms in both editions: a question using one edition's term is searched with the other's too."""
+
+import json
+import re
+from functools import lru_cache
+from importlib import resources
+
+from reportqa.config import Edition
+
+Group = dict[str, list[str]]
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[tuple[Group, re.Pattern[str]]]:
+    data: list[Group] = json.loads(resources.files("reportqa").joinpath("data/glossary.json").read_text("utf-8"))
+    compiled = []
+    for group in data:
+        aliases = sorted({a for terms in group.values() for a in terms}, key=len, reverse=True)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, aliases)) + r")(?!\w)", re.IGNORECASE)
+        compiled.append((group, pattern))
+    return compiled
+
+
+def _own_term_present(question: str, own: list[str]) -> bool:
+    return any(re.search(rf"(?<!\w){re.escape(term)}(?!\w)", question, re.IGNORECASE) for term in own)
+
+
+def expand(question: str) -> str:
+    """For search: the question followed by the French and Dutch names of the official terms it uses."""
+    additions = []
+    for group, pattern in _groups():
+        if pattern.search(question):
+            for edition in ("fr", "nl"):
+                own = group.get(edition, [])
+                if own and not _own_term_present(question, own):
+                    additions.append(own[0])
+    return f"{question} ({'; '.join(additions)})" if additions else question
+
+
+def translate_terms(question: str, edition: Edition) -> str:
+    """The question with other languages' official terms replaced by the edition's own (for word matching)."""
+    for group, pattern in _groups():
+        own = group.get(edition, [])
+        if own and not _own_term_present(question, own):
+            question = pattern.sub(own[0], question)
+    return question
