@@ -5,7 +5,7 @@ import time
 from dataclasses import asdict, dataclass, field
 
 from reportqa.chunk import Chunk
-from reportqa.config import Language, Settings
+from reportqa.config import Edition, Language, Settings
 from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
@@ -20,6 +20,8 @@ LEXICAL_WEIGHT = 0.15
 MIN_RELATIVE_OVERLAP = 0.75
 # A sentence from the other edition must beat the asker's edition by this much (cosine) to be quoted.
 OTHER_EDITION_PENALTY = 0.02
+# A table row whose label the question does not name (a month, a nationality) when the question is general.
+UNASKED_ROW_PENALTY = 0.03
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
@@ -127,9 +129,21 @@ def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]
             # A year the question asks about must stand in the sentence: "en 2015" is not answered by 2023.
             years_ok = not asked_years or bool(asked_years & years_in(f"{sentence} {following}"))
             base = hit.score - (0.0 if hit.preferred else OTHER_EDITION_PENALTY)
+            if hit.chunk.table is not None and not _row_is_asked(sentence, terms, edition):
+                base -= UNASKED_ROW_PENALTY
             score = base + LEXICAL_WEIGHT * coverage + bonus - (0.0 if years_ok else 0.1)
             candidates.append(_Candidate(hit, sentence, score, coverage, following, years_ok))
     return sorted(candidates, key=lambda c: c.score, reverse=True)
+
+
+_TOTAL_ROW = re.compile(r"^(total|totaal)\b", re.IGNORECASE)
+
+
+def _row_is_asked(row_sentence: str, question_terms: set[str], edition: Edition) -> bool:
+    """A table row answers a question that names its label ("Afghanistan", "mars"), or a general one if it is
+    the total: every row shares the caption's words, so the caption alone must not pick a breakdown row."""
+    label = row_sentence.partition(" — ")[2].partition(" | ")[0]
+    return bool(_TOTAL_ROW.match(label)) or bool(content_terms(label, edition) & question_terms)
 
 
 def _quantities(sentence: str) -> set[str]:
