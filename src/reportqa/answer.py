@@ -10,6 +10,7 @@ from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
 from reportqa.retrieve import Hit, retrieve
+from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, is_year, numbers_in, years_in
 
 MAX_SENTENCES = 3
@@ -44,6 +45,7 @@ class Citation:
 @dataclass
 class Answer:
     question: str
+    standalone_question: str  # what was searched: a follow-up made standalone with the conversation
     language: Language
     answer: str
     refused: bool
@@ -232,13 +234,26 @@ def compose(
     return Composed(text, False, citations, [], *evidence)
 
 
-def answer_question(index: LoadedIndex, question: str, settings: Settings, language: Language | None = None) -> Answer:
+def _language_of_history(history: list[str] | None) -> Language:
+    """A follow-up too short to tell its language ("Et en 2022 ?") keeps the conversation's."""
+    return detect_language(history[-1]) if history else "fr"
+
+
+def answer_question(
+    index: LoadedIndex,
+    question: str,
+    settings: Settings,
+    language: Language | None = None,
+    history: list[str] | None = None,
+) -> Answer:
+    """Answer one question; `history` holds the user's earlier questions, oldest first, for follow-ups."""
     started = time.perf_counter()
     question = " ".join(question.split())
-    language = language or detect_language(question)
-    hits = retrieve(index, question, language, k=settings.top_k, mode=settings.retrieval)
+    language = language or detect_language(question, fallback=_language_of_history(history))
+    searched = standalone_question(question, history or [])
+    hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     retrieved = time.perf_counter()
-    composed = compose(question, language, hits, settings, index.idf)
+    composed = compose(searched, language, hits, settings, index.idf)
     done = time.perf_counter()
     timings = {
         "retrieve": round((retrieved - started) * 1000, 1),
@@ -247,6 +262,7 @@ def answer_question(index: LoadedIndex, question: str, settings: Settings, langu
     }
     return Answer(
         question,
+        searched,
         language,
         composed.text,
         composed.refused,

@@ -173,7 +173,7 @@ def run_evaluation(
         for number, item in enumerate(items, 1):
             if progress:
                 progress(f"Question {number}/{len(items)}", number / len(items))
-            answer = answer_question(index, item.question, settings)
+            answer = answer_question(index, item.question, settings, history=item.history)
             outcomes.append(Outcome(item, answer, _rank(answer, item)))
 
     report: dict[str, object] = {
