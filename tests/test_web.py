@@ -90,3 +90,18 @@ def test_bad_requests_get_clear_errors(server: str) -> None:
     assert httpx.post(f"{server}/api/ask", json={"question": ""}).status_code == 422
     too_long = httpx.post(f"{server}/api/ask", json={"question": "x" * 5000})
     assert too_long.status_code == 413 and "longer than" in too_long.json()["detail"]
+
+
+def test_a_follow_up_uses_the_conversation(server: str) -> None:
+    answer = httpx.post(
+        f"{server}/api/ask",
+        json={
+            "question": "Et en 2022 ?",
+            "history": [
+                {"role": "user", "content": "Combien de retours forcés y a-t-il eu en 2023 ?"},
+                {"role": "assistant", "content": "… 2 345 [1]"},
+            ],
+        },
+    ).json()
+    assert answer["standalone_question"] == "Combien de retours forcés y a-t-il eu en 2022 ?"
+    assert answer["language"] == "fr" and "2 100" in answer["answer"]

@@ -15,9 +15,19 @@ from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
 
 
+class Turn(BaseModel):
+    role: Literal["user", "assistant"]
+    content: str
+
+
 class AskRequest(BaseModel):
     question: str = Field(min_length=1)
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
+    # Earlier turns, oldest first: plain strings are the user's questions.
+    history: list[str | Turn] = Field(default_factory=list, max_length=50)
+
+    def earlier_questions(self) -> list[str]:
+        return [t if isinstance(t, str) else t.content for t in self.history if isinstance(t, str) or t.role == "user"]
 
 
 def _document_path(service: ReportService, name: str) -> Path:
@@ -54,7 +64,8 @@ def create_app(service: ReportService) -> FastAPI:
         if len(request.question) > service.settings.max_question_chars:
             raise HTTPException(413, f"The question is longer than {service.settings.max_question_chars} characters")
         try:
-            return service.ask(request.question, None if request.lang == "auto" else request.lang).to_dict()
+            language = None if request.lang == "auto" else request.lang
+            return service.ask(request.question, language, request.earlier_questions()).to_dict()
         except IndexNotReady as error:
             raise HTTPException(503, str(error)) from None
         except ReportQAError as error:

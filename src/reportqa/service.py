@@ -69,8 +69,9 @@ class ReportService:
             self._index = index
         self._status = Status(True, "Ready", 1.0)
 
-    def ask(self, question: str, language: Language | None = None) -> Answer:
+    def ask(self, question: str, language: Language | None = None, history: list[str] | None = None) -> Answer:
+        """Answer from the current index; `history`: the user's earlier questions in this conversation."""
         index = self._index
         if index is None:
             raise IndexNotReady(f"The index is being built ({self._status.message}); try again in a moment.")
-        return answer_question(index, question, self.settings, language)
+        return answer_question(index, question, self.settings, language, history)

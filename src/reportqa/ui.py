@@ -108,9 +108,19 @@ def documents_banner(service: ReportService) -> str:
     return "  \n".join(lines)
 
 
+def _plain_text(content: object) -> str:
+    """A chat turn's text: Gradio gives a string, or a list of parts such as {"type": "text", "text": ...}."""
+    if isinstance(content, list):
+        return " ".join(_plain_text(part) for part in content)
+    if isinstance(content, dict):
+        return str(content.get("text", ""))
+    return html.unescape(str(content or ""))
+
+
 def respond(
-    service: ReportService, message: str, history: list[dict[str, str]], language: str
+    service: ReportService, message: str, history: list[dict], language: str  # type: ignore[type-arg]
 ) -> Iterator[tuple[list[dict[str, str]], str, str]]:
+    earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
     history = [*history, {"role": "user", "content": html.escape(message)}]
     question = message.strip()
     if not question:
@@ -121,7 +131,7 @@ def respond(
         yield [*history, {"role": "assistant", "content": notice}], "", ""
         return
     try:
-        answer = service.ask(question, None if language == "auto" else language)  # type: ignore[arg-type]
+        answer = service.ask(question, None if language == "auto" else language, earlier)  # type: ignore[arg-type]
     except ReportQAError as error:
         yield [*history, {"role": "assistant", "content": f"⚠️ {html.escape(str(error))}"}], "", ""
         return

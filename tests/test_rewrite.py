@@ -1,0 +1,27 @@
+import pytest
+
+from reportqa.glossary import expand, translate_terms
+from reportqa.rewrite import standalone_question
+
+
+@pytest.mark.parametrize(
+    ("question", "history", "standalone"),
+    [
+        ("Et en 2022 ?", ["Combien de retours forcés en 2023 ?"], "Combien de retours forcés en 2022 ?"),
+        ("En het jaar daarvoor?", ["Hoeveel ICAM-gesprekken in 2023?"], "Hoeveel ICAM-gesprekken in 2022?"),
+        ("And in 2021?", ["How many forced returns in 2023?"], "How many forced returns in 2021?"),
+        ("En in 2021?", ["Hoeveel verzoeken werden ingediend?"], "Hoeveel verzoeken werden ingediend (2021) ?"),
+        ("Et en 2022 ?", [], "Et en 2022 ?"),  # nothing to follow
+        ("Combien de visas en 2022 ?", ["Combien de retours en 2023 ?"], "Combien de visas en 2022 ?"),  # standalone
+        ("And for minors?", ["How many returns in 2023?"], "And for minors?"),  # needs an LLM: left as is
+    ],
+)
+def test_follow_ups_take_the_previous_subject(question: str, history: list[str], standalone: str) -> None:
+    assert standalone_question(question, history) == standalone
+
+
+def test_official_terms_are_searched_in_both_editions() -> None:
+    assert expand("Combien de NBMV en 2023 ?") == "Combien de NBMV en 2023 ? (MENA)"
+    assert "CGRA" in expand("Hoeveel beslissingen nam het CGVS?")
+    assert translate_terms("How many unaccompanied minors in 2023?", "nl") == "How many NBMV in 2023?"
+    assert translate_terms("Combien de MENA ?", "fr") == "Combien de MENA ?"  # own terms stay
