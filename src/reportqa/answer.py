@@ -2,10 +2,11 @@
 
 import re
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
 from reportqa.chunk import Chunk
 from reportqa.config import Edition, Language, Settings
+from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
@@ -29,6 +30,17 @@ _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|numb
 
 
 @dataclass(frozen=True)
+class EditionLink:
+    """The same passage in the other edition of the report."""
+
+    edition: str
+    page: str
+    physical_page: int
+    url: str
+    quote: str
+
+
+@dataclass(frozen=True)
 class Citation:
     n: int
     document: str
@@ -40,6 +52,7 @@ class Citation:
     quote: str
     url: str
     kind: str = "prose"
+    other_edition: EditionLink | None = None
 
 
 @dataclass
@@ -90,7 +103,16 @@ def document_url(chunk: Chunk, settings: Settings) -> str:
     return f"{settings.public_url}/documents/{chunk.doc_id}{suffix}{anchor}"
 
 
-def _citation(n: int, chunk: Chunk, quote: str, settings: Settings) -> Citation:
+def _link(chunk: Chunk, quote: str, index: LoadedIndex, settings: Settings) -> EditionLink | None:
+    other = linked_chunk(chunk, index.chunks.values())
+    if other is None:
+        return None
+    sentences = sentences_of(other)
+    same = matching_sentence(quote, sentences) or (sentences[0] if sentences else other.text)
+    return EditionLink(other.edition, other.page, other.physical_page, document_url(other, settings), same)
+
+
+def _citation(n: int, chunk: Chunk, quote: str, settings: Settings, index: LoadedIndex | None = None) -> Citation:
     return Citation(
         n=n,
         document=chunk.doc_title,
@@ -102,6 +124,7 @@ def _citation(n: int, chunk: Chunk, quote: str, settings: Settings) -> Citation:
         quote=quote,
         url=document_url(chunk, settings),
         kind=chunk.kind,
+        other_edition=_link(chunk, quote, index, settings) if index is not None else None,
     )
 
 
@@ -149,7 +172,9 @@ def _row_is_asked(row_sentence: str, question_terms: set[str], edition: Edition)
 
 
 def _quantities(sentence: str) -> set[str]:
-    return {number for number in numbers_in(sentence) if not is_year(number)}
+    """The figures a sentence states: not years, nor the table number of a row's "Tableau 8.3 : … — " prefix."""
+    row = sentence.partition(" — ")[2] or sentence
+    return {number for number in numbers_in(row) if not is_year(number)}
 
 
 def _states_quantity(sentence: str) -> bool:
@@ -175,11 +200,25 @@ class Composed:
     years_ok: bool
 
 
-def compose(
-    question: str, language: Language, hits: list[Hit], settings: Settings, idf: dict[str, dict[str, float]]
-) -> Composed:
+def _in_own_edition(chosen: list[_Candidate], language: Language, index: LoadedIndex) -> list[_Candidate]:
+    """Quote the asker's edition when it states the same figures as the passages found in the other one."""
+    own = edition_for(language)
+    if own is None or all(c.hit.chunk.edition == own for c in chosen):
+        return chosen
+    swapped = []
+    for candidate in chosen:
+        linked = linked_chunk(candidate.hit.chunk, index.chunks.values())
+        sentence = matching_sentence(candidate.text, sentences_of(linked)) if linked else None
+        if linked is None or sentence is None:
+            return chosen
+        hit = Hit(linked, candidate.hit.score, candidate.hit.rank_score, True)
+        swapped.append(replace(candidate, hit=hit, text=sentence, following=""))
+    return swapped
+
+
+def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """The answer text with its citations, or a refusal with the closest passages, from the retrieved hits."""
-    candidates = _candidates(question, hits, idf)
+    candidates = _candidates(question, hits, index.idf)
     best_or_none = candidates[0] if candidates else None
     evidence = (
         (best_or_none.hit.score, best_or_none.overlap, best_or_none.years_ok) if best_or_none else (0.0, 0.0, False)
@@ -207,6 +246,7 @@ def compose(
         ):
             chosen.append(candidate)
             stated |= figures
+    chosen = _in_own_edition(chosen, language, index)
     wants_quantity = bool(_QUANTITY.search(question))
     numbers: dict[str, int] = {}
     quotes: dict[int, list[str]] = {}
@@ -224,7 +264,7 @@ def compose(
                 said.append(text)
                 parts.append(f"{text} [{n}]")
     by_n = {n: c.hit.chunk for c in chosen for n in [numbers[c.hit.chunk.chunk_id]]}
-    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings) for n in sorted(by_n)]
+    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings, index) for n in sorted(by_n)]
 
     text = " ".join(parts)
     if edition_for(language) is None:
@@ -253,7 +293,7 @@ def answer_question(
     searched = standalone_question(question, history or [])
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     retrieved = time.perf_counter()
-    composed = compose(searched, language, hits, settings, index.idf)
+    composed = compose(searched, language, hits, settings, index)
     done = time.perf_counter()
     timings = {
         "retrieve": round((retrieved - started) * 1000, 1),

@@ -77,9 +77,18 @@ def answer_markdown(answer: Answer) -> str:
     return f"{body}\n\n{footnotes(answer.citations)}" if answer.citations else body
 
 
+def _other_edition(citation: Citation) -> str:
+    other = citation.other_edition
+    if other is None:
+        return ""
+    return f"\n\n{other.edition.upper()}, p. {other.page}: {html.escape(other.quote)} — [PDF]({other.url})"
+
+
 def sources_markdown(answer: Answer) -> str:
     shown = answer.citations or answer.see_also
-    return "\n\n".join(f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url})" for c in shown)
+    return "\n\n".join(
+        f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url}){_other_edition(c)}" for c in shown
+    )
 
 
 def documents_banner(service: ReportService) -> str:
@@ -118,7 +127,10 @@ def _plain_text(content: object) -> str:
 
 
 def respond(
-    service: ReportService, message: str, history: list[dict], language: str  # type: ignore[type-arg]
+    service: ReportService,
+    message: str,
+    history: list[dict],
+    language: str,  # type: ignore[type-arg]
 ) -> Iterator[tuple[list[dict[str, str]], str, str]]:
     earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
     history = [*history, {"role": "user", "content": html.escape(message)}]
