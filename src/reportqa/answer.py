@@ -24,6 +24,8 @@ MIN_RELATIVE_OVERLAP = 0.75
 OTHER_EDITION_PENALTY = 0.02
 # A table row whose label the question does not name (a month, a nationality) when the question is general.
 UNASKED_ROW_PENALTY = 0.03
+# How many of the best sentences are embedded to compare them with the question itself.
+EVIDENCE_SENTENCES = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
@@ -70,10 +72,11 @@ class Answer:
     evidence_score: float = 0.0  # cosine similarity of the best sentence's passage
     coverage: float = 0.0  # weighted share of the question's words in the best sentence
     years_ok: bool = False  # the best sentence names the year the question asks about
+    sentence_score: float = 0.0  # cosine similarity of the question and its closest top sentence
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
-        for internal in ("hits", "evidence_score", "coverage", "years_ok"):
+        for internal in ("hits", "evidence_score", "coverage", "years_ok", "sentence_score"):
             data.pop(internal)
         return data
 
@@ -181,12 +184,24 @@ def _states_quantity(sentence: str) -> bool:
     return bool(_quantities(sentence))
 
 
-def _has_evidence(best: _Candidate, language: Language, settings: Settings) -> bool:
-    """Refuse on missing evidence, not only on a weak match: the passage must be close to the question, the
-    sentence must cover enough of the question's rare words (French and Dutch questions) and name its year."""
+def _sentence_similarity(question: str, candidates: list[_Candidate], index: LoadedIndex) -> float:
+    """The best cosine similarity between the question and the top sentences themselves (not their passages)."""
+    top = candidates[:EVIDENCE_SENTENCES]
+    if not top:
+        return 0.0
+    vectors = index.embedder.embed_passages([c.text for c in top])
+    return float((vectors @ index.embedder.embed_query(question)).max())
+
+
+def _has_evidence(best: _Candidate, sentence_score: float, language: Language, settings: Settings) -> bool:
+    """Refuse on missing evidence, not only on a weak match: the passage must be close to the question and name
+    the year asked about, and (French and Dutch questions) the sentence must either cover enough of the question's
+    rare words or, for a paraphrase, be very close to the question in meaning."""
     if not best.years_ok or best.hit.score < settings.min_score:
         return False
-    return edition_for(language) is None or best.overlap >= settings.min_coverage
+    if edition_for(language) is None:
+        return True
+    return best.overlap >= settings.min_coverage or sentence_score >= settings.min_sentence_score
 
 
 @dataclass(frozen=True)
@@ -198,6 +213,7 @@ class Composed:
     evidence_score: float
     coverage: float
     years_ok: bool
+    sentence_score: float
 
 
 def _in_own_edition(chosen: list[_Candidate], language: Language, index: LoadedIndex) -> list[_Candidate]:
@@ -220,10 +236,13 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
     """The answer text with its citations, or a refusal with the closest passages, from the retrieved hits."""
     candidates = _candidates(question, hits, index.idf)
     best_or_none = candidates[0] if candidates else None
+    sentence_score = _sentence_similarity(question, candidates, index)
     evidence = (
-        (best_or_none.hit.score, best_or_none.overlap, best_or_none.years_ok) if best_or_none else (0.0, 0.0, False)
+        (best_or_none.hit.score, best_or_none.overlap, best_or_none.years_ok, sentence_score)
+        if best_or_none
+        else (0.0, 0.0, False, 0.0)
     )
-    if best_or_none is None or not _has_evidence(best_or_none, language, settings):
+    if best_or_none is None or not _has_evidence(best_or_none, sentence_score, language, settings):
         see_also = []
         for n, hit in enumerate(hits[:3], 1):
             sentences = sentences_of(hit.chunk)
@@ -313,4 +332,5 @@ def answer_question(
         composed.evidence_score,
         composed.coverage,
         composed.years_ok,
+        composed.sentence_score,
     )

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     min_score: float = 0.84
     # Minimum IDF-weighted share of a French or Dutch question's words found in the quoted sentence.
     min_coverage: float = 0.25
+    # ...or, for a paraphrase sharing few words, a minimum cosine similarity of the question and the sentence.
+    min_sentence_score: float = 0.89
     max_question_chars: int = 500
     # Citizens' questions are never written anywhere unless an operator turns this on.
     log_questions: bool = False
