@@ -1,7 +1,13 @@
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 from fixture_report import write_fixture_reports
 
@@ -46,3 +52,52 @@ def corpus_index(corpus_settings: Settings) -> LoadedIndex:
 def copy_corpus(source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     return target
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def host_origin() -> str:
+    """The origin of the example host page (another port: another origin), allowed to embed the chat."""
+    return f"http://127.0.0.1:{free_port()}"
+
+
+@pytest.fixture(scope="session")
+def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_origin: str) -> Iterator[str]:
+    """`reportqa serve` on 127.0.0.1 over the two-edition fixture; stopped at the end of the session."""
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
+    env.update(
+        REPORTQA_DOCS_DIR=str(corpus_dir),
+        REPORTQA_INDEX_DIR=str(tmp_path_factory.mktemp("web-index")),
+        REPORTQA_CORS_ORIGINS=host_origin,
+        REPORTQA_EMBED_ORIGINS=host_origin,
+        GRADIO_ANALYTICS_ENABLED="False",
+    )
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reportqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/api/health", timeout=2).json()["status"] == "ok":
+                    break
+            except httpx.HTTPError:
+                pass
+            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
+            time.sleep(0.5)
+        else:
+            pytest.fail("the web app did not become ready")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)

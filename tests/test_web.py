@@ -1,56 +1,8 @@
-import os
-import socket
-import subprocess
-import sys
-import time
-from collections.abc import Iterator
-from pathlib import Path
-
 import httpx
 import pytest
 from gradio_client import Client
 
 pytestmark = pytest.mark.slow
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    port = _free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
-    env.update(
-        REPORTQA_DOCS_DIR=str(corpus_dir),
-        REPORTQA_INDEX_DIR=str(tmp_path_factory.mktemp("web-index")),
-        GRADIO_ANALYTICS_ENABLED="False",
-    )
-    process = subprocess.Popen(
-        [sys.executable, "-m", "reportqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
-            time.sleep(0.5)
-        else:
-            pytest.fail("the web app did not become ready")
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
 
 
 def test_the_chat_answers_through_gradio_client(server: str) -> None:

@@ -1,14 +1,20 @@
 """One ASGI app: the Gradio chat at /, a JSON API under /api, and the cited documents under /documents."""
 
+import html
+import json
+from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Literal
 
 import gradio as gr
 import uvicorn
-from fastapi import FastAPI, HTTPException
-from fastapi.responses import FileResponse, PlainTextResponse
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
 from pydantic import BaseModel, Field
 
+from reportqa.answer import Answer
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.service import IndexNotReady, ReportService
@@ -42,8 +48,96 @@ def _document_path(service: ReportService, name: str) -> Path:
     raise HTTPException(status_code=404, detail="No such document")
 
 
+EMBED_TEXT = {
+    "fr": {
+        "title": "Rapport d'activité 2023",
+        "placeholder": "Votre question sur le rapport d'activité 2023",
+        "send": "Envoyer",
+        "failed": "Le service ne répond pas, réessayez plus tard.",
+        "notice": "Assistant IA : réponses tirées du rapport uniquement, avec leurs sources. "
+        "Ce n'est pas un avis juridique (aide officielle : dofi.ibz.be).",
+    },
+    "nl": {
+        "title": "Activiteitenverslag 2023",
+        "placeholder": "Uw vraag over het activiteitenverslag 2023",
+        "send": "Verzenden",
+        "failed": "De dienst antwoordt niet, probeer later opnieuw.",
+        "notice": "AI-assistent: antwoorden enkel uit het verslag, met bronnen. "
+        "Dit is geen juridisch advies (officiële hulp: dofi.ibz.be).",
+    },
+    "en": {
+        "title": "Activity report 2023",
+        "placeholder": "Your question on the 2023 activity report",
+        "send": "Send",
+        "failed": "The service does not answer, try again later.",
+        "notice": "AI assistant: answers from the report only, with sources. "
+        "Not legal advice (official help: dofi.ibz.be).",
+    },
+}
+STREAM_WORDS = 4
+
+
+def _static(name: str) -> str:
+    return resources.files("reportqa").joinpath(f"static/{name}").read_text("utf-8")
+
+
+def embed_page(language: str, settings: Settings) -> str:
+    text = EMBED_TEXT.get(language, EMBED_TEXT["fr" if language == "auto" else "en"])
+    values = {
+        **text,
+        "lang": language if language in ("fr", "nl", "en") else "auto",
+        "max_chars": str(settings.max_question_chars),
+        "root": settings.public_url,
+    }
+    page = _static("embed.html")
+    for key, value in values.items():
+        page = page.replace("{{" + key + "}}", html.escape(value, quote=True))
+    return page
+
+
+def _event(name: str, data: object) -> str:
+    return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def answer_events(answer: Answer) -> Iterator[str]:
+    """Server-sent events: meta, the answer in pieces (token), then the citations, then done."""
+    data = answer.to_dict()
+    yield _event("meta", {k: data[k] for k in ("question", "standalone_question", "language", "refused")})
+    words = answer.answer.split(" ")
+    for start in range(0, len(words), STREAM_WORDS):
+        piece = " ".join(words[start : start + STREAM_WORDS])
+        yield _event("token", piece + (" " if start + STREAM_WORDS < len(words) else ""))
+    yield _event("citations", {"citations": data["citations"], "see_also": data["see_also"]})
+    yield _event("done", {"timings_ms": data["timings_ms"]})
+
+
 def create_app(service: ReportService) -> FastAPI:
+    settings = service.settings
     app = FastAPI(title="reportqa", version="0.1.0", description="Cited answers from the 2023 activity report.")
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origin_list,
+        allow_methods=["GET", "POST"],
+        allow_headers=["content-type", "accept"],
+    )
+    frame_ancestors = " ".join(["'self'", *settings.embed_origin_list])
+
+    @app.get("/embed", response_class=HTMLResponse)
+    def embed(lang: Literal["auto", "fr", "nl", "en"] = "auto") -> HTMLResponse:
+        """The compact chat for the widget's frame (380×600)."""
+        policy = (
+            f"frame-ancestors {frame_ancestors}; default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            "style-src 'self' 'unsafe-inline'; connect-src 'self'"
+        )
+        return HTMLResponse(embed_page(lang, settings), headers={"Content-Security-Policy": policy})
+
+    @app.get("/widget.js")
+    def widget() -> Response:
+        return Response(
+            _static("widget.js"),
+            media_type="text/javascript; charset=utf-8",
+            headers={"Cache-Control": "public, max-age=300"},
+        )
 
     @app.get("/api/health")
     def health() -> dict[str, object]:
@@ -59,13 +153,19 @@ def create_app(service: ReportService) -> FastAPI:
             "errors": manifest.errors if manifest else [],
         }
 
-    @app.post("/api/ask")
-    def ask(request: AskRequest) -> dict[str, object]:
+    @app.post("/api/ask", response_model=None)
+    def ask(request: AskRequest, http: Request) -> dict[str, object] | StreamingResponse:
+        """The `ask --json` object; with `Accept: text/event-stream`, the answer streamed, then its citations."""
         if len(request.question) > service.settings.max_question_chars:
             raise HTTPException(413, f"The question is longer than {service.settings.max_question_chars} characters")
         try:
             language = None if request.lang == "auto" else request.lang
-            return service.ask(request.question, language, request.earlier_questions()).to_dict()
+            answer = service.ask(request.question, language, request.earlier_questions())
+            if "text/event-stream" in http.headers.get("accept", ""):
+                return StreamingResponse(
+                    answer_events(answer), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+                )
+            return answer.to_dict()
         except IndexNotReady as error:
             raise HTTPException(503, str(error)) from None
         except ReportQAError as error:

@@ -33,6 +33,22 @@ class Settings(BaseSettings):
     # Citizens' questions are never written anywhere unless an operator turns this on.
     log_questions: bool = False
     public_url: str = ""
+    # Comma-separated origins (https://www.example.be) allowed to call the API from a browser (CORS) and to
+    # embed the chat in a frame (Content-Security-Policy frame-ancestors). Empty: same origin only.
+    cors_origins: str = ""
+    embed_origins: str = ""
+
+    @staticmethod
+    def _origins(value: str) -> list[str]:
+        return [origin.strip().rstrip("/") for origin in value.split(",") if origin.strip()]
+
+    @property
+    def cors_origin_list(self) -> list[str]:
+        return self._origins(self.cors_origins)
+
+    @property
+    def embed_origin_list(self) -> list[str]:
+        return self._origins(self.embed_origins)
 
 
 def get_settings(**overrides: object) -> Settings:

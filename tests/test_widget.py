@@ -1,0 +1,121 @@
+"""The embeddable chat: SSE contract, CORS and CSP allow-lists, and the widget in a real browser (Chromium)."""
+
+import functools
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from conftest import REPO
+
+pytestmark = pytest.mark.slow
+CHROMIUM = "/usr/bin/chromium"
+
+
+def _events(body: str) -> list[tuple[str, object]]:
+    events = []
+    for block in body.strip().split("\n\n"):
+        fields = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((fields["event"], json.loads(fields["data"])))
+    return events
+
+
+def test_streaming_sends_the_answer_then_the_citations(server: str) -> None:
+    question = {"question": "Combien de retours forcés y a-t-il eu en 2023 ?"}
+    with httpx.stream("POST", f"{server}/api/ask", json=question, headers={"accept": "text/event-stream"}) as reply:
+        assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/event-stream")
+        body = "".join(reply.iter_text())
+    events = _events(body)
+    names = [name for name, _ in events]
+    assert names[0] == "meta" and names[-2:] == ["citations", "done"]
+    assert set(names[1:-2]) == {"token"} and len(names) > 4  # the answer comes in pieces, in order
+    streamed = "".join(str(data) for name, data in events if name == "token")
+    plain = httpx.post(f"{server}/api/ask", json=question).json()
+    assert streamed == plain["answer"] and "2 345" in streamed
+    citations = dict(events)["citations"]
+    assert isinstance(citations, dict) and citations["citations"] == plain["citations"]
+
+
+def test_cors_allows_only_configured_origins(server: str, host_origin: str) -> None:
+    allowed = httpx.options(
+        f"{server}/api/ask",
+        headers={
+            "origin": host_origin,
+            "access-control-request-method": "POST",
+            "access-control-request-headers": "content-type",
+        },
+    )
+    assert allowed.headers.get("access-control-allow-origin") == host_origin
+    refused = httpx.post(f"{server}/api/ask", json={"question": "ICAM"}, headers={"origin": "https://evil.example"})
+    assert "access-control-allow-origin" not in refused.headers
+    preflight = httpx.options(
+        f"{server}/api/ask", headers={"origin": "https://evil.example", "access-control-request-method": "POST"}
+    )
+    assert preflight.status_code == 400
+
+
+def test_embed_page_may_be_framed_only_by_allowed_origins(server: str, host_origin: str) -> None:
+    page = httpx.get(f"{server}/embed", params={"lang": "nl"})
+    assert page.status_code == 200 and '<html lang="nl">' in page.text
+    policy = page.headers["content-security-policy"]
+    assert f"frame-ancestors 'self' {host_origin};" in policy and "evil" not in policy
+    assert httpx.get(f"{server}/embed", params={"lang": "xx"}).status_code == 422
+    script = httpx.get(f"{server}/widget.js")
+    assert script.status_code == 200 and "javascript" in script.headers["content-type"]
+    code = re.sub(r"/\*.*?\*/", "", script.text, flags=re.S)
+    assert not re.search(r"https?://", code)  # nothing loaded from another host: the frame comes from this server
+
+
+@pytest.fixture(scope="module")
+def host_page(server: str, host_origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example host pages, served from another origin, pointing at the test server."""
+    folder = tmp_path_factory.mktemp("host")
+    for page in (REPO / "examples" / "host-page").glob("*.html"):
+        text = page.read_text(encoding="utf-8").replace("http://127.0.0.1:7860", server)
+        (folder / page.name).write_text(text, encoding="utf-8")
+    port = int(host_origin.rsplit(":", 1)[1])
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield host_origin
+    finally:
+        httpd.shutdown()
+
+
+def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, server: str) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            for language, question, figure in (
+                ("fr", "Combien de retours forcés y a-t-il eu en 2023 ?", "2 345"),
+                ("nl", "Hoeveel gedwongen terugkeer was er in 2022?", "2.100"),
+            ):
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(f"{host_page}/{language}.html")
+                page.click("#reportqa-button")
+                frame = page.frame_locator("#reportqa-frame")
+                frame.locator("#question").fill(question)
+                frame.locator("#send").click()
+                answer = frame.locator(".msg.bot").last
+                link = answer.locator("ol a").first
+                link.wait_for(timeout=30_000)
+                assert figure in answer.inner_text()
+                assert link.get_attribute("target") == "_blank"
+                href = link.get_attribute("href") or ""
+                assert href.startswith("/documents/") and "#page=4" in href
+                assert httpx.get(server + href.split("#")[0]).headers["content-type"] == "application/pdf"
+                if language == "fr":
+                    page.screenshot(path=str(REPO / "docs" / "widget.png"))
+                page.close()
+        finally:
+            browser.close()
