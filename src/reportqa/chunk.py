@@ -9,7 +9,7 @@ from reportqa.config import Edition
 from reportqa.ingest import Block, SourceDocument, Table
 
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
-CHUNKER_VERSION = "1"
+CHUNKER_VERSION = "2"  # 2: builds carry facts.sqlite
 MAX_CHARS = 900
 
 ChunkKind = Literal["prose", "table", "announcement"]

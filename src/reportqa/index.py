@@ -6,6 +6,7 @@ Layout of index_dir:
     builds/<build id>/chunks.jsonl
     builds/<build id>/chroma/
     builds/<build id>/bm25/           the lexical index, one BM25 model per edition
+    builds/<build id>/facts.sqlite    every figure of a table cell or sentence, for claims and the Figures view
 """
 
 import fcntl
@@ -27,6 +28,7 @@ from reportqa.chunk import CHUNKER_VERSION, Chunk, chunk_document
 from reportqa.config import Settings
 from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
+from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.ingest import SourceDocument, file_sha256, load_document, source_files
 from reportqa.lexical import LexicalIndex
 from reportqa.text import inverse_document_frequencies
@@ -83,6 +85,7 @@ class LoadedIndex:
     embedder: Embedder
     path: Path
     lexical: LexicalIndex
+    facts: FactStore
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
 
@@ -92,7 +95,12 @@ def _current(index_dir: Path) -> Path | None:
     if not link.exists():
         return None
     target = link.resolve()
-    required = (target / "manifest.json", target / "chunks.jsonl", target / "bm25" / "ids.json")
+    required = (
+        target / "manifest.json",
+        target / "chunks.jsonl",
+        target / "bm25" / "ids.json",
+        target / "facts.sqlite",
+    )
     if not all(path.is_file() for path in required):
         return None  # damaged or half-written: treated as missing, so it is rebuilt
     return target
@@ -176,6 +184,7 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
         try:
             embedded = _write_vectors(settings, embedder, chunks, build_dir, report)
             LexicalIndex.build(chunks).save(build_dir / "bm25")
+            write_facts(extract_facts(chunks), build_dir / "facts.sqlite")
             with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
                 out.writelines(chunk.to_json() + "\n" for chunk in chunks)
             manifest = Manifest(
@@ -282,6 +291,7 @@ def open_index(settings: Settings) -> LoadedIndex:
         embedder=embedder,
         path=current,
         lexical=LexicalIndex.load(current / "bm25"),
+        facts=FactStore(current / "facts.sqlite"),
         idf=idf,
     )
 

@@ -1,0 +1,225 @@
+"""Check a claim ("En 2023, l'Office a mené plus de 5 000 entretiens ICAM") against the report's figures."""
+
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+from reportqa.answer import Citation, answer_question, document_url
+from reportqa.config import Language, Settings
+from reportqa.figures import Fact, parse_number
+from reportqa.index import LoadedIndex
+from reportqa.lang import detect_language
+from reportqa.text import content_terms, is_year, years_in
+
+Verdict = Literal["supported", "contradicted", "not_found"]
+Hedge = Literal["exact", "about", "over", "under"]
+
+# How far a hedged figure may be from the report's: "près de 4 000" covers 3 962.
+ABOUT_TOLERANCE = 0.05
+# "plus de 5 000" when the report says 5 400 is supported; when it says 9 000 the claim misleads.
+OVER_UNDER_TOLERANCE = 0.25
+_HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
+    (
+        "about",
+        re.compile(
+            r"\b(près de|presque|environ|quelque|approximativement|bijna|ongeveer|circa|zo'n|"
+            r"nearly|almost|about|around|approximately|roughly|some|fast|etwa|rund|ungefähr)\b",
+            re.I,
+        ),
+    ),
+    ("over", re.compile(r"\b(plus de|au moins|ruim|meer dan|minstens|over|more than|at least|mehr als|über)\b", re.I)),
+    ("under", re.compile(r"\b(moins de|minder dan|less than|fewer than|under|weniger als|unter)\b", re.I)),
+]
+_RISE = re.compile(
+    r"\b(hausse|augment\w*|progress\w*|stijg\w*|steeg|toename|toegenomen|gestegen|increase\w*|"
+    r"rise|rose|grew|growth|anstieg|gestiegen)\b",
+    re.I,
+)
+_FALL = re.compile(
+    r"\b(baiss\w*|diminu\w*|recul\w*|dal\w*|afname|afgenomen|gedaald|decrease\w*|decline\w*|fell|"
+    r"drop\w*|fall|rückgang|gesunken)\b",
+    re.I,
+)
+_NUMBER_IN_CLAIM = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?:\s?%)?|(?<![\w.,])\d+(?:[,.]\d+)?(?:\s?%)?"
+)
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str
+    language: Language
+    value: float | None
+    percent: bool
+    hedge: Hedge
+    years: list[str]
+    direction: Literal["rise", "fall", ""]
+
+
+@dataclass
+class CheckResult:
+    claim: str
+    language: Language
+    verdict: Verdict
+    claim_value: float | None
+    report_value: float | None
+    explanation: str
+    evidence: list[Citation] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def parse_claim(text: str, language: Language | None = None) -> Claim:
+    language = language or detect_language(text)
+    numbers = [m.group(0) for m in _NUMBER_IN_CLAIM.finditer(text) if not is_year(m.group(0).strip())]
+    parsed = parse_number(_as_report_format(numbers[0])) if numbers else None
+    if parsed is not None and not parsed[1] and re.search(r"pour ?cent|procent|percent|prozent", text, re.I):
+        parsed = (parsed[0], True)
+    hedge: Hedge = next((name for name, pattern in _HEDGES if pattern.search(text)), "exact")
+    direction: Literal["rise", "fall", ""] = "rise" if _RISE.search(text) else "fall" if _FALL.search(text) else ""
+    return Claim(
+        text,
+        language,
+        parsed[0] if parsed else None,
+        bool(parsed and parsed[1]),
+        hedge,
+        sorted(years_in(text)),
+        direction,
+    )
+
+
+def _as_report_format(number: str) -> str:
+    """'45.8%' (English decimal point) -> '45,8%'; '35.507' (Dutch thousands) stays a thousands separator."""
+    return re.sub(r"(?<=\d)\.(?=\d{1,2}(?!\d))", ",", number)
+
+
+def _agrees(claim: Claim, value: float) -> bool:
+    if claim.value is None:
+        return False
+    if claim.hedge == "about":
+        return abs(value - claim.value) <= ABOUT_TOLERANCE * max(abs(claim.value), 1)
+    if claim.hedge == "over":
+        return claim.value < value <= claim.value * (1 + OVER_UNDER_TOLERANCE)
+    if claim.hedge == "under":
+        return claim.value * (1 - OVER_UNDER_TOLERANCE) <= value < claim.value
+    return round(value, 1) == round(claim.value, 1)
+
+
+def _fact_citation(n: int, fact: Fact, index: LoadedIndex, settings: Settings) -> Citation:
+    """A fact cited like an answer: a table cell as table, row, column; a sentence as itself."""
+    chunk = index.chunks[fact.chunk_id]
+    quote = fact.text if fact.kind == "sentence" else f"{fact.table} — {fact.row}, {fact.column}: {fact.text}"
+    return Citation(
+        n,
+        fact.document,
+        fact.edition,
+        fact.section,
+        fact.section_title,
+        fact.page,
+        fact.physical_page,
+        quote,
+        document_url(chunk, settings),
+        chunk.kind,
+    )
+
+
+def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tuple[list[Fact], bool]:
+    """Facts of the passages the claim is about, best passage first, and whether the evidence is strong enough
+    (the same refusal rule as answers: close passage, year named, words covered or sentence close in meaning)."""
+    question = re.sub(r"\d[\d \u00a0\u202f.,]*\s?%?", " ", claim.text) if claim.value is not None else claim.text
+    question = " ".join(question.split() + claim.years)
+    answer = answer_question(index, question, settings, claim.language)
+    ranked = [hit.chunk.chunk_id for hit in answer.hits]
+    facts = index.facts.in_chunks(ranked)
+    facts.sort(key=lambda f: ranked.index(f.chunk_id))
+    return facts, not answer.refused
+
+
+def _topic_score(fact: Fact, claim: Claim) -> float:
+    """Share of the claim's words in the fact's row and table (or sentence); a total row wins a tie."""
+    terms = content_terms(claim.text, fact.edition)
+    label = content_terms(f"{fact.row} {fact.table}" if fact.kind == "cell" else fact.text, fact.edition)
+    total = 0.01 if re.match(r"(total|totaal)\b", fact.row, re.I) else 0.0
+    return len(terms & label) / max(len(terms), 1) + total
+
+
+def _same_year(fact: Fact, claim: Claim) -> bool:
+    if not claim.years:
+        return True
+    if fact.year is not None:
+        return str(fact.year) in claim.years
+    return fact.kind == "sentence" and any(year in fact.text for year in claim.years)
+
+
+def _direction(fact: Fact, claim: Claim, index: LoadedIndex) -> tuple[Literal["rise", "fall", ""], list[Fact]]:
+    """Rise or fall of a table row between the claim's two years (or its last two columns), with both cells."""
+    row = [f for f in index.facts.table(fact.chunk_id) if f.row_index == fact.row_index and f.year is not None]
+    by_year = {str(f.year): f for f in row}
+    years = sorted(claim.years[:2]) if len(claim.years) >= 2 else sorted(by_year)[-2:]
+    if len(years) < 2 or not all(y in by_year for y in years):
+        return "", []
+    before, after = by_year[years[0]], by_year[years[1]]
+    found = "rise" if after.value > before.value else "fall" if after.value < before.value else ""
+    return found, [before, after]  # type: ignore[return-value]
+
+
+def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Language | None = None) -> CheckResult:
+    """Supported, contradicted (with the report's figure beside the claim's) or not found, with the evidence."""
+    claim = parse_claim(" ".join(text.split()), language)
+    if claim.value is None and not claim.direction:
+        return CheckResult(claim.text, claim.language, "not_found", None, None, "The claim states no figure to check.")
+    facts, strong = _relevant_facts(claim, index, settings)
+    candidates = [f for f in facts if (f.unit == "%") == claim.percent and _same_year(f, claim)]
+    if not strong or not candidates:
+        return CheckResult(
+            claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this."
+        )
+    own = [f for f in candidates if f.edition == claim.language] or candidates
+    ranked = sorted(own, key=lambda f: (-_topic_score(f, claim), own.index(f)))
+
+    if claim.value is None:  # "les retours forcés ont augmenté entre 2022 et 2023"
+        # The best-matching table row that has both years (a breakdown by nationality has only one).
+        found, cells = next(
+            (d for d in (_direction(f, claim, index) for f in ranked[:20] if f.kind == "cell") if d[0]), ("", [])
+        )
+        if not found:
+            return CheckResult(claim.text, claim.language, "not_found", None, None, "The report has no series on this.")
+        verdict: Verdict = "supported" if found == claim.direction else "contradicted"
+        evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
+        return CheckResult(
+            claim.text,
+            claim.language,
+            verdict,
+            None,
+            cells[-1].value,
+            f"The report's figures show a {found}.",
+            evidence,
+        )
+
+    matching = [f for f in ranked if _agrees(claim, f.value)]
+    if matching:
+        evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(matching), 1)]
+        others = [f for f in ranked[:3] if f.doc_id != matching[0].doc_id and not _agrees(claim, f.value)]
+        note = "The report states this figure."
+        if others:
+            note += f" Another document on the same topic says {others[0].text!r}."
+            evidence.append(_fact_citation(len(evidence) + 1, others[0], index, settings))
+        return CheckResult(claim.text, claim.language, "supported", claim.value, matching[0].value, note, evidence)
+    best = ranked[0]
+    return CheckResult(
+        claim.text,
+        claim.language,
+        "contradicted",
+        claim.value,
+        best.value,
+        "The report states another figure.",
+        [_fact_citation(1, best, index, settings)],
+    )
+
+
+def _one_per_document(facts: list[Fact]) -> list[Fact]:
+    seen: dict[str, Fact] = {}
+    for fact in facts:
+        seen.setdefault(fact.doc_id, fact)
+    return list(seen.values())[:3]

@@ -1,0 +1,195 @@
+"""Figures as facts: every number in a table cell or a sentence, with where it stands, in an SQLite database
+built with the index (and swapped with it), for the Figures view and claim checking."""
+
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from reportqa.chunk import Chunk
+from reportqa.config import Edition
+from reportqa.text import is_year, normalize_numbers, tokens
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"^\D{0,25}?((?:19|20)\d\d)(?!\d)")
+_CHANGE = re.compile(
+    r"\b(plus|moins|hausse|baisse|augment\w*|diminu\w*|meer|minder|stijging|daling|toename|afname)\b", re.I
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
+
+
+@dataclass(frozen=True)
+class Fact:
+    fact_id: str
+    chunk_id: str
+    doc_id: str
+    document: str
+    edition: Edition
+    kind: str  # cell | sentence
+    section: str
+    section_title: str
+    page: str
+    physical_page: int
+    value: float
+    unit: str  # % or "" (a count: persons, files, decisions as the row says)
+    year: int | None
+    text: str  # the cell as printed, or the sentence
+    table: str = ""  # caption, for a cell
+    table_number: str = ""  # "4.2", to link the editions
+    row: str = ""
+    column: str = ""
+    row_index: int = -1
+    column_index: int = -1
+
+    @property
+    def label(self) -> str:
+        """Where the figure stands, as a citation: table, row, column, page; or section and page."""
+        if self.kind == "cell":
+            return f"{self.table}, {self.row}, {self.column}, p. {self.page}"
+        return f"{self.section} {self.section_title}, p. {self.page}".strip()
+
+
+def parse_number(text: str) -> tuple[float, bool] | None:
+    """The first number in a cell ('35 507', '35.507', '12,5 %') as (value, is_percent)."""
+    match = _NUMBER.search(text)
+    if not match:
+        return None
+    whole = re.sub(r"[ \u00a0\u202f.]", "", match.group(1))
+    value = float(f"{whole}.{match.group(2)}" if match.group(2) else whole)
+    return value, bool(match.group(3))
+
+
+def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
+    table = chunk.table
+    if table is None:
+        return
+    number = _TABLE_NUMBER.match(table.caption)
+    for r, row in enumerate(table.rows):
+        for c, cell in enumerate(row[1:], 1):
+            parsed = parse_number(cell)
+            column = table.header[c] if c < len(table.header) else ""
+            if parsed is None:
+                continue
+            year = int(column) if is_year(column.strip()) else None
+            yield Fact(
+                f"{chunk.chunk_id}:r{r}c{c}",
+                chunk.chunk_id,
+                chunk.doc_id,
+                chunk.doc_title,
+                chunk.edition,
+                "cell",
+                chunk.section_number,
+                chunk.section_title,
+                chunk.page,
+                chunk.physical_page,
+                parsed[0],
+                "%" if parsed[1] else "",
+                year,
+                cell,
+                table.caption or chunk.section_label,
+                number.group(1) if number else "",
+                row[0],
+                column,
+                r,
+                c,
+            )
+
+
+def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
+    if chunk.table is not None:
+        return
+    for s, sentence in enumerate(p for line in chunk.text.splitlines() for p in _SENTENCE_END.split(line)):
+        years = [int(y) for y in _YEAR.findall(sentence)]
+        for n, match in enumerate(_NUMBER.finditer(sentence)):
+            parsed = parse_number(match.group(0))
+            if parsed is None or (is_year(match.group(0).strip()) and not parsed[1]):
+                continue
+            year = _year_of(sentence, match.end(), years, is_change=parsed[1] and bool(_CHANGE.search(sentence)))
+            yield Fact(
+                f"{chunk.chunk_id}:s{s}n{n}",
+                chunk.chunk_id,
+                chunk.doc_id,
+                chunk.doc_title,
+                chunk.edition,
+                "sentence",
+                chunk.section_number,
+                chunk.section_title,
+                chunk.page,
+                chunk.physical_page,
+                parsed[0],
+                "%" if parsed[1] else "",
+                year,
+                sentence.strip(),
+            )
+
+
+def _year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int | None:
+    """The year a figure in a sentence is for: the one right after it ("3 994 en 2023"), else the only one.
+    A percentage of change ("20 % de plus qu'en 2022") is for no single year."""
+    if is_change:
+        return None
+    after = _YEAR_AFTER.match(sentence[end:])
+    if after:
+        return int(after.group(1))
+    return years[0] if len(years) == 1 else None
+
+
+def extract_facts(chunks: Iterable[Chunk]) -> list[Fact]:
+    return [fact for chunk in chunks for fact in (*_cell_facts(chunk), *_sentence_facts(chunk))]
+
+
+_COLUMNS = [f.name for f in fields(Fact)]
+
+
+def write_facts(facts: list[Fact], path: Path) -> None:
+    with sqlite3.connect(path) as db:
+        quoted = ", ".join(f'"{column}"' for column in _COLUMNS)  # "table", "row", "column" are SQL words
+        db.execute(f"CREATE TABLE facts ({quoted}, terms TEXT)")
+        db.executemany(
+            f"INSERT INTO facts VALUES ({', '.join('?' * (len(_COLUMNS) + 1))})",
+            [(*asdict(f).values(), " ".join(_terms(f))) for f in facts],
+        )
+        db.execute("CREATE INDEX facts_chunk ON facts (chunk_id)")
+    path.chmod(0o444)  # read-only once built, like the rest of a build
+
+
+def _terms(fact: Fact) -> set[str]:
+    words = f"{fact.table} {fact.row} {fact.section_title} {fact.text if fact.kind == 'sentence' else ''}"
+    return set(tokens(normalize_numbers(words), fact.edition))
+
+
+class FactStore:
+    """Read access to a build's facts (one SQLite connection per thread is opened on demand)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _query(self, sql: str, parameters: Iterable[object] = ()) -> list[Fact]:
+        with sqlite3.connect(f"file:{self.path}?mode=ro", uri=True) as db:
+            rows = db.execute(sql, tuple(parameters)).fetchall()
+        return [Fact(**dict(zip(_COLUMNS, row[: len(_COLUMNS)], strict=True))) for row in rows]
+
+    def in_chunks(self, chunk_ids: list[str]) -> list[Fact]:
+        if not chunk_ids:
+            return []
+        marks = ", ".join("?" * len(chunk_ids))
+        return self._query(f"SELECT * FROM facts WHERE chunk_id IN ({marks})", chunk_ids)
+
+    def table(self, chunk_id: str) -> list[Fact]:
+        return self._query("SELECT * FROM facts WHERE chunk_id = ? AND kind = 'cell'", [chunk_id])
+
+    def search(self, words: str, edition: Edition | None = None, limit: int = 200) -> list[Fact]:
+        """Facts whose table, row or sentence has all the words (stemmed, in either edition's language)."""
+        found: dict[str, Fact] = {}
+        for language in (edition,) if edition else ("fr", "nl"):
+            terms = sorted(set(tokens(words, language)))
+            if not terms:
+                continue
+            where = " AND ".join("(' ' || terms || ' ') LIKE ?" for _ in terms)
+            sql = f"SELECT * FROM facts WHERE edition = ? AND {where} ORDER BY physical_page LIMIT ?"
+            for fact in self._query(sql, [language, *(f"% {t} %" for t in terms), limit]):
+                found.setdefault(fact.fact_id, fact)
+        return list(found.values())[:limit]
