@@ -1,4 +1,5 @@
-"""Generate eval/gold.jsonl: questions on the sample report and the announcements, with expected answers.
+"""Generate eval/gold.jsonl (questions with expected answers) and eval/claims.jsonl (claims with verdicts) on the
+sample report and the announcements.
 
     python scripts/make_gold_set.py
 
@@ -602,5 +603,195 @@ def main() -> None:
     print(f"{out}: {len(items)} questions, by language {counters}, by kind {kinds}")
 
 
+# --- claims for `reportqa check` ------------------------------------------------------------------------------
+CLAIM_TOPICS = {
+    # table key: (French subject, Dutch subject, English subject) of the lead row
+    "visa_short": (
+        "demandes de visa de court séjour traitées",
+        "behandelde aanvragen voor een visum kort verblijf",
+        "short-stay visa applications processed",
+    ),
+    "border": (
+        "personnes refoulées aux frontières",
+        "personen teruggedreven aan de grens",
+        "people refused entry at the border",
+    ),
+    "family": (
+        "demandes de visa pour regroupement familial",
+        "visumaanvragen voor gezinshereniging",
+        "family reunification visa applications",
+    ),
+    "asylum": (
+        "demandes de protection internationale",
+        "verzoeken om internationale bescherming",
+        "applications for international protection",
+    ),
+    "dublin": ("transferts Dublin", "Dublinoverdrachten", "Dublin transfers"),
+    "ukraine": (
+        "attestations de protection temporaire délivrées",
+        "afgegeven attesten tijdelijke bescherming",
+        "temporary protection certificates issued",
+    ),
+    "minors": (
+        "mineurs étrangers non accompagnés signalés",
+        "gesignaleerde niet-begeleide minderjarige vreemdelingen",
+        "unaccompanied minors reported",
+    ),
+    "voluntary": ("retours volontaires", "vrijwillige terugkeren", "voluntary returns"),
+    "forced": ("retours forcés", "gedwongen terugkeren", "forced returns"),
+    "icam": (
+        "entretiens menés par les accompagnateurs ICAM",
+        "gesprekken gevoerd door de ICAM-coaches",
+        "interviews held by ICAM coaches",
+    ),
+    "detention": (
+        "personnes détenues en centre fermé",
+        "in een gesloten centrum vastgehouden personen",
+        "people detained in closed centres",
+    ),
+    "doc_fraud": (
+        "documents faux ou falsifiés détectés",
+        "vastgestelde valse of vervalste documenten",
+        "false or falsified documents detected",
+    ),
+}
+UNFOUND_CLAIMS = [
+    ("fr", "En 2023, 12 000 touristes chinois ont visité la Belgique."),
+    ("fr", "L'Office a délivré 8 500 cartes de nationalité belge en 2023."),
+    ("fr", "Le budget de l'Office s'élevait à 95 millions d'euros en 2023."),
+    ("fr", "En 2023, 420 policiers travaillaient à l'aéroport de Charleroi."),
+    ("nl", "In 2023 bezochten 12.000 Chinese toeristen België."),
+    ("nl", "De Dienst beschikte in 2023 over een budget van 95 miljoen euro."),
+    ("nl", "In 2023 werden 8.500 Belgische nationaliteitskaarten afgegeven."),
+    ("nl", "In 2023 werkten 420 politieagenten op de luchthaven van Charleroi."),
+    ("en", "In 2023 the Office's budget was 95 million euros."),
+    ("en", "12,000 Chinese tourists visited Belgium in 2023."),
+]
+
+
+def _fr(value: float) -> str:
+    return f"{value:,.0f}".replace(",", " ")
+
+
+def _nl(value: float) -> str:
+    return f"{value:,.0f}".replace(",", ".")
+
+
+def _en(value: float) -> str:
+    return f"{value:,.0f}"
+
+
+def _round_to(value: float, digits: int) -> float:
+    magnitude = 10 ** max(len(str(int(value))) - digits, 0)
+    return round(value / magnitude) * magnitude
+
+
+def claim_items() -> list[dict]:  # type: ignore[type-arg]
+    leads = {f["id"].split(".lead.")[0]: f for f in RECORD["figures"] if f["id"].endswith(".lead.value")}
+    rows = {}
+    for f in RECORD["figures"]:
+        if f["source"] == "table" and f.get("row_en") == leads.get(f["table"], {}).get("row_en"):
+            rows.setdefault(f["table"], {})[f["year"]] = f["value"]
+    items = []
+    for key, (fr, nl, en) in CLAIM_TOPICS.items():
+        value = leads[key]["value"]
+        wrong = _round_to(value * 1.15, 3)
+        near = _round_to(value, 2)
+        items += [
+            {"lang": "fr", "kind": "true", "claim": f"En 2023, il y a eu {_fr(value)} {fr}.", "verdict": "supported"},
+            {"lang": "nl", "kind": "true", "claim": f"In 2023 waren er {_nl(value)} {nl}.", "verdict": "supported"},
+            {
+                "lang": "fr",
+                "kind": "wrong_number",
+                "claim": f"En 2023, il y a eu {_fr(wrong)} {fr}.",
+                "verdict": "contradicted",
+            },
+            {
+                "lang": "nl",
+                "kind": "wrong_number",
+                "claim": f"In 2023 waren er {_nl(wrong)} {nl}.",
+                "verdict": "contradicted",
+            },
+        ]
+        if abs(near - value) <= 0.05 * near:
+            items.append(
+                {
+                    "lang": "fr",
+                    "kind": "hedged",
+                    "claim": f"En 2023, il y a eu près de {_fr(near)} {fr}.",
+                    "verdict": "supported",
+                }
+            )
+            items.append(
+                {
+                    "lang": "nl",
+                    "kind": "hedged",
+                    "claim": f"In 2023 waren er ongeveer {_nl(near)} {nl}.",
+                    "verdict": "supported",
+                }
+            )
+        over = _round_to(value * 1.6, 2)
+        items.append(
+            {
+                "lang": "fr",
+                "kind": "hedged",
+                "claim": f"En 2023, il y a eu plus de {_fr(over)} {fr}.",
+                "verdict": "contradicted",
+            }
+        )
+        series = rows.get(key, {})
+        if 2022 in series and 2023 in series and series[2022] != series[2023]:
+            rose = series[2023] > series[2022]
+            items.append(
+                {
+                    "lang": "fr",
+                    "kind": "comparison",
+                    "verdict": "supported",
+                    "claim": f"Le nombre de {fr} a {'augmenté' if rose else 'baissé'} entre 2022 et 2023.",
+                }
+            )
+            items.append(
+                {
+                    "lang": "nl",
+                    "kind": "comparison",
+                    "verdict": "contradicted",
+                    "claim": f"Het aantal {nl} is tussen 2022 en 2023 {'gedaald' if rose else 'gestegen'}.",
+                }
+            )
+        if key in ("asylum", "forced", "voluntary", "minors"):
+            items.append(
+                {
+                    "lang": "en",
+                    "kind": "true",
+                    "claim": f"There were {_en(value)} {en} in 2023.",
+                    "verdict": "supported",
+                }
+            )
+            items.append(
+                {
+                    "lang": "en",
+                    "kind": "wrong_number",
+                    "claim": f"There were {_en(wrong)} {en} in 2023.",
+                    "verdict": "contradicted",
+                }
+            )
+    items += [
+        {"lang": lang, "kind": "not_in_report", "claim": claim, "verdict": "not_found"}
+        for lang, claim in UNFOUND_CLAIMS
+    ]
+    return [{"id": f"claim-{n:03d}", **item} for n, item in enumerate(items, 1)]
+
+
+def write_claims() -> None:
+    items = claim_items()
+    out = REPO / "eval" / "claims.jsonl"
+    out.write_text("".join(json.dumps(i, ensure_ascii=False) + "\n" for i in items), encoding="utf-8")
+    verdicts: dict[str, int] = {}
+    for item in items:
+        verdicts[item["verdict"]] = verdicts.get(item["verdict"], 0) + 1
+    print(f"{out}: {len(items)} claims, by verdict {verdicts}")
+
+
 if __name__ == "__main__":
     main()
+    write_claims()

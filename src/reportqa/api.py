@@ -26,6 +26,11 @@ class Turn(BaseModel):
     content: str
 
 
+class CheckRequest(BaseModel):
+    claim: str = Field(min_length=1)
+    lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
+
+
 class AskRequest(BaseModel):
     question: str = Field(min_length=1)
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
@@ -170,6 +175,16 @@ def create_app(service: ReportService) -> FastAPI:
             raise HTTPException(503, str(error)) from None
         except ReportQAError as error:
             raise HTTPException(400, str(error)) from None
+
+    @app.post("/api/check")
+    def check(request: CheckRequest) -> dict[str, object]:
+        """Check a claim against the report: supported, contradicted or not_found, with the evidence."""
+        if len(request.claim) > service.settings.max_question_chars:
+            raise HTTPException(413, f"The claim is longer than {service.settings.max_question_chars} characters")
+        try:
+            return service.check(request.claim, None if request.lang == "auto" else request.lang).to_dict()
+        except IndexNotReady as error:
+            raise HTTPException(503, str(error)) from None
 
     @app.get("/documents/{name}", response_model=None)
     def document(name: str) -> FileResponse | PlainTextResponse:

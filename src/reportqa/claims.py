@@ -7,6 +7,7 @@ from typing import Literal
 from reportqa.answer import Citation, answer_question, document_url
 from reportqa.config import Language, Settings
 from reportqa.figures import Fact, parse_number
+from reportqa.glossary import translate_terms, with_aliases
 from reportqa.index import LoadedIndex
 from reportqa.lang import detect_language
 from reportqa.text import content_terms, is_year, years_in
@@ -18,6 +19,14 @@ Hedge = Literal["exact", "about", "over", "under"]
 ABOUT_TOLERANCE = 0.05
 # "plus de 5 000" when the report says 5 400 is supported; when it says 9 000 the claim misleads.
 OVER_UNDER_TOLERANCE = 0.25
+# Share of the claim's words a fact's row and table (or sentence) must hold to be about the same subject.
+MIN_TOPIC = 0.5
+TOPIC_MARGIN = 0.15
+_FILLER = re.compile(
+    r"\b(le nombre|het aantal|the number|die zahl|il y a eu|er waren|waren er|there were|"
+    r"there was|es gab|au total|in totaal|in total)\b",
+    re.I,
+)
 _HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
     (
         "about",
@@ -73,7 +82,7 @@ class CheckResult:
 def parse_claim(text: str, language: Language | None = None) -> Claim:
     language = language or detect_language(text)
     numbers = [m.group(0) for m in _NUMBER_IN_CLAIM.finditer(text) if not is_year(m.group(0).strip())]
-    parsed = parse_number(_as_report_format(numbers[0])) if numbers else None
+    parsed = parse_number(_as_report_format(numbers[0], language)) if numbers else None
     if parsed is not None and not parsed[1] and re.search(r"pour ?cent|procent|percent|prozent", text, re.I):
         parsed = (parsed[0], True)
     hedge: Hedge = next((name for name, pattern in _HEDGES if pattern.search(text)), "exact")
@@ -89,8 +98,11 @@ def parse_claim(text: str, language: Language | None = None) -> Claim:
     )
 
 
-def _as_report_format(number: str) -> str:
-    """'45.8%' (English decimal point) -> '45,8%'; '35.507' (Dutch thousands) stays a thousands separator."""
+def _as_report_format(number: str, language: Language) -> str:
+    """'45.8%' (English decimal point) -> '45,8%'; '35.507' (Dutch thousands) stays a thousands separator;
+    in English '35,507' is thousands too."""
+    if language == "en" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number.strip()):
+        return number.replace(",", " ")
     return re.sub(r"(?<=\d)\.(?=\d{1,2}(?!\d))", ",", number)
 
 
@@ -136,10 +148,23 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
     return facts, not answer.refused
 
 
-def _topic_score(fact: Fact, claim: Claim) -> float:
-    """Share of the claim's words in the fact's row and table (or sentence); a total row wins a tie."""
-    terms = content_terms(claim.text, fact.edition)
-    label = content_terms(f"{fact.row} {fact.table}" if fact.kind == "cell" else fact.text, fact.edition)
+def _subject(claim: Claim) -> str:
+    """The claim without its figure, hedge, direction and filler ("le nombre de", "there were")."""
+    text = _NUMBER_IN_CLAIM.sub(" ", claim.text)
+    for pattern in (_RISE, _FALL, _FILLER, *(p for _, p in _HEDGES)):
+        text = pattern.sub(" ", text)
+    return text
+
+
+def _topic_score(fact: Fact, claim: Claim, idf: dict[str, float]) -> float:
+    """Share of the claim's subject words in the fact's row and table (or sentence), official terms matched in
+    any language; in an English or German claim, words the edition never uses do not count (they are English or
+    German, not missing evidence). A total row wins a tie."""
+    subject = translate_terms(_subject(claim), fact.edition)
+    foreign = claim.language not in ("fr", "nl")
+    terms = {t for t in content_terms(subject, fact.edition) if not t[0].isdigit() and (t in idf or not foreign)}
+    label_text = f"{fact.row} {fact.table}" if fact.kind == "cell" else fact.text
+    label = content_terms(with_aliases(label_text, fact.edition), fact.edition)
     total = 0.01 if re.match(r"(total|totaal)\b", fact.row, re.I) else 0.0
     return len(terms & label) / max(len(terms), 1) + total
 
@@ -176,7 +201,17 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
             claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this."
         )
     own = [f for f in candidates if f.edition == claim.language] or candidates
-    ranked = sorted(own, key=lambda f: (-_topic_score(f, claim), own.index(f)))
+    scores = {f.fact_id: _topic_score(f, claim, index.idf.get(f.edition, {})) for f in own}
+    top = max(scores.values())
+    # Only facts about the claim's subject count: a figure that happens to match in another row proves nothing.
+    ranked = sorted(
+        (f for f in own if scores[f.fact_id] >= max(MIN_TOPIC, top - TOPIC_MARGIN)),
+        key=lambda f: (-scores[f.fact_id], own.index(f)),
+    )
+    if not ranked:
+        return CheckResult(
+            claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this subject."
+        )
 
     if claim.value is None:  # "les retours forcés ont augmenté entre 2022 et 2023"
         # The best-matching table row that has both years (a breakdown by nationality has only one).

@@ -99,6 +99,35 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
         click.echo(f"[{citation.n}] {citation.document} ({citation.edition}), {section}, p. {citation.page}")
 
 
+@main.command()
+@click.argument("claim")
+@docs_option
+@index_option
+@click.option("--lang", "language", type=LANGUAGES, default="auto", show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
+def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
+    """Check CLAIM ("En 2023, l'Office a mené près de 4 000 entretiens ICAM") against the report's figures."""
+    from reportqa.claims import check_claim
+    from reportqa.index import ensure_index
+
+    settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
+    if not claim.strip() or len(claim) > settings.max_question_chars:
+        raise click.UsageError(f"The claim must have 1 to {settings.max_question_chars} characters.")
+    try:
+        with _progress_bar(sys.stderr.isatty()) as progress:
+            index = ensure_index(settings, progress)
+        result = check_claim(index, claim, settings, None if language == "auto" else language)  # type: ignore[arg-type]
+    except ReportQAError as error:
+        raise click.ClickException(str(error)) from None
+    if as_json:
+        click.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    click.echo(f"{result.verdict}: {result.explanation}")
+    for citation in result.evidence:
+        section = f"{citation.section} {citation.section_title}".strip()
+        click.echo(f"[{citation.n}] {citation.quote} ({citation.edition}, {section}, p. {citation.page})")
+
+
 @main.command(name="eval")
 @click.option(
     "--gold",
@@ -114,15 +143,23 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
     type=click.Path(path_type=Path),
     help="Use (and update) this index; by default a fresh one is built in a temporary folder.",
 )
+@click.option(
+    "--claims",
+    "claims_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("eval/claims.jsonl"),
+    show_default=True,
+    help="Claims to check (skipped if absent).",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def evaluate(gold_path: Path, docs_dir: Path, index_dir: Path | None, as_json: bool) -> None:
+def evaluate(gold_path: Path, docs_dir: Path, index_dir: Path | None, claims_path: Path, as_json: bool) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
     from reportqa.evaluate import format_report, run_evaluation
 
     settings = _settings(docs_dir=docs_dir)
     try:
         with _progress_bar(sys.stderr.isatty()) as progress:
-            report = run_evaluation(settings, gold_path, index_dir, progress)
+            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reportqa.answer import Answer, Citation, answer_question
 from reportqa.chunk import Chunk
+from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Settings
 from reportqa.index import LoadedIndex, build_index, ensure_index, open_index
 from reportqa.text import normalize_numbers
@@ -162,11 +163,47 @@ def _latency(outcomes: list[Outcome]) -> dict[str, dict[str, float]]:
     }
 
 
+def run_claims(index: LoadedIndex, settings: Settings, claims_path: Path) -> dict[str, object]:
+    """Claim-check accuracy overall, per expected verdict, kind and language; contradicted claims reported as
+    supported are counted apart (the error a press officer must never get)."""
+    items = [json.loads(line) for line in claims_path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    results = [(item, check_claim(index, item["claim"], settings)) for item in items]
+
+    def accuracy(selected: list[tuple[dict, CheckResult]]) -> float | None:  # type: ignore[type-arg]
+        return _share(result.verdict == item["verdict"] for item, result in selected)
+
+    def by(key: str) -> dict[str, float | None]:
+        return {v: accuracy([r for r in results if r[0][key] == v]) for v in sorted({i[key] for i in items})}
+
+    return {
+        "claims": len(items),
+        "accuracy": accuracy(results),
+        "by_verdict": by("verdict"),
+        "by_kind": by("kind"),
+        "by_language": by("lang"),
+        "contradicted_reported_supported": sum(
+            1 for item, result in results if item["verdict"] == "contradicted" and result.verdict == "supported"
+        ),
+        "failures": [
+            {
+                "id": item["id"],
+                "claim": item["claim"],
+                "expected": item["verdict"],
+                "got": result.verdict,
+                "report_value": result.report_value,
+            }
+            for item, result in results
+            if result.verdict != item["verdict"]
+        ],
+    }
+
+
 def run_evaluation(
     settings: Settings,
     gold_path: Path,
     index_dir: Path | None = None,
     progress: Callable[[str, float], None] | None = None,
+    claims_path: Path | None = None,
 ) -> dict[str, object]:
     """Build the index (fresh, in a temporary folder, unless index_dir is given), then ask every gold question."""
     items = load_gold(gold_path)
@@ -185,6 +222,7 @@ def run_evaluation(
                 progress(f"Question {number}/{len(items)}", number / len(items))
             answer = answer_question(index, item.question, settings, history=item.history)
             outcomes.append(Outcome(item, answer, _rank(answer, item)))
+        claims = run_claims(index, settings, claims_path) if claims_path and claims_path.is_file() else None
 
     report: dict[str, object] = {
         "gold": str(gold_path),
@@ -208,6 +246,7 @@ def run_evaluation(
             "chunks_per_second": round(manifest.chunks / manifest.seconds, 1) if manifest.seconds else None,
         },
         "calibration": calibrate(outcomes),
+        "claims": claims,
         "failures": [
             {"id": o.item.id, "kind": o.item.kind, "question": o.item.question, "answer": o.answer.answer[:200]}
             for o in outcomes
@@ -251,4 +290,11 @@ def format_report(report: dict) -> str:  # type: ignore[type-arg]
         f"{build['chunks']} chunks ({build['chunks_per_second']}/s)"
     )
     rows.append(f"calibration: {report['calibration']}")
+    claims = report.get("claims")
+    if claims:
+        rows.append(
+            f"claims: {claims['claims']}, accuracy {claims['accuracy']}, by verdict {claims['by_verdict']}, "
+            f"by kind {claims['by_kind']}, "
+            f"contradicted reported as supported: {claims['contradicted_reported_supported']}"
+        )
     return "\n".join(rows)

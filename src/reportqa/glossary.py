@@ -44,3 +44,9 @@ def translate_terms(question: str, edition: Edition) -> str:
         if own and not _own_term_present(question, own):
             question = pattern.sub(own[0], question)
     return question
+
+
+def with_aliases(text: str, edition: Edition) -> str:
+    """The text followed by every name the edition uses for the official terms it mentions (in any language)."""
+    names = [term for group, pattern in _groups() if pattern.search(text) for term in group.get(edition, [])]
+    return f"{text} {' '.join(names)}" if names else text

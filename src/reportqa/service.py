@@ -5,6 +5,7 @@ import threading
 from dataclasses import dataclass
 
 from reportqa.answer import Answer, answer_question
+from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
@@ -69,9 +70,15 @@ class ReportService:
             self._index = index
         self._status = Status(True, "Ready", 1.0)
 
-    def ask(self, question: str, language: Language | None = None, history: list[str] | None = None) -> Answer:
-        """Answer from the current index; `history`: the user's earlier questions in this conversation."""
+    def _ready_index(self) -> LoadedIndex:
         index = self._index
         if index is None:
             raise IndexNotReady(f"The index is being built ({self._status.message}); try again in a moment.")
-        return answer_question(index, question, self.settings, language, history)
+        return index
+
+    def check(self, claim: str, language: Language | None = None) -> CheckResult:
+        return check_claim(self._ready_index(), claim, self.settings, language)
+
+    def ask(self, question: str, language: Language | None = None, history: list[str] | None = None) -> Answer:
+        """Answer from the current index; `history`: the user's earlier questions in this conversation."""
+        return answer_question(self._ready_index(), question, self.settings, language, history)
