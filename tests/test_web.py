@@ -57,3 +57,9 @@ def test_a_follow_up_uses_the_conversation(server: str) -> None:
     ).json()
     assert answer["standalone_question"] == "Combien de retours forcés y a-t-il eu en 2022 ?"
     assert answer["language"] == "fr" and "2 100" in answer["answer"]
+
+
+def test_claims_are_checked_over_http(server: str) -> None:
+    result = httpx.post(f"{server}/api/check", json={"claim": "In 2023 waren er 2.500 gedwongen terugkeren."}).json()
+    assert result["verdict"] == "contradicted" and result["report_value"] == 2345
+    assert result["evidence"][0]["edition"] == "nl"

@@ -6,6 +6,7 @@ import json
 import re
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -117,5 +118,44 @@ def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, ser
                 if language == "fr":
                     page.screenshot(path=str(REPO / "docs" / "widget.png"))
                 page.close()
+        finally:
+            browser.close()
+
+
+def test_figures_and_claim_check_in_the_web_app(server: str) -> None:
+    """The Figures tab finds a figure, shows its source table with the cell highlighted and its citation, and
+    charts the row; the claim tab gives a verdict with evidence. Saves docs/figures.png."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1300, "height": 1300}, locale="fr-BE")
+            page.goto(server + "/")
+            page.get_by_role("tab", name="Chiffres").click()
+            page.fill("#figure-search textarea", "retours forcés")
+            page.click("#figure-find")
+            page.locator("#figures").get_by_text("2 345", exact=True).first.click()
+            source = page.locator("#source-table")
+            source.locator("table").wait_for(timeout=30_000)
+            assert "Tableau 2.1 : Retours par type, Retours forcés, 2023, p. 2" in source.inner_text()
+            highlighted = source.locator("td[style*='background']")
+            assert highlighted.count() == 1 and highlighted.inner_text() == "2 345"
+            page.locator("#figure-chart canvas, #figure-chart svg").first.wait_for(timeout=30_000)
+            page.screenshot(path=str(REPO / "docs" / "figures.png"), full_page=True)
+            with page.expect_download() as download:
+                page.click("#figure-export")
+            csv = Path(download.value.path()).read_text(encoding="utf-8")
+            assert "2 345" in csv and "#page=4" in csv
+
+            page.get_by_role("tab", name="Vérifier un chiffre").click()
+            page.fill("#claim textarea", "En 2023, il y a eu 2 500 retours forcés.")
+            page.click("#check")
+            verdict = page.locator("#verdict")
+            verdict.get_by_text("contredit").wait_for(timeout=30_000)
+            assert "2 345" in verdict.inner_text() and "p. 2" in verdict.inner_text()
         finally:
             browser.close()

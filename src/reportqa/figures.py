@@ -127,13 +127,17 @@ def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
 
 
 def _year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int | None:
-    """The year a figure in a sentence is for: the one right after it ("3 994 en 2023"), else the only one.
+    """The year a figure in a sentence is for: the one right after it ("3 994 en 2023"), else the last one
+    before it ("En 2023, ... 210 345"), else the only one.
     A percentage of change ("20 % de plus qu'en 2022") is for no single year."""
     if is_change:
         return None
     after = _YEAR_AFTER.match(sentence[end:])
     if after:
         return int(after.group(1))
+    before = _YEAR.findall(sentence[:end])  # "En 2023, l'Office a traité 210 345 demandes"
+    if before:
+        return int(before[-1])
     return years[0] if len(years) == 1 else None
 
 

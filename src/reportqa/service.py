@@ -5,9 +5,11 @@ import threading
 from dataclasses import dataclass
 
 from reportqa.answer import Answer, answer_question
+from reportqa.chunk import Chunk
 from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
+from reportqa.figures import Fact
 from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
 
 log = logging.getLogger(__name__)
@@ -75,6 +77,15 @@ class ReportService:
         if index is None:
             raise IndexNotReady(f"The index is being built ({self._status.message}); try again in a moment.")
         return index
+
+    def search_facts(self, words: str) -> list[Fact]:
+        return self._ready_index().facts.search(words)
+
+    def table_facts(self, chunk_id: str) -> list[Fact]:
+        return self._ready_index().facts.table(chunk_id)
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        return self._index.chunks.get(chunk_id) if self._index else None
 
     def check(self, claim: str, language: Language | None = None) -> CheckResult:
         return check_claim(self._ready_index(), claim, self.settings, language)

@@ -1,12 +1,17 @@
 """The Gradio chat: streamed answers with numbered citations, a sources panel, the loaded documents."""
 
 import html
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import gradio as gr
+import pandas as pd
 
-from reportqa.answer import Answer, Citation
+from reportqa.answer import Answer, Citation, document_url
+from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
+from reportqa.figures import Fact
 from reportqa.service import ReportService
 
 OFFICIAL_HELP = "https://dofi.ibz.be"
@@ -22,6 +27,15 @@ I18N = gr.I18n(
         "language": "Answer language",
         "sources": "### Sources",
         "examples": "Examples",
+        "tab_chat": "Chat",
+        "tab_check": "Check a claim",
+        "tab_figures": "Figures",
+        "claim": "Claim to check",
+        "claim_placeholder": "e.g. In 2023 the Office held nearly 4,000 ICAM interviews",
+        "check": "Check",
+        "search": "Search figures (words in French or Dutch)",
+        "export": "Export CSV",
+        "find": "Search",
     },
     fr={
         "title": "## Questions sur le rapport d'activité 2023 de l'Office des étrangers",
@@ -34,6 +48,15 @@ I18N = gr.I18n(
         "language": "Langue de la réponse",
         "sources": "### Sources",
         "examples": "Exemples",
+        "tab_chat": "Chat",
+        "tab_check": "Vérifier un chiffre",
+        "tab_figures": "Chiffres",
+        "claim": "Affirmation à vérifier",
+        "claim_placeholder": "p. ex. En 2023, l'Office a mené près de 4 000 entretiens ICAM",
+        "check": "Vérifier",
+        "search": "Chercher des chiffres (mots en français ou en néerlandais)",
+        "export": "Exporter en CSV",
+        "find": "Chercher",
     },
     nl={
         "title": "## Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
@@ -46,6 +69,15 @@ I18N = gr.I18n(
         "language": "Taal van het antwoord",
         "sources": "### Bronnen",
         "examples": "Voorbeelden",
+        "tab_chat": "Chat",
+        "tab_check": "Een cijfer controleren",
+        "tab_figures": "Cijfers",
+        "claim": "Te controleren bewering",
+        "claim_placeholder": "bv. In 2023 voerden de ICAM-coaches bijna 4000 gesprekken",
+        "check": "Controleren",
+        "search": "Cijfers zoeken (woorden in het Frans of Nederlands)",
+        "export": "Exporteren als CSV",
+        "find": "Zoeken",
     },
 )
 EXAMPLES = [
@@ -153,12 +185,93 @@ def respond(
     yield [*history, {"role": "assistant", "content": answer_markdown(answer)}], sources_markdown(answer), ""
 
 
+VERDICT_LABELS = {
+    "supported": "✅ supported / confirmé / bevestigd",
+    "contradicted": "❌ contradicted / contredit / tegengesproken",
+    "not_found": "❔ not found in the report / absent du rapport / niet in het verslag",
+}
+FIGURE_COLUMNS = ["value", "row", "column", "table or sentence", "edition", "section", "page", "source"]
+
+
+def check_markdown(result: CheckResult) -> str:
+    lines = [f"### {VERDICT_LABELS[result.verdict]}", html.escape(result.explanation)]
+    if result.claim_value is not None or result.report_value is not None:
+        lines.append(f"claim: **{_number(result.claim_value)}** · report: **{_number(result.report_value)}**")
+    lines += [f"[{c.n}] {html.escape(c.quote)} — {_where(c)} — [PDF]({c.url})" for c in result.evidence]
+    return "\n\n".join(lines)
+
+
+def _number(value: float | None) -> str:
+    if value is None:
+        return "—"
+    return f"{value:,.1f}".rstrip("0").rstrip(".").replace(",", " ")
+
+
+def figures_table(facts: list[Fact], service: ReportService) -> pd.DataFrame:
+    """Facts as rows; each one carries its citation (table, row, column, page and a link to the PDF page)."""
+    rows = []
+    for fact in facts:
+        chunk = service.chunk(fact.chunk_id)
+        link = document_url(chunk, service.settings) if chunk else ""
+        rows.append(
+            [
+                fact.text,
+                fact.row,
+                fact.column,
+                fact.table if fact.kind == "cell" else fact.text,
+                fact.edition.upper(),
+                f"{fact.section} {fact.section_title}".strip(),
+                fact.page,
+                link,
+            ]
+        )
+    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+
+
+def table_html(facts: list[Fact], highlight: Fact) -> str:
+    """The source table rebuilt from its cells, the selected cell highlighted, with its citation above it."""
+    if highlight.kind != "cell":
+        return f"<p>{html.escape(highlight.text)}</p><p><small>{html.escape(highlight.label)}</small></p>"
+    rows: dict[int, dict[int, Fact]] = {}
+    for fact in facts:
+        rows.setdefault(fact.row_index, {})[fact.column_index] = fact
+    titles = {f.column_index: f.column for f in facts}
+    columns = sorted(titles)
+    header = "".join(f"<th>{html.escape(titles[c])}</th>" for c in columns)
+    body = ""
+    for index in sorted(rows):
+        cells = rows[index]
+        label = html.escape(next(iter(cells.values())).row)
+        tds = "".join(
+            f'<td style="{"background:#ffe58a;font-weight:bold" if cells.get(c) == highlight else ""}">'
+            f"{html.escape(cells[c].text) if c in cells else ''}</td>"
+            for c in columns
+        )
+        body += f'<tr><th style="text-align:left">{label}</th>{tds}</tr>'
+    return (
+        f"<p><b>{html.escape(highlight.table)}</b> — {html.escape(highlight.label)}</p>"
+        f"<table><tr><th></th>{header}</tr>{body}</table>"
+    )
+
+
+def row_series(facts: list[Fact], highlight: Fact) -> pd.DataFrame:
+    """The selected row across the years, for the chart."""
+    points = [(str(f.year), f.value) for f in facts if f.row_index == highlight.row_index and f.year is not None]
+    return pd.DataFrame(sorted(points), columns=["year", "value"])
+
+
+def export_csv(table: pd.DataFrame) -> str:
+    path = Path(tempfile.mkdtemp(prefix="reportqa-figures-")) / "figures.csv"
+    table.to_csv(path, index=False)
+    return str(path)
+
+
 def build_ui(service: ReportService) -> gr.Blocks:
     with gr.Blocks(title="reportqa") as ui:
         gr.Markdown(I18N("title"))  # type: ignore[arg-type]
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
         banner = gr.Markdown(documents_banner(service), elem_id="documents")
-        with gr.Row():
+        with gr.Tab(I18N("tab_chat")), gr.Row():  # type: ignore[arg-type]
             with gr.Column(scale=3):
                 chat = gr.Chatbot(height=480, show_label=False, elem_id="chat")
                 with gr.Row():
@@ -182,6 +295,52 @@ def build_ui(service: ReportService) -> gr.Blocks:
         for trigger in (send.click, question.submit):
             trigger(on_ask, [question, chat, language], [chat, sources, question], api_visibility="private")
 
+        with gr.Tab(I18N("tab_check")):  # type: ignore[arg-type]
+            claim = gr.Textbox(
+                label=I18N("claim"),
+                placeholder=I18N("claim_placeholder"),  # type: ignore[arg-type]
+                max_length=service.settings.max_question_chars,
+                elem_id="claim",
+            )
+            check_button = gr.Button(I18N("check"), variant="primary", elem_id="check")  # type: ignore[arg-type]
+            verdict = gr.Markdown(elem_id="verdict")
+
+        def on_check(text: str) -> str:
+            if not text.strip():
+                return ""
+            try:
+                return check_markdown(service.check(text))
+            except ReportQAError as error:
+                return f"⚠️ {html.escape(str(error))}"
+
+        for trigger in (check_button.click, claim.submit):
+            trigger(on_check, [claim], [verdict], api_visibility="private")
+
+        with gr.Tab(I18N("tab_figures")):  # type: ignore[arg-type]
+            with gr.Row():
+                words = gr.Textbox(label=I18N("search"), scale=4, elem_id="figure-search")  # type: ignore[arg-type]
+                find = gr.Button(I18N("find"), scale=1, elem_id="figure-find")  # type: ignore[arg-type]
+            found = gr.Dataframe(headers=FIGURE_COLUMNS, interactive=False, wrap=True, elem_id="figures")
+            with gr.Row():
+                source_table = gr.HTML(elem_id="source-table")
+                chart = gr.LinePlot(x="year", y="value", height=260, elem_id="figure-chart")
+            export = gr.DownloadButton(I18N("export"), elem_id="figure-export")  # type: ignore[arg-type]
+            shown = gr.State([])
+
+        def on_search(text: str):  # type: ignore[no-untyped-def]
+            facts = service.search_facts(text) if text.strip() else []
+            table = figures_table(facts, service)
+            return table, facts, export_csv(table)
+
+        def on_select(facts: list[Fact], event: gr.SelectData):  # type: ignore[no-untyped-def]
+            fact = facts[event.index[0]]
+            siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
+            return table_html(siblings, fact), row_series(siblings, fact)
+
+        for trigger in (find.click, words.submit):
+            trigger(on_search, [words], [found, shown, export], api_visibility="private")
+        found.select(on_select, [shown], [source_table, chart], api_visibility="private")
+
         def ask_api(question: str, language: str = "auto") -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
             try:
@@ -190,6 +349,7 @@ def build_ui(service: ReportService) -> gr.Blocks:
                 raise gr.Error(str(error)) from None
 
         gr.api(ask_api, api_name="ask")
+        ui.load(lambda: documents_banner(service), outputs=[banner], api_visibility="private")
         timer = gr.Timer(2.0, active=not service.status.ready)
         timer.tick(
             lambda: (documents_banner(service), gr.Timer(active=not service.status.ready)),
