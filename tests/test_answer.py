@@ -90,3 +90,8 @@ def test_the_chosen_language_picks_its_edition(
 ) -> None:
     answer = answer_question(corpus_index, "ICAM", corpus_settings, language=language)  # type: ignore[arg-type]
     assert answer.language == language and answer.citations[0].edition == language
+
+
+def test_table_answers_cite_the_cell(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
+    answer = answer_question(corpus_index, "Combien de retours forcés y a-t-il eu en 2023 ?", corpus_settings)
+    assert answer.citations[0].table_cell == "Tableau 2.1 : Retours par type, Retours forcés, 2023"

@@ -55,6 +55,8 @@ class Citation:
     url: str
     kind: str = "prose"
     other_edition: EditionLink | None = None
+    # For a table row: "Tableau 8.3 : Retours forcés, Rapatriements, 2023" (table, row, the column asked about).
+    table_cell: str = ""
 
 
 @dataclass
@@ -115,7 +117,24 @@ def _link(chunk: Chunk, quote: str, index: LoadedIndex, settings: Settings) -> E
     return EditionLink(other.edition, other.page, other.physical_page, document_url(other, settings), same)
 
 
-def _citation(n: int, chunk: Chunk, quote: str, settings: Settings, index: LoadedIndex | None = None) -> Citation:
+def _table_cell(chunk: Chunk, quote: str, years: set[str]) -> str:
+    """The cell a table-row quote answers: table, row and the column of the year asked (else the row)."""
+    if chunk.table is None:
+        return ""
+    label = quote.partition(" — ")[2].partition(" | ")[0]
+    columns = [c for c in chunk.table.header[1:] if c in years]
+    caption = chunk.table.caption or chunk.section_label
+    return ", ".join(part for part in (caption, label, columns[0] if columns else "") if part)
+
+
+def _citation(
+    n: int,
+    chunk: Chunk,
+    quote: str,
+    settings: Settings,
+    index: LoadedIndex | None = None,
+    years: set[str] | None = None,
+) -> Citation:
     return Citation(
         n=n,
         document=chunk.doc_title,
@@ -128,6 +147,7 @@ def _citation(n: int, chunk: Chunk, quote: str, settings: Settings, index: Loade
         url=document_url(chunk, settings),
         kind=chunk.kind,
         other_edition=_link(chunk, quote, index, settings) if index is not None else None,
+        table_cell=_table_cell(chunk, quote, years or set()),
     )
 
 
@@ -283,7 +303,8 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
                 said.append(text)
                 parts.append(f"{text} [{n}]")
     by_n = {n: c.hit.chunk for c in chosen for n in [numbers[c.hit.chunk.chunk_id]]}
-    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings, index) for n in sorted(by_n)]
+    years = years_in(question)
+    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings, index, years) for n in sorted(by_n)]
 
     text = " ".join(parts)
     if edition_for(language) is None:

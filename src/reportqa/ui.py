@@ -92,6 +92,8 @@ STREAM_STEP = 6  # words per streamed update
 
 def _where(citation: Citation) -> str:
     section = f"{citation.section} {citation.section_title}".strip()
+    if citation.table_cell:
+        section = f"{section} — {citation.table_cell}"
     return f"{html.escape(citation.document)} ({citation.edition.upper()}), {html.escape(section)}, p. {citation.page}"
 
 
