@@ -76,6 +76,8 @@ def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_orig
         REPORTQA_INDEX_DIR=str(tmp_path_factory.mktemp("web-index")),
         REPORTQA_CORS_ORIGINS=host_origin,
         REPORTQA_EMBED_ORIGINS=host_origin,
+        REPORTQA_RATE_LIMIT_PER_MINUTE="60",
+        REPORTQA_TRUSTED_PROXIES="127.0.0.1",
         GRADIO_ANALYTICS_ENABLED="False",
     )
     process = subprocess.Popen(

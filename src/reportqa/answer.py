@@ -9,7 +9,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, REFUSAL, detect_language, edition_for
+from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.retrieve import Hit, retrieve
 from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, is_year, numbers_in, years_in
@@ -27,6 +27,21 @@ UNASKED_ROW_PENALTY = 0.03
 # How many of the best sentences are embedded to compare them with the question itself.
 EVIDENCE_SENTENCES = 3
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
+# A question about the asker's own case asks for legal advice, which the product never gives.
+_PERSONAL_CASE = re.compile(
+    "|".join(
+        (
+            r"\b(mon|ma|mes) (\w+ )?(dossier|demande|permis|titre|carte|visa|recours|situation|mari|femme|enfant)",
+            r"\b(je|j')\s?(dois|peux|risque|vais|suis)\b|puis-je|dois-je",
+            r"\bmijn (\w+ )?(dossier|aanvraag|verblijfs\w*|kaart|visum|beroep|situatie|man|vrouw|kind)",
+            r"\b(moet|kan|mag) ik\b",
+            r"\bmy (\w+ ){0,2}(case|application|permit|visa|appeal|situation|wife|husband|child)",
+            r"\b(should|can|may|must) i\b",
+            r"\bmein(e|en)? (antrag|fall|visum|aufenthalt\w*)|\b(muss|kann|darf) ich\b",
+        )
+    ),
+    re.IGNORECASE,
+)
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
 
@@ -331,6 +346,10 @@ def answer_question(
     question = " ".join(question.split())
     language = language or detect_language(question, fallback=_language_of_history(history))
     searched = standalone_question(question, history or [])
+    if _PERSONAL_CASE.search(question):
+        elapsed = round((time.perf_counter() - started) * 1000, 1)
+        timings = {"retrieve": 0.0, "answer": elapsed, "total": elapsed}
+        return Answer(question, searched, language, PERSONAL_CASE[language], True, [], timings)
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     retrieved = time.perf_counter()
     composed = compose(searched, language, hits, settings, index)

@@ -11,12 +11,21 @@ import gradio as gr
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import (
+    FileResponse,
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 from pydantic import BaseModel, Field
 
 from reportqa.answer import Answer
-from reportqa.config import Settings
+from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
+from reportqa.lang import TOO_LONG, TOO_MANY, detect_language
+from reportqa.limits import RateLimiter, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
 
@@ -116,6 +125,15 @@ def answer_events(answer: Answer) -> Iterator[str]:
     yield _event("done", {"timings_ms": data["timings_ms"]})
 
 
+def _accepted_language(header: str) -> Language:
+    """The first of fr, nl, en, de in an Accept-Language header (English when none is there)."""
+    for part in header.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in ("fr", "nl", "en", "de"):
+            return code  # type: ignore[return-value]
+    return "en"
+
+
 def create_app(service: ReportService) -> FastAPI:
     settings = service.settings
     app = FastAPI(title="reportqa", version="0.1.0", description="Cited answers from the 2023 activity report.")
@@ -126,6 +144,15 @@ def create_app(service: ReportService) -> FastAPI:
         allow_headers=["content-type", "accept"],
     )
     frame_ancestors = " ".join(["'self'", *settings.embed_origin_list])
+    limiter = RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute > 0 else None
+
+    @app.middleware("http")
+    async def rate_limit(request: Request, call_next):  # type: ignore[no-untyped-def]
+        if limiter and request.method == "POST" and request.url.path in ("/api/ask", "/api/check"):
+            if not limiter.allow(client_address(request, settings.trusted_proxy_list)):
+                language = _accepted_language(request.headers.get("accept-language", ""))
+                return JSONResponse({"detail": TOO_MANY[language]}, status_code=429, headers={"Retry-After": "60"})
+        return await call_next(request)
 
     @app.get("/embed", response_class=HTMLResponse)
     def embed(lang: Literal["auto", "fr", "nl", "en"] = "auto") -> HTMLResponse:
@@ -162,10 +189,11 @@ def create_app(service: ReportService) -> FastAPI:
     def ask(request: AskRequest, http: Request) -> dict[str, object] | StreamingResponse:
         """The `ask --json` object; with `Accept: text/event-stream`, the answer streamed, then its citations."""
         if len(request.question) > service.settings.max_question_chars:
-            raise HTTPException(413, f"The question is longer than {service.settings.max_question_chars} characters")
+            asker = detect_language(request.question[:300], fallback="en")
+            raise HTTPException(413, TOO_LONG[asker].format(limit=service.settings.max_question_chars))
         try:
-            language = None if request.lang == "auto" else request.lang
-            answer = service.ask(request.question, language, request.earlier_questions())
+            chosen = None if request.lang == "auto" else request.lang
+            answer = service.ask(request.question, chosen, request.earlier_questions())
             if "text/event-stream" in http.headers.get("accept", ""):
                 return StreamingResponse(
                     answer_events(answer), media_type="text/event-stream", headers={"Cache-Control": "no-store"}

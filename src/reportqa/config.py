@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     # Comma-separated origins (https://www.example.be) allowed to call the API from a browser (CORS) and to
     # embed the chat in a frame (Content-Security-Policy frame-ancestors). Empty: same origin only.
     cors_origins: str = ""
+    # Questions and claims per minute per client on /api/ask and /api/check (0: no limit), and the proxies
+    # (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
+    rate_limit_per_minute: int = 30
+    trusted_proxies: str = ""
     embed_origins: str = ""
 
     @staticmethod
@@ -45,6 +49,10 @@ class Settings(BaseSettings):
     @property
     def cors_origin_list(self) -> list[str]:
         return self._origins(self.cors_origins)
+
+    @property
+    def trusted_proxy_list(self) -> list[str]:
+        return self._origins(self.trusted_proxies)
 
     @property
     def embed_origin_list(self) -> list[str]:

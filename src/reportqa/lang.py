@@ -14,7 +14,7 @@ _CODES: dict[LinguaLanguage, Language] = {
     LinguaLanguage.GERMAN: "de",
 }
 # Below this confidence a short question ("et en 2022 ?", "9ter") keeps the fallback language.
-MIN_CONFIDENCE = 0.5
+MIN_CONFIDENCE = 0.4
 
 REFUSAL: dict[Language, str] = {
     "fr": "Le rapport ne contient pas d'information à ce sujet.",
@@ -27,6 +27,28 @@ SEE_ALSO: dict[Language, str] = {
     "nl": "Meest verwante passages:",
     "en": "Closest passages:",
     "de": "Nächstliegende Passagen:",
+}
+PERSONAL_CASE: dict[Language, str] = {
+    "fr": "Je ne peux pas donner d'avis sur une situation personnelle. Pour votre dossier, contactez l'Office des "
+    "étrangers (https://dofi.ibz.be) ou un avocat.",
+    "nl": "Ik kan geen advies geven over een persoonlijke situatie. Neem voor uw dossier contact op met de Dienst "
+    "Vreemdelingenzaken (https://dofi.ibz.be) of een advocaat.",
+    "en": "I cannot advise on a personal situation. For your case, contact the Immigration Office "
+    "(https://dofi.ibz.be) or a lawyer.",
+    "de": "Ich kann keine Beratung zu einer persönlichen Situation geben. Wenden Sie sich für Ihren Fall an das "
+    "Ausländeramt (https://dofi.ibz.be) oder an einen Anwalt.",
+}
+TOO_LONG: dict[Language, str] = {
+    "fr": "La question dépasse {limit} caractères ; raccourcissez-la.",
+    "nl": "De vraag is langer dan {limit} tekens; maak ze korter.",
+    "en": "The question is longer than {limit} characters; please shorten it.",
+    "de": "Die Frage ist länger als {limit} Zeichen; bitte kürzen Sie sie.",
+}
+TOO_MANY: dict[Language, str] = {
+    "fr": "Trop de questions en peu de temps. Réessayez dans une minute.",
+    "nl": "Te veel vragen in korte tijd. Probeer het over een minuut opnieuw.",
+    "en": "Too many questions in a short time. Try again in a minute.",
+    "de": "Zu viele Fragen in kurzer Zeit. Versuchen Sie es in einer Minute erneut.",
 }
 EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",

@@ -1,0 +1,42 @@
+import httpx
+import pytest
+from starlette.requests import Request
+
+from reportqa.limits import RateLimiter, client_address
+
+
+def _request(peer: str, forwarded: str = "") -> Request:
+    headers = [(b"x-forwarded-for", forwarded.encode())] if forwarded else []
+    return Request({"type": "http", "client": (peer, 1234), "headers": headers, "method": "POST", "path": "/"})
+
+
+def test_forwarded_for_is_believed_only_from_trusted_proxies() -> None:
+    assert client_address(_request("198.51.100.9", "203.0.113.7"), ["127.0.0.1"]) == "198.51.100.9"
+    assert client_address(_request("127.0.0.1", "203.0.113.7"), ["127.0.0.1"]) == "203.0.113.7"
+    # A client forging the left part of the chain is still keyed by what the trusted proxy saw.
+    assert client_address(_request("127.0.0.1", "1.2.3.4, 203.0.113.7"), ["127.0.0.1"]) == "203.0.113.7"
+    assert client_address(_request("10.0.0.2", "203.0.113.7, 10.0.0.1"), ["10.0.0.0/8"]) == "203.0.113.7"
+
+
+def test_token_bucket_allows_a_burst_then_refuses() -> None:
+    limiter = RateLimiter(per_minute=60, burst=5)
+    assert [limiter.allow("a") for _ in range(6)] == [True] * 5 + [False]
+    assert limiter.allow("b")  # another client has its own bucket
+
+
+@pytest.mark.slow
+def test_the_api_answers_429_in_the_askers_language_past_the_limit(server: str) -> None:
+    statuses = []
+    for _ in range(40):  # the test server allows 60 a minute, bursts of 30, per client
+        reply = httpx.post(
+            f"{server}/api/check",
+            json={"claim": ""},  # refused as invalid (422), quickly, but counted: the limit comes first
+            headers={"x-forwarded-for": "203.0.113.77", "accept-language": "nl-BE,nl;q=0.9"},
+        )
+        statuses.append(reply.status_code)
+        if reply.status_code == 429:
+            assert reply.json()["detail"].startswith("Te veel vragen") and reply.headers["retry-after"] == "60"
+            break
+    assert statuses[-1] == 429 and set(statuses[:-1]) == {422} and len(statuses) >= 30
+    other = httpx.post(f"{server}/api/check", json={"claim": "x 1"}, headers={"x-forwarded-for": "203.0.113.78"})
+    assert other.status_code == 200
