@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from reportqa.answer import Answer
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
-from reportqa.lang import TOO_LONG, TOO_MANY, detect_language
+from reportqa.lang import BUSY, TOO_LONG, TOO_MANY, detect_language
 from reportqa.limits import RateLimiter, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
@@ -146,13 +146,24 @@ def create_app(service: ReportService) -> FastAPI:
     frame_ancestors = " ".join(["'self'", *settings.embed_origin_list])
     limiter = RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute > 0 else None
 
+    in_flight = 0
+
     @app.middleware("http")
-    async def rate_limit(request: Request, call_next):  # type: ignore[no-untyped-def]
-        if limiter and request.method == "POST" and request.url.path in ("/api/ask", "/api/check"):
-            if not limiter.allow(client_address(request, settings.trusted_proxy_list)):
-                language = _accepted_language(request.headers.get("accept-language", ""))
-                return JSONResponse({"detail": TOO_MANY[language]}, status_code=429, headers={"Retry-After": "60"})
-        return await call_next(request)
+    async def limit(request: Request, call_next):  # type: ignore[no-untyped-def]
+        """Per-client rate limit, then a cap on questions in progress: both answer 429 at once, never a timeout."""
+        nonlocal in_flight
+        if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check"):
+            return await call_next(request)
+        language = _accepted_language(request.headers.get("accept-language", ""))
+        if limiter and not limiter.allow(client_address(request, settings.trusted_proxy_list)):
+            return JSONResponse({"detail": TOO_MANY[language]}, status_code=429, headers={"Retry-After": "60"})
+        if in_flight >= settings.max_concurrent_requests:
+            return JSONResponse({"detail": BUSY[language]}, status_code=429, headers={"Retry-After": "5"})
+        in_flight += 1
+        try:
+            return await call_next(request)
+        finally:
+            in_flight -= 1
 
     @app.get("/embed", response_class=HTMLResponse)
     def embed(lang: Literal["auto", "fr", "nl", "en"] = "auto") -> HTMLResponse:

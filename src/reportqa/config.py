@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     # Questions and claims per minute per client on /api/ask and /api/check (0: no limit), and the proxies
     # (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
     rate_limit_per_minute: int = 30
+    # Questions answered at once by one process; past it, callers get 429 at once instead of a long wait.
+    max_concurrent_requests: int = 16
     trusted_proxies: str = ""
     embed_origins: str = ""
 

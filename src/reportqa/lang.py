@@ -50,6 +50,12 @@ TOO_MANY: dict[Language, str] = {
     "en": "Too many questions in a short time. Try again in a minute.",
     "de": "Zu viele Fragen in kurzer Zeit. Versuchen Sie es in einer Minute erneut.",
 }
+BUSY: dict[Language, str] = {
+    "fr": "Le service est très sollicité en ce moment. Réessayez dans quelques secondes.",
+    "nl": "De dienst is momenteel erg druk. Probeer het over enkele seconden opnieuw.",
+    "en": "The service is very busy right now. Try again in a few seconds.",
+    "de": "Der Dienst ist gerade stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.",
+}
 EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
     "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der {edition} Ausgabe.",
