@@ -12,7 +12,7 @@ from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.retrieve import Hit, retrieve
 from reportqa.rewrite import standalone_question
-from reportqa.text import content_terms, is_year, numbers_in, years_in
+from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
 
 MAX_SENTENCES = 3
 # Sentences within this much of the best one join the answer.
@@ -26,7 +26,6 @@ OTHER_EDITION_PENALTY = 0.02
 UNASKED_ROW_PENALTY = 0.03
 # How many of the best sentences are embedded to compare them with the question itself.
 EVIDENCE_SENTENCES = 3
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 # A question about the asker's own case asks for legal advice, which the product never gives.
 _PERSONAL_CASE = re.compile(
     "|".join(
@@ -114,7 +113,7 @@ def sentences_of(chunk: Chunk) -> list[str]:
         caption = chunk.table.caption or chunk.section_label
         rows = chunk.text.splitlines()[1:] if chunk.table.caption else chunk.text.splitlines()
         return [f"{caption} — {row}" for row in rows]
-    return [s.strip() for paragraph in chunk.text.splitlines() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    return sentences(chunk.text)
 
 
 def document_url(chunk: Chunk, settings: Settings) -> str:

@@ -5,11 +5,15 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from tqdm import tqdm
 
 from reportqa.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from reportqa.index import LoadedIndex
 from reportqa.errors import ReportQAError
 
 LANGUAGES = click.Choice(["auto", "fr", "nl", "en", "de"])
@@ -37,6 +41,14 @@ def _settings(**overrides: object) -> Settings:
         return get_settings(**overrides)
     except Exception as error:
         raise click.ClickException(f"Invalid configuration: {error}") from None
+
+
+def _ready_index(settings: Settings) -> "LoadedIndex":
+    """The index, built first (with a progress bar on a terminal) when it is missing or stale."""
+    from reportqa.index import ensure_index
+
+    with _progress_bar(sys.stderr.isatty()) as progress:
+        return ensure_index(settings, progress)
 
 
 @click.group()
@@ -77,7 +89,6 @@ def ingest(docs_dir: Path | None, index_dir: Path | None) -> None:
 def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
     """Answer QUESTION from the report, with citations."""
     from reportqa.answer import answer_question
-    from reportqa.index import ensure_index
 
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
     if not question.strip():
@@ -85,8 +96,7 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
     if len(question) > settings.max_question_chars:
         raise click.UsageError(f"The question is longer than {settings.max_question_chars} characters.")
     try:
-        with _progress_bar(sys.stderr.isatty()) as progress:
-            index = ensure_index(settings, progress)
+        index = _ready_index(settings)
         answer = answer_question(index, question, settings, None if language == "auto" else language)  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
@@ -108,14 +118,12 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
 def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
     """Check CLAIM ("En 2023, l'Office a mené près de 4 000 entretiens ICAM") against the report's figures."""
     from reportqa.claims import check_claim
-    from reportqa.index import ensure_index
 
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
     if not claim.strip() or len(claim) > settings.max_question_chars:
         raise click.UsageError(f"The claim must have 1 to {settings.max_question_chars} characters.")
     try:
-        with _progress_bar(sys.stderr.isatty()) as progress:
-            index = ensure_index(settings, progress)
+        index = _ready_index(settings)
         result = check_claim(index, claim, settings, None if language == "auto" else language)  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None

@@ -1,12 +1,9 @@
 """The French and Dutch editions linked passage by passage: same section, same table, same figures."""
 
-import re
 from collections.abc import Iterable
 
 from reportqa.chunk import Chunk
-from reportqa.text import numbers_in
-
-_TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
+from reportqa.text import numbers_in, table_number
 
 
 def _figures(text: str) -> set[str]:
@@ -14,8 +11,7 @@ def _figures(text: str) -> set[str]:
 
 
 def _table_number(chunk: Chunk) -> str | None:
-    match = _TABLE_NUMBER.match(chunk.table.caption) if chunk.table else None
-    return match.group(1) if match else None
+    return table_number(chunk.table.caption) if chunk.table else None
 
 
 def linked_chunk(chunk: Chunk, chunks: Iterable[Chunk]) -> Chunk | None:

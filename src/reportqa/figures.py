@@ -9,16 +9,14 @@ from pathlib import Path
 
 from reportqa.chunk import Chunk
 from reportqa.config import Edition
-from reportqa.text import is_year, normalize_numbers, tokens
+from reportqa.text import is_year, normalize_numbers, sentences, table_number, tokens
 
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"^\D{0,25}?((?:19|20)\d\d)(?!\d)")
 _CHANGE = re.compile(
     r"\b(plus|moins|hausse|baisse|augment\w*|diminu\w*|meer|minder|stijging|daling|toename|afname)\b", re.I
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
     table = chunk.table
     if table is None:
         return
-    number = _TABLE_NUMBER.match(table.caption)
+    number = table_number(table.caption)
     for r, row in enumerate(table.rows):
         for c, cell in enumerate(row[1:], 1):
             parsed = parse_number(cell)
@@ -90,7 +88,7 @@ def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
                 year,
                 cell,
                 table.caption or chunk.section_label,
-                number.group(1) if number else "",
+                number or "",
                 row[0],
                 column,
                 r,
@@ -101,7 +99,7 @@ def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
 def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
     if chunk.table is not None:
         return
-    for s, sentence in enumerate(p for line in chunk.text.splitlines() for p in _SENTENCE_END.split(line)):
+    for s, sentence in enumerate(sentences(chunk.text)):
         years = [int(y) for y in _YEAR.findall(sentence)]
         for n, match in enumerate(_NUMBER.finditer(sentence)):
             parsed = parse_number(match.group(0))

@@ -15,6 +15,9 @@ _WORD = re.compile(r"[\w%]+", re.UNICODE)
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _YEARS_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
+_TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
+
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 
 STOPWORDS: frozenset[str] = frozenset(
@@ -77,3 +80,14 @@ def inverse_document_frequencies(texts: list[str], language: Language) -> dict[s
 
 def years_in(text: str) -> set[str]:
     return set(_YEARS_IN_TEXT.findall(text))
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a passage, line by line ("4 000" and "p. 3" do not end one)."""
+    return [s.strip() for line in text.splitlines() for s in _SENTENCE_END.split(line) if s.strip()]
+
+
+def table_number(caption: str) -> str | None:
+    """'4.2' from 'Tableau 4.2 : ...' / 'Tabel 4.2: ...' (the same in both editions)."""
+    match = _TABLE_NUMBER.match(caption)
+    return match.group(1) if match else None
