@@ -330,13 +330,19 @@ def build_ui(service: ReportService) -> gr.Blocks:
             shown = gr.State([])
 
         def on_search(text: str):  # type: ignore[no-untyped-def]
-            facts = service.search_facts(text) if text.strip() else []
+            try:
+                facts = service.search_facts(text) if text.strip() else []
+            except ReportQAError as error:  # the index is still being built
+                raise gr.Error(str(error)) from None
             table = figures_table(facts, service)
             return table, facts, export_csv(table)
 
         def on_select(facts: list[Fact], event: gr.SelectData):  # type: ignore[no-untyped-def]
             fact = facts[event.index[0]]
-            siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
+            try:
+                siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
+            except ReportQAError as error:
+                raise gr.Error(str(error)) from None
             return table_html(siblings, fact), row_series(siblings, fact)
 
         for trigger in (find.click, words.submit):
