@@ -2,7 +2,9 @@
 
 import re
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
+from typing import Literal
 
 from reportqa.chunk import Chunk
 from reportqa.config import Edition, Language, Settings
@@ -71,6 +73,7 @@ class Citation:
     other_edition: EditionLink | None = None
     # For a table row: "Tableau 8.3 : Retours forcés, Rapatriements, 2023" (table, row, the column asked about).
     table_cell: str = ""
+    chunk_id: str = ""
 
 
 @dataclass
@@ -83,6 +86,13 @@ class Answer:
     citations: list[Citation]
     timings_ms: dict[str, float]
     see_also: list[Citation] = field(default_factory=list)
+    # Which path answered: "extractive" (quotes) or "llm" (written by `model`, checked by the guard). `notice`
+    # tells the asker, in their language, when the model was set aside; `fallback_reason` says why.
+    mode: Literal["extractive", "llm"] = "extractive"
+    model: str = ""
+    notice: str = ""
+    fallback_reason: str = ""
+    guard_failures: int = 0  # generated drafts the guard rejected for this answer
     # For evaluation and calibration; not part of the JSON contract.
     hits: list[Hit] = field(default_factory=list, repr=False)
     evidence_score: float = 0.0  # cosine similarity of the best sentence's passage
@@ -141,7 +151,7 @@ def _table_cell(chunk: Chunk, quote: str, years: set[str]) -> str:
     return ", ".join(part for part in (caption, label, columns[0] if columns else "") if part)
 
 
-def _citation(
+def citation(
     n: int,
     chunk: Chunk,
     quote: str,
@@ -162,6 +172,7 @@ def _citation(
         kind=chunk.kind,
         other_edition=_link(chunk, quote, index, settings) if index is not None else None,
         table_cell=_table_cell(chunk, quote, years or set()),
+        chunk_id=chunk.chunk_id,
     )
 
 
@@ -280,7 +291,7 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
         see_also = []
         for n, hit in enumerate(hits[:3], 1):
             sentences = sentences_of(hit.chunk)
-            see_also.append(_citation(n, hit.chunk, sentences[0] if sentences else hit.chunk.text, settings))
+            see_also.append(citation(n, hit.chunk, sentences[0] if sentences else hit.chunk.text, settings))
         return Composed(REFUSAL[language], True, [], see_also, *evidence)
 
     best = candidates[0]
@@ -318,7 +329,7 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
                 parts.append(f"{text} [{n}]")
     by_n = {n: c.hit.chunk for c in chosen for n in [numbers[c.hit.chunk.chunk_id]]}
     years = years_in(question)
-    citations = [_citation(n, by_n[n], " … ".join(quotes[n]), settings, index, years) for n in sorted(by_n)]
+    citations = [citation(n, by_n[n], " … ".join(quotes[n]), settings, index, years) for n in sorted(by_n)]
 
     text = " ".join(parts)
     if edition_for(language) is None:
@@ -333,6 +344,77 @@ def _language_of_history(history: list[str] | None) -> Language:
     return detect_language(history[-1]) if history else "fr"
 
 
+# Makes a follow-up standalone: (question, earlier questions, language) -> question to search.
+Rewriter = Callable[[str, list[str], Language], str]
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A question ready to answer: its language, what to search, and what retrieval found."""
+
+    question: str
+    searched: str
+    language: Language
+    hits: list[Hit]
+    personal_case: bool
+    started: float
+    retrieve_ms: float
+
+
+def prepare(
+    index: LoadedIndex,
+    question: str,
+    settings: Settings,
+    language: Language | None = None,
+    history: list[str] | None = None,
+    rewriter: Rewriter | None = None,
+) -> Prepared:
+    started = time.perf_counter()
+    question = " ".join(question.split())
+    language = language or detect_language(question, fallback=_language_of_history(history))
+    if _PERSONAL_CASE.search(question):
+        return Prepared(question, question, language, [], True, started, 0.0)
+    earlier = history or []
+    searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)
+    hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
+    return Prepared(question, searched, language, hits, False, started, _ms_since(started))
+
+
+def _ms_since(started: float) -> float:
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def extractive_answer(index: LoadedIndex, prepared: Prepared, settings: Settings) -> Answer:
+    """Quotes from the retrieved passages, a refusal, or the personal-case redirect."""
+    question, language = prepared.question, prepared.language
+    if prepared.personal_case:
+        elapsed = _ms_since(prepared.started)
+        timings = {"retrieve": 0.0, "answer": elapsed, "total": elapsed}
+        return Answer(question, question, language, PERSONAL_CASE[language], True, [], timings)
+    composed = compose(prepared.searched, language, prepared.hits, settings, index)
+    total = _ms_since(prepared.started)
+    timings = {
+        "retrieve": prepared.retrieve_ms,
+        "answer": round(total - prepared.retrieve_ms, 1),
+        "total": total,
+    }
+    return Answer(
+        question,
+        prepared.searched,
+        language,
+        composed.text,
+        composed.refused,
+        composed.citations,
+        timings,
+        composed.see_also,
+        hits=prepared.hits,
+        evidence_score=composed.evidence_score,
+        coverage=composed.coverage,
+        years_ok=composed.years_ok,
+        sentence_score=composed.sentence_score,
+    )
+
+
 def answer_question(
     index: LoadedIndex,
     question: str,
@@ -340,36 +422,5 @@ def answer_question(
     language: Language | None = None,
     history: list[str] | None = None,
 ) -> Answer:
-    """Answer one question; `history` holds the user's earlier questions, oldest first, for follow-ups."""
-    started = time.perf_counter()
-    question = " ".join(question.split())
-    language = language or detect_language(question, fallback=_language_of_history(history))
-    searched = standalone_question(question, history or [])
-    if _PERSONAL_CASE.search(question):
-        elapsed = round((time.perf_counter() - started) * 1000, 1)
-        timings = {"retrieve": 0.0, "answer": elapsed, "total": elapsed}
-        return Answer(question, searched, language, PERSONAL_CASE[language], True, [], timings)
-    hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
-    retrieved = time.perf_counter()
-    composed = compose(searched, language, hits, settings, index)
-    done = time.perf_counter()
-    timings = {
-        "retrieve": round((retrieved - started) * 1000, 1),
-        "answer": round((done - retrieved) * 1000, 1),
-        "total": round((done - started) * 1000, 1),
-    }
-    return Answer(
-        question,
-        searched,
-        language,
-        composed.text,
-        composed.refused,
-        composed.citations,
-        timings,
-        composed.see_also,
-        hits,
-        composed.evidence_score,
-        composed.coverage,
-        composed.years_ok,
-        composed.sentence_score,
-    )
+    """Answer one question by quoting; `history` holds the user's earlier questions, oldest first."""
+    return extractive_answer(index, prepare(index, question, settings, language, history), settings)

@@ -3,6 +3,7 @@
 import html
 import json
 from collections.abc import Iterator
+from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -21,9 +22,9 @@ from fastapi.responses import (
 )
 from pydantic import BaseModel, Field
 
-from reportqa.answer import Answer
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
+from reportqa.generate import Event, Reset, Started, Token, final_answer
 from reportqa.lang import BUSY, TOO_LONG, TOO_MANY, detect_language
 from reportqa.limits import RateLimiter, client_address
 from reportqa.service import IndexNotReady, ReportService
@@ -113,16 +114,36 @@ def _event(name: str, data: object) -> str:
     return f"event: {name}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def answer_events(answer: Answer) -> Iterator[str]:
-    """Server-sent events: meta, the answer in pieces (token), then the citations, then done."""
-    data = answer.to_dict()
-    yield _event("meta", {k: data[k] for k in ("question", "standalone_question", "language", "refused")})
-    words = answer.answer.split(" ")
+def _word_tokens(text: str) -> Iterator[str]:
+    words = text.split(" ")
     for start in range(0, len(words), STREAM_WORDS):
         piece = " ".join(words[start : start + STREAM_WORDS])
         yield _event("token", piece + (" " if start + STREAM_WORDS < len(words) else ""))
-    yield _event("citations", {"citations": data["citations"], "see_also": data["see_also"]})
-    yield _event("done", {"timings_ms": data["timings_ms"]})
+
+
+def answer_events(events: Iterator[Event]) -> Iterator[str]:
+    """Server-sent events: meta, the answer in pieces (token; a generated answer as the model writes it, and
+    `reset` when a draft is set aside), then the citations, then done with the final answer and which path gave it.
+    The tokens since the last reset always add up to the final answer."""
+    streamed = ""
+    for event in events:
+        if isinstance(event, Started):
+            yield _event("meta", asdict(event))
+        elif isinstance(event, Token):
+            streamed += event.text
+            yield _event("token", event.text)
+        elif isinstance(event, Reset):
+            streamed = ""
+            yield _event("reset", {"reason": event.reason})
+        else:
+            data = event.to_dict()
+            if streamed != event.answer:
+                if streamed:
+                    yield _event("reset", {"reason": "the final answer is formatted differently"})
+                yield from _word_tokens(event.answer)
+            yield _event("citations", {"citations": data["citations"], "see_also": data["see_also"]})
+            done = ("answer", "refused", "mode", "model", "notice", "fallback_reason", "guard_failures", "timings_ms")
+            yield _event("done", {key: data[key] for key in done})
 
 
 def _accepted_language(header: str) -> Language:
@@ -204,12 +225,12 @@ def create_app(service: ReportService) -> FastAPI:
             raise HTTPException(413, TOO_LONG[asker].format(limit=service.settings.max_question_chars))
         try:
             chosen = None if request.lang == "auto" else request.lang
-            answer = service.ask(request.question, chosen, request.earlier_questions())
+            events = service.ask_stream(request.question, chosen, request.earlier_questions())
             if "text/event-stream" in http.headers.get("accept", ""):
                 return StreamingResponse(
-                    answer_events(answer), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+                    answer_events(events), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
                 )
-            return answer.to_dict()
+            return final_answer(events).to_dict()
         except IndexNotReady as error:
             raise HTTPException(503, str(error)) from None
         except ReportQAError as error:

@@ -3,6 +3,7 @@
 from pathlib import Path
 from typing import Literal
 
+from pydantic import SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 Language = Literal["fr", "nl", "en", "de"]
@@ -43,6 +44,16 @@ class Settings(BaseSettings):
     max_concurrent_requests: int = 16
     trusted_proxies: str = ""
     embed_origins: str = ""
+
+    # Written answers: "none" (extractive quotes, offline), "openai" (any OpenAI-compatible server: vLLM,
+    # llama.cpp, LM Studio, Mistral) or "ollama". Needs `pip install "reportqa[llm]"`.
+    llm: Literal["none", "openai", "ollama"] = "none"
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: SecretStr = SecretStr("")
+    # Seconds for the whole generated answer (a retry included); past it, the extractive answer is given.
+    llm_timeout: float = 30.0
+    llm_max_tokens: int = 350
 
     @staticmethod
     def _origins(value: str) -> list[str]:

@@ -60,6 +60,23 @@ EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
     "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der {edition} Ausgabe.",
 }
+GENERATED_EDITION_NOTICE: dict[Language, str] = {
+    "en": "The report exists only in Dutch and French; this answer is drawn from the {edition} edition.",
+    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; diese Antwort stützt sich auf die "
+    "{edition} Ausgabe.",
+}
+GENERATED_NOTICE: dict[Language, str] = {
+    "fr": "Réponse rédigée par un modèle de langue à partir des passages cités ; ses chiffres ont été vérifiés.",
+    "nl": "Antwoord opgesteld door een taalmodel op basis van de geciteerde passages; de cijfers zijn gecontroleerd.",
+    "en": "Answer written by a language model from the cited passages; its figures were checked against them.",
+    "de": "Antwort von einem Sprachmodell aus den zitierten Passagen verfasst; die Zahlen wurden geprüft.",
+}
+LLM_FALLBACK: dict[Language, str] = {
+    "fr": "Le modèle de langue n'a pas pu fournir de réponse vérifiée : voici les passages du rapport.",
+    "nl": "Het taalmodel kon geen gecontroleerd antwoord geven: dit zijn de passages uit het verslag.",
+    "en": "The language model could not give a checked answer: here are the report's passages instead.",
+    "de": "Das Sprachmodell konnte keine geprüfte Antwort geben: hier die Passagen aus dem Bericht.",
+}
 EDITION_NAMES: dict[Language, dict[Edition, str]] = {
     "en": {"fr": "French", "nl": "Dutch"},
     "de": {"fr": "französischen", "nl": "niederländischen"},

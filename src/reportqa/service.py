@@ -2,15 +2,18 @@
 
 import logging
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from reportqa.answer import Answer, answer_question
+from reportqa.answer import Answer
 from reportqa.chunk import Chunk
 from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
+from reportqa.generate import Event, final_answer, stream_answer
 from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
+from reportqa.llm import chat_model
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +36,7 @@ class ReportService:
         self._lock = threading.Lock()
         self._status = Status(False, "Starting", 0.0)
         self._builder: threading.Thread | None = None
+        self.chat = chat_model(settings)  # None: extractive answers
 
     @property
     def status(self) -> Status:
@@ -90,6 +94,12 @@ class ReportService:
     def check(self, claim: str, language: Language | None = None) -> CheckResult:
         return check_claim(self._ready_index(), claim, self.settings, language)
 
+    def ask_stream(
+        self, question: str, language: Language | None = None, history: list[str] | None = None
+    ) -> Iterator[Event]:
+        """The answer's tokens as the model writes them (none when extractive), then the `Answer`."""
+        return stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
+
     def ask(self, question: str, language: Language | None = None, history: list[str] | None = None) -> Answer:
         """Answer from the current index; `history`: the user's earlier questions in this conversation."""
-        return answer_question(self._ready_index(), question, self.settings, language, history)
+        return final_answer(self.ask_stream(question, language, history))

@@ -12,6 +12,7 @@ from reportqa.answer import Answer, Citation, document_url
 from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
+from reportqa.generate import Reset, Token
 from reportqa.service import ReportService
 
 OFFICIAL_HELP = "https://dofi.ibz.be"
@@ -102,8 +103,10 @@ def footnotes(citations: list[Citation]) -> str:
 
 
 def answer_markdown(answer: Answer) -> str:
-    """The answer as shown in the chat; document text is escaped so it can never inject markup."""
+    """The answer as shown in the chat; document and model text is escaped so it can never inject markup."""
     body = html.escape(answer.answer)
+    if answer.notice:
+        body = f"{body}\n\n_{html.escape(answer.notice)}_"
     if answer.refused and answer.see_also:
         from reportqa.lang import SEE_ALSO
 
@@ -176,14 +179,26 @@ def respond(
         notice = f"⚠️ Max. {service.settings.max_question_chars} characters / caractères / tekens."
         yield [*history, {"role": "assistant", "content": notice}], "", ""
         return
+    chosen = None if language == "auto" else language
     try:
-        answer = service.ask(question, None if language == "auto" else language, earlier)  # type: ignore[arg-type]
+        events = service.ask_stream(question, chosen, earlier)  # type: ignore[arg-type]
+        draft = ""
+        for event in events:
+            if isinstance(event, Token):
+                draft += event.text
+                yield [*history, {"role": "assistant", "content": html.escape(draft) + " …"}], "", ""
+            elif isinstance(event, Reset):
+                draft = ""
+                yield [*history, {"role": "assistant", "content": "…"}], "", ""
+            elif isinstance(event, Answer):
+                answer = event
     except ReportQAError as error:
         yield [*history, {"role": "assistant", "content": f"⚠️ {html.escape(str(error))}"}], "", ""
         return
-    words = html.escape(answer.answer).split(" ")
-    for end in range(STREAM_STEP, len(words), STREAM_STEP):
-        yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
+    if not draft:  # quotes arrive whole: show them a few words at a time
+        words = html.escape(answer.answer).split(" ")
+        for end in range(STREAM_STEP, len(words), STREAM_STEP):
+            yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
     yield [*history, {"role": "assistant", "content": answer_markdown(answer)}], sources_markdown(answer), ""
 
 

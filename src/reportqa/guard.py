@@ -1,0 +1,80 @@
+"""The faithfulness guard: a generated answer may only state figures its cited excerpts state, cite excerpts that
+were given, and speak the asker's language."""
+
+import re
+
+from reportqa.config import Language
+from reportqa.lang import REFUSAL, detect_language
+from reportqa.text import numbers_in, sentences
+
+# "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.
+_MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+# English writes thousands with a comma ("4,000"), which French and Dutch read as a decimal comma.
+_ENGLISH_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+_WORD = re.compile(r"[^\W\d_]+")
+# Fewer words than this cannot be told apart by language reliably.
+MIN_WORDS_FOR_LANGUAGE = 5
+# A run of this many words of the instructions in an answer means the prompt leaked.
+LEAK_WORDS = 8
+
+
+def markers(text: str) -> list[int]:
+    """The excerpt numbers an answer cites, in order of first appearance."""
+    found: list[int] = []
+    for group in _MARKER_GROUP.findall(text):
+        for number in re.split(r"\s*[,;]\s*", group):
+            if int(number) not in found:
+                found.append(int(number))
+    return found
+
+
+def without_markers(text: str) -> str:
+    return _MARKER_GROUP.sub("", text)
+
+
+def figures(text: str, language: Language) -> set[str]:
+    """The numbers a text states, normalised across FR/NL/EN formats ("4 000", "4.000", "4,000" -> "4000")."""
+    if language == "en":
+        text = _ENGLISH_THOUSANDS.sub("", text)
+    return set(numbers_in(text))
+
+
+def is_refusal(text: str, language: Language) -> bool:
+    def simple(value: str) -> str:
+        return " ".join(_WORD.findall(value.casefold()))
+
+    return simple(REFUSAL[language]) in simple(text)
+
+
+def _shingles(text: str) -> set[tuple[str, ...]]:
+    words = _WORD.findall(text.casefold())
+    return {tuple(words[i : i + LEAK_WORDS]) for i in range(len(words) - LEAK_WORDS + 1)}
+
+
+def problems(text: str, excerpts: dict[int, str], language: Language, instructions: str = "") -> list[str]:
+    """What is wrong with a generated answer (empty: it may be shown). `excerpts` maps [n] to the text given."""
+    if not text.strip():
+        return ["the answer is empty"]
+    found: list[str] = []
+    if instructions and _shingles(text) & _shingles(instructions):
+        found.append("the answer repeats the instructions")
+    cited = markers(text)
+    unknown = [n for n in cited if n not in excerpts]
+    if unknown:
+        found.append(f"[{unknown[0]}] cites no excerpt that was given")
+    if is_refusal(text, language):
+        return found
+    if not cited:
+        found.append("no [n] marker cites an excerpt")
+    for sentence in sentences(text):
+        own = [n for n in markers(sentence) if n in excerpts] or [n for n in cited if n in excerpts]
+        allowed = set().union(*(figures(excerpts[n], "fr") for n in own))
+        for number in sorted(figures(without_markers(sentence), language) - allowed):
+            where = ", ".join(f"[{n}]" for n in own) or "any excerpt"
+            found.append(f"{number} is not in {where}")
+    words = _WORD.findall(without_markers(text))
+    if len(words) >= MIN_WORDS_FOR_LANGUAGE:
+        written_in = detect_language(" ".join(words), fallback=language)
+        if written_in != language:
+            found.append(f"the answer is in {written_in}, not {language}")
+    return found
