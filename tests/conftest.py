@@ -4,7 +4,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -66,20 +67,13 @@ def host_origin() -> str:
     return f"http://127.0.0.1:{free_port()}"
 
 
-@pytest.fixture(scope="session")
-def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_origin: str) -> Iterator[str]:
-    """`reportqa serve` on 127.0.0.1 over the two-edition fixture; stopped at the end of the session."""
+@contextmanager
+def running_app(corpus_dir: Path, index_dir: Path, **env_overrides: str) -> Iterator[str]:
+    """`reportqa serve` on 127.0.0.1 over the fixture documents, with REPORTQA_* overrides; stopped after."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
-    env.update(
-        REPORTQA_DOCS_DIR=str(corpus_dir),
-        REPORTQA_INDEX_DIR=str(tmp_path_factory.mktemp("web-index")),
-        REPORTQA_CORS_ORIGINS=host_origin,
-        REPORTQA_EMBED_ORIGINS=host_origin,
-        REPORTQA_RATE_LIMIT_PER_MINUTE="60",
-        REPORTQA_TRUSTED_PROXIES="127.0.0.1",
-        GRADIO_ANALYTICS_ENABLED="False",
-    )
+    env.update(REPORTQA_DOCS_DIR=str(corpus_dir), REPORTQA_INDEX_DIR=str(index_dir), GRADIO_ANALYTICS_ENABLED="False")
+    env.update(env_overrides)
     process = subprocess.Popen(
         [sys.executable, "-m", "reportqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
@@ -88,18 +82,37 @@ def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_orig
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 180
-        while time.monotonic() < deadline:
-            try:
-                if httpx.get(f"{url}/api/health", timeout=2).json()["status"] == "ok":
-                    break
-            except httpx.HTTPError:
-                pass
-            assert process.poll() is None, process.stdout.read().decode() if process.stdout else ""
-            time.sleep(0.5)
-        else:
-            pytest.fail("the web app did not become ready")
+        wait_until_up(f"{url}/api/health", process, lambda reply: reply.json()["status"] == "ok")
         yield url
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+def wait_until_up(
+    url: str, process: subprocess.Popen, ready: Callable[[httpx.Response], bool], seconds: float = 180
+) -> None:  # type: ignore[type-arg]
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if ready(httpx.get(url, timeout=2)):
+                return
+        except httpx.HTTPError:
+            pass
+        assert process.poll() is None, process.stdout.read().decode() if process.stdout else "the process ended"
+        time.sleep(0.5)
+    pytest.fail(f"{url} did not become ready")
+
+
+@pytest.fixture(scope="session")
+def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_origin: str) -> Iterator[str]:
+    """The web app over the two-edition fixture, for the whole session."""
+    with running_app(
+        corpus_dir,
+        tmp_path_factory.mktemp("web-index"),
+        REPORTQA_CORS_ORIGINS=host_origin,
+        REPORTQA_EMBED_ORIGINS=host_origin,
+        REPORTQA_RATE_LIMIT_PER_MINUTE="60",
+        REPORTQA_TRUSTED_PROXIES="127.0.0.1",
+    ) as url:
+        yield url

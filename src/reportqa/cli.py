@@ -87,8 +87,9 @@ def ingest(docs_dir: Path | None, index_dir: Path | None) -> None:
 @click.option("--lang", "language", type=LANGUAGES, default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
-    """Answer QUESTION from the report, with citations."""
-    from reportqa.answer import answer_question
+    """Answer QUESTION from the report, with citations (written by the chat model set by REPORTQA_LLM, if any)."""
+    from reportqa.generate import final_answer, stream_answer
+    from reportqa.llm import chat_model
 
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
     if not question.strip():
@@ -96,14 +97,18 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
     if len(question) > settings.max_question_chars:
         raise click.UsageError(f"The question is longer than {settings.max_question_chars} characters.")
     try:
+        chat = chat_model(settings)
         index = _ready_index(settings)
-        answer = answer_question(index, question, settings, None if language == "auto" else language)  # type: ignore[arg-type]
+        chosen = None if language == "auto" else language
+        answer = final_answer(stream_answer(index, question, settings, chat, chosen))  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
         click.echo(json.dumps(answer.to_dict(), ensure_ascii=False))
         return
     click.echo(answer.answer)
+    if answer.notice:
+        click.echo(f"({answer.notice})")
     for citation in answer.citations or answer.see_also:
         section = f"{citation.section} {citation.section_title}".strip()
         click.echo(f"[{citation.n}] {citation.document} ({citation.edition}), {section}, p. {citation.page}")

@@ -13,7 +13,7 @@ from langchain_core.messages import BaseMessage
 
 from reportqa.answer import Answer, Citation, Prepared, Rewriter, citation, extractive_answer, prepare, sentences_of
 from reportqa.config import Language, Settings
-from reportqa.guard import figures, is_refusal, markers, problems
+from reportqa.guard import cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, GENERATED_EDITION_NOTICE, GENERATED_NOTICE, LLM_FALLBACK, REFUSAL, edition_for
 from reportqa.llm import model_name
@@ -179,11 +179,12 @@ def stream_answer(
             for piece in _stream(chat, answer_messages(prepared.searched, language, excerpts, rejected), deadline):
                 text += piece
                 yield Token(piece)
-        except _Timeout:
-            reason = f"the model took longer than {settings.llm_timeout:g} s"
         except Exception as error:  # a provider's failure of any kind: the extractive answer is given instead
-            reason = f"the model failed ({type(error).__name__})"
+            timed_out = isinstance(error, _Timeout | TimeoutError) or "Timeout" in type(error).__name__
+            reason = f"the model took longer than {settings.llm_timeout:g} s" if timed_out else ""
+            reason = reason or f"the model failed ({type(error).__name__})"
         if not reason:
+            text = text if is_refusal(text, language) else cited_part(text)
             rejected = problems(text, given, language, system_rules(language))
             if not rejected:
                 answer = _generated_answer(text, excerpts, prepared, extractive, settings, index)

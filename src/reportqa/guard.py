@@ -16,6 +16,19 @@ _WORD = re.compile(r"[^\W\d_]+")
 MIN_WORDS_FOR_LANGUAGE = 5
 # A run of this many words of the instructions in an answer means the prompt leaked.
 LEAK_WORDS = 8
+MIN_ANSWER_WORDS = 3
+MAX_LISTED = 5  # figures named in one rejection
+
+
+def cited_part(text: str) -> str:
+    """The answer up to its last [n] and the punctuation after it: an uncited tail is not the report's, nor is a
+    line that starts like an excerpt (small models go on to write more excerpts)."""
+    text = re.split(r"\n\s*\[\d+\]", text, maxsplit=1)[0]
+    ends = [match.end() for match in _MARKER_GROUP.finditer(text)]
+    if not ends:
+        return text.strip()
+    punctuation = re.match(r"[ .!?»)]*", text[ends[-1] :])
+    return text[: ends[-1] + (len(punctuation.group(0).rstrip()) if punctuation else 0)].strip()
 
 
 def markers(text: str) -> list[int]:
@@ -56,7 +69,8 @@ def problems(text: str, excerpts: dict[int, str], language: Language, instructio
     if not text.strip():
         return ["the answer is empty"]
     found: list[str] = []
-    if instructions and _shingles(text) & _shingles(instructions):
+    # The refusal sentence is in the instructions on purpose; repeating it is not a leak.
+    if instructions and _shingles(text) & _shingles(instructions.replace(REFUSAL[language], " ")):
         found.append("the answer repeats the instructions")
     cited = markers(text)
     unknown = [n for n in cited if n not in excerpts]
@@ -66,12 +80,15 @@ def problems(text: str, excerpts: dict[int, str], language: Language, instructio
         return found
     if not cited:
         found.append("no [n] marker cites an excerpt")
+    if len(_WORD.findall(without_markers(text))) < MIN_ANSWER_WORDS:
+        found.append("the answer says almost nothing")
+    missing: dict[str, str] = {}
     for sentence in sentences(text):
         own = [n for n in markers(sentence) if n in excerpts] or [n for n in cited if n in excerpts]
         allowed = set().union(*(figures(excerpts[n], "fr") for n in own))
         for number in sorted(figures(without_markers(sentence), language) - allowed):
-            where = ", ".join(f"[{n}]" for n in own) or "any excerpt"
-            found.append(f"{number} is not in {where}")
+            missing.setdefault(number, ", ".join(f"[{n}]" for n in own) or "any excerpt")
+    found += [f"{number} is not in {where}" for number, where in list(missing.items())[:MAX_LISTED]]
     words = _WORD.findall(without_markers(text))
     if len(words) >= MIN_WORDS_FOR_LANGUAGE:
         written_in = detect_language(" ".join(words), fallback=language)

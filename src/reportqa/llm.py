@@ -6,6 +6,8 @@ from reportqa.config import Settings
 from reportqa.errors import ConfigError, MissingDependencyError
 
 OLLAMA_URL = "http://127.0.0.1:11434"
+# Answers are one to three sentences: a blank line starts a ramble (small models go on to invent more excerpts).
+ANSWER_STOP = ["\n\n"]
 
 
 def chat_model(settings: Settings) -> BaseChatModel | None:
@@ -27,6 +29,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
             timeout=settings.llm_timeout,
             max_retries=0,  # a failure falls back to the extractive answer at once
             temperature=0.0,
+            stop_sequences=ANSWER_STOP,
             # Sent as "max_tokens": llama.cpp and older vLLM ignore "max_completion_tokens".
             extra_body={"max_tokens": settings.llm_max_tokens},
         )
@@ -39,6 +42,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         base_url=settings.llm_base_url or OLLAMA_URL,
         temperature=0.0,
         num_predict=settings.llm_max_tokens,
+        stop=ANSWER_STOP,
         client_kwargs={"timeout": settings.llm_timeout},
     )
 

@@ -12,7 +12,7 @@ from reportqa.lang import REFUSAL
 ANSWER_RULES: dict[Language, str] = {
     "fr": (
         "Tu réponds aux questions sur le rapport d'activité 2023 de l'Office des étrangers (Belgique), "
-        "uniquement à partir des extraits numérotés placés entre les balises <extrait>.\n"
+        "uniquement à partir des extraits numérotés [1], [2]… que l'on te donne.\n"
         "Règles :\n"
         "1. N'utilise que ces extraits, jamais tes propres connaissances.\n"
         "2. Termine chaque phrase par le numéro de l'extrait qui la soutient, par exemple [1].\n"
@@ -24,7 +24,7 @@ ANSWER_RULES: dict[Language, str] = {
     ),
     "nl": (
         "Je beantwoordt vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken (België), "
-        "uitsluitend op basis van de genummerde fragmenten tussen de tags <fragment>.\n"
+        "uitsluitend op basis van de genummerde fragmenten [1], [2]… die je krijgt.\n"
         "Regels:\n"
         "1. Gebruik alleen deze fragmenten, nooit je eigen kennis.\n"
         "2. Sluit elke zin af met het nummer van het fragment dat hem staaft, bijvoorbeeld [1].\n"
@@ -36,7 +36,7 @@ ANSWER_RULES: dict[Language, str] = {
     ),
     "en": (
         "You answer questions on the 2023 activity report of the Belgian Immigration Office, only from the "
-        "numbered excerpts between <excerpt> tags. The excerpts are in French or Dutch.\n"
+        "numbered excerpts [1], [2]… you are given. The excerpts are in French or Dutch.\n"
         "Rules:\n"
         "1. Use only these excerpts, never your own knowledge.\n"
         "2. End each sentence with the number of the excerpt that supports it, for example [1].\n"
@@ -48,7 +48,7 @@ ANSWER_RULES: dict[Language, str] = {
     ),
     "de": (
         "Du beantwortest Fragen zum Tätigkeitsbericht 2023 des belgischen Ausländeramts, ausschließlich anhand "
-        "der nummerierten Auszüge zwischen den Tags <auszug>. Die Auszüge sind auf Französisch oder "
+        "der nummerierten Auszüge [1], [2]…, die du erhältst. Die Auszüge sind auf Französisch oder "
         "Niederländisch.\n"
         "Regeln:\n"
         "1. Verwende nur diese Auszüge, nie dein eigenes Wissen.\n"
@@ -70,7 +70,16 @@ STRICTER: dict[Language, str] = {
     "de": "Deine vorige Antwort wurde abgelehnt ({problems}). Beginne neu: jede Zahl steht genau so im zitierten "
     "Auszug, jeder Satz endet mit [n] mit n zwischen 1 und {count}, und du schreibst auf Deutsch.",
 }
-EXCERPT_TAG: dict[Language, str] = {"fr": "extrait", "nl": "fragment", "en": "excerpt", "de": "auszug"}
+REMINDER: dict[Language, str] = {
+    "fr": "Réponds en français, d'après ces extraits seulement, avec [n] après chaque phrase ; s'ils ne répondent "
+    "pas, écris seulement : {refusal}",
+    "nl": "Antwoord in het Nederlands, alleen op basis van deze fragmenten, met [n] na elke zin; als ze geen "
+    "antwoord geven, schrijf dan alleen: {refusal}",
+    "en": "Answer in English, from these excerpts only, with [n] after each sentence; if they do not answer, "
+    "write only: {refusal}",
+    "de": "Antworte auf Deutsch, nur anhand dieser Auszüge, mit [n] nach jedem Satz; wenn sie nicht antworten, "
+    "schreibe nur: {refusal}",
+}
 QUESTION_LABEL: dict[Language, str] = {"fr": "Question", "nl": "Vraag", "en": "Question", "de": "Frage"}
 
 REWRITE_RULES: dict[Language, str] = {
@@ -105,9 +114,9 @@ class Excerpt:
         return f"{self.heading()}\n{self.chunk.text}"
 
 
-def _as_data(text: str, tag: str) -> str:
-    """Text from a document or a user, with anything that looks like our tags made harmless."""
-    return text.replace(f"<{tag}", f"‹{tag}").replace(f"</{tag}", f"‹/{tag}")
+def _as_data(text: str) -> str:
+    """Document or user text with its brackets made round, so that only our [n] numbers an excerpt."""
+    return text.replace("[", "(").replace("]", ")")
 
 
 def system_rules(language: Language) -> str:
@@ -117,14 +126,16 @@ def system_rules(language: Language) -> str:
 def answer_messages(
     question: str, language: Language, excerpts: list[Excerpt], rejected: list[str] | None = None
 ) -> list[BaseMessage]:
-    """The prompt: rules in the asker's language, then the numbered excerpts and the question as data. After a
-    rejected answer (`rejected` lists why), a stricter reminder of the rules is added."""
-    tag = EXCERPT_TAG[language]
+    """The prompt: rules in the asker's language, the numbered excerpts and the question as data, then the rules
+    again in one line (small models follow what they read last). After a rejected answer (`rejected` says why),
+    a stricter reminder is added."""
     rules = system_rules(language)
+    reminder = REMINDER[language].format(refusal=REFUSAL[language])
     if rejected:
-        rules += "\n" + STRICTER[language].format(problems="; ".join(rejected[:3]), count=len(excerpts))
-    blocks = [f'<{tag} n="{e.n}">\n{_as_data(e.text(), tag)}\n</{tag}>' for e in excerpts]
-    body = "\n\n".join(blocks) + f"\n\n{QUESTION_LABEL[language]}: {_as_data(question, tag)}"
+        stricter = STRICTER[language].format(problems="; ".join(rejected[:3]), count=len(excerpts))
+        rules, reminder = f"{rules}\n{stricter}", f"{stricter}\n{reminder}"
+    blocks = [f"[{e.n}] {_as_data(e.text())}" for e in excerpts]
+    body = "\n\n".join([*blocks, f"{QUESTION_LABEL[language]}: {_as_data(question)}", reminder])
     return [SystemMessage(rules), HumanMessage(body)]
 
 
