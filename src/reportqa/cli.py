@@ -164,15 +164,34 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
     show_default=True,
     help="Claims to check (skipped if absent).",
 )
+@click.option(
+    "--llm",
+    "use_llm",
+    is_flag=True,
+    help="Answer with the chat model set by REPORTQA_LLM (and report guard failures); default: extractive.",
+)
+@click.option("--kind", "kinds", multiple=True, help="Only questions of this kind (repeatable), e.g. follow_up.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
-def evaluate(gold_path: Path, docs_dir: Path, index_dir: Path | None, claims_path: Path, as_json: bool) -> None:
+def evaluate(
+    gold_path: Path,
+    docs_dir: Path,
+    index_dir: Path | None,
+    claims_path: Path,
+    use_llm: bool,
+    kinds: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
     from reportqa.evaluate import format_report, run_evaluation
+    from reportqa.llm import chat_model
 
     settings = _settings(docs_dir=docs_dir)
     try:
+        chat = chat_model(settings) if use_llm else None
+        if use_llm and chat is None:
+            raise click.UsageError("--llm needs a chat model: set REPORTQA_LLM, REPORTQA_LLM_MODEL (and _BASE_URL).")
         with _progress_bar(sys.stderr.isatty()) as progress:
-            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path)
+            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds))
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))

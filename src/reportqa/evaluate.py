@@ -3,15 +3,21 @@
 import json
 import tempfile
 import time
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from langchain_core.language_models import BaseChatModel
 
 from reportqa.answer import Answer, Citation, answer_question
 from reportqa.chunk import Chunk
 from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Settings
+from reportqa.generate import final_answer, stream_answer
+from reportqa.guard import figures, without_markers
 from reportqa.index import LoadedIndex, build_index, ensure_index, open_index
+from reportqa.llm import model_name
 from reportqa.text import normalize_numbers
 
 RECALL_AT = (1, 5, 10)
@@ -37,6 +43,7 @@ class Outcome:
     item: GoldItem
     answer: Answer
     rank: int | None  # 1-based rank of the first relevant passage among the top 10
+    figures_cited: bool = True  # every figure of the answer stands in the passages it cites
 
     @property
     def correct(self) -> bool:
@@ -113,8 +120,32 @@ def summarize(outcomes: list[Outcome]) -> dict[str, object]:
             "refusal_accuracy": _share(o.answer.refused for o in unanswerable),
             "false_refusals": _share(o.answer.refused for o in answerable),
             "language_accuracy": _share(o.language_right for o in outcomes),
+            "uncited_figures": sum(not o.figures_cited for o in outcomes),
         },
+        "generation": _generation(outcomes),
     }
+
+
+def _generation(outcomes: list[Outcome]) -> dict[str, object]:
+    """How the chat model fared: answers it wrote, drafts the guard rejected, and why it was set aside."""
+    asked = [o.answer for o in outcomes if o.answer.model]
+    reasons = Counter(a.fallback_reason.partition(":")[0].partition(" (")[0] for a in asked if a.fallback_reason)
+    return {
+        "asked": len(asked),
+        "written_by_llm": sum(a.mode == "llm" for a in asked),
+        "fallbacks": sum(a.mode == "extractive" for a in asked),
+        "guard_failures": sum(a.guard_failures for a in asked),
+        "fallback_reasons": dict(reasons),
+    }
+
+
+def figures_cited(answer: Answer, index: LoadedIndex) -> bool:
+    """No figure in the answer that its cited passages (with their headings) do not state."""
+    if answer.refused:
+        return True
+    chunks = [index.chunks[c.chunk_id] for c in answer.citations if c.chunk_id in index.chunks]
+    cited = " ".join(f"{chunk.doc_title} {chunk.section_label} {chunk.text}" for chunk in chunks)
+    return figures(without_markers(answer.answer), answer.language) <= figures(cited, "fr")
 
 
 def calibrate(outcomes: list[Outcome]) -> dict[str, float]:
@@ -204,9 +235,12 @@ def run_evaluation(
     index_dir: Path | None = None,
     progress: Callable[[str, float], None] | None = None,
     claims_path: Path | None = None,
+    chat: BaseChatModel | None = None,
+    kinds: set[str] | None = None,
 ) -> dict[str, object]:
-    """Build the index (fresh, in a temporary folder, unless index_dir is given), then ask every gold question."""
-    items = load_gold(gold_path)
+    """Build the index (fresh, in a temporary folder, unless index_dir is given), then ask every gold question
+    (of the given kinds) through the answering path: extractive, or written by `chat` and guarded."""
+    items = [item for item in load_gold(gold_path) if not kinds or item.kind in kinds]
     with tempfile.TemporaryDirectory(prefix="reportqa-eval-") as scratch:
         settings = settings.model_copy(update={"index_dir": index_dir or Path(scratch)})
         if index_dir is None:
@@ -220,8 +254,8 @@ def run_evaluation(
         for number, item in enumerate(items, 1):
             if progress:
                 progress(f"Question {number}/{len(items)}", number / len(items))
-            answer = answer_question(index, item.question, settings, history=item.history)
-            outcomes.append(Outcome(item, answer, _rank(answer, item)))
+            answer = final_answer(stream_answer(index, item.question, settings, chat, history=item.history))
+            outcomes.append(Outcome(item, answer, _rank(answer, item), figures_cited(answer, index)))
         claims = run_claims(index, settings, claims_path) if claims_path and claims_path.is_file() else None
 
     report: dict[str, object] = {
@@ -232,6 +266,7 @@ def run_evaluation(
         "min_coverage": settings.min_coverage,
         "min_sentence_score": settings.min_sentence_score,
         "measured_at": time.strftime("%Y-%m-%d %H:%M"),
+        "llm": model_name(chat) if chat else None,
         "overall": summarize(outcomes),
         "by_language": {
             lang: summarize([o for o in outcomes if o.item.lang == lang]) for lang in _keys(outcomes, "lang")
@@ -290,6 +325,10 @@ def format_report(report: dict) -> str:  # type: ignore[type-arg]
         f"{build['chunks']} chunks ({build['chunks_per_second']}/s)"
     )
     rows.append(f"calibration: {report['calibration']}")
+    overall = report["overall"]
+    rows.append(f"figures not in the cited passages: {overall['answers']['uncited_figures']} answers")
+    if report.get("llm"):
+        rows.append(f"generation ({report['llm']}): {overall['generation']}")
     claims = report.get("claims")
     if claims:
         rows.append(

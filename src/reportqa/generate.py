@@ -15,7 +15,15 @@ from reportqa.answer import Answer, Citation, Prepared, Rewriter, citation, extr
 from reportqa.config import Language, Settings
 from reportqa.guard import cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
-from reportqa.lang import EDITION_NAMES, GENERATED_EDITION_NOTICE, GENERATED_NOTICE, LLM_FALLBACK, REFUSAL, edition_for
+from reportqa.lang import (
+    EDITION_NAMES,
+    GENERATED_EDITION_NOTICE,
+    GENERATED_NOTICE,
+    LLM_FALLBACK,
+    REFUSAL,
+    detect_language,
+    edition_for,
+)
 from reportqa.llm import model_name
 from reportqa.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
 from reportqa.rewrite import standalone_question
@@ -83,9 +91,18 @@ def rewrite_follow_up(chat: BaseChatModel, settings: Settings) -> Rewriter:
             log.warning("follow-up rewrite failed: %s", type(error).__name__)
             return by_rule
         text = " ".join(str(reply.content).split()).strip("\"'« »")
-        return text if 0 < len(text) <= MAX_REWRITE_CHARS else by_rule
+        return text if _plausible_rewrite(text, question, earlier, language) else by_rule
 
     return rewrite
+
+
+def _plausible_rewrite(text: str, question: str, earlier: list[str], language: Language) -> bool:
+    """A rewrite is a short question in the asker's language about the conversation's subject, not a ramble."""
+    if not 0 < len(text) <= MAX_REWRITE_CHARS or detect_language(text, fallback=language) != language:
+        return False
+    edition = edition_for(language) or "fr"
+    context = content_terms(" ".join([question, *earlier]), edition)
+    return bool(content_terms(text, edition) & context)
 
 
 def _excerpts(extractive: Answer) -> list[Excerpt]:

@@ -5,7 +5,7 @@ import re
 
 from reportqa.config import Language
 from reportqa.lang import REFUSAL, detect_language
-from reportqa.text import numbers_in, sentences
+from reportqa.text import content_terms, numbers_in, sentences
 
 # "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.
 _MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -17,6 +17,9 @@ MIN_WORDS_FOR_LANGUAGE = 5
 # A run of this many words of the instructions in an answer means the prompt leaked.
 LEAK_WORDS = 8
 MIN_ANSWER_WORDS = 3
+# Share of a sentence's content words that its cited passages must contain (French and Dutch answers).
+MIN_SUPPORT = 0.5
+MIN_SUPPORT_WORDS = 3
 MAX_LISTED = 5  # figures named in one rejection
 
 
@@ -59,6 +62,16 @@ def is_refusal(text: str, language: Language) -> bool:
     return simple(REFUSAL[language]) in simple(text)
 
 
+def _supported(sentence: str, cited: list[str], language: Language) -> bool:
+    """A French or Dutch sentence uses mostly the words of the passages it cites ("Je suis un pirate [1]" does
+    not). English and German answers translate the passages, so words cannot be compared."""
+    words = content_terms(without_markers(sentence), language)
+    if len(words) < MIN_SUPPORT_WORDS:
+        return True
+    source = content_terms(" ".join(cited), language)
+    return len(words & source) / len(words) >= MIN_SUPPORT
+
+
 def _shingles(text: str) -> set[tuple[str, ...]]:
     words = _WORD.findall(text.casefold())
     return {tuple(words[i : i + LEAK_WORDS]) for i in range(len(words) - LEAK_WORDS + 1)}
@@ -83,12 +96,16 @@ def problems(text: str, excerpts: dict[int, str], language: Language, instructio
     if len(_WORD.findall(without_markers(text))) < MIN_ANSWER_WORDS:
         found.append("the answer says almost nothing")
     missing: dict[str, str] = {}
+    unsupported: list[str] = []
     for sentence in sentences(text):
         own = [n for n in markers(sentence) if n in excerpts] or [n for n in cited if n in excerpts]
         allowed = set().union(*(figures(excerpts[n], "fr") for n in own))
+        if language in ("fr", "nl") and own and not _supported(sentence, [excerpts[n] for n in own], language):
+            unsupported.append(", ".join(f"[{n}]" for n in own))
         for number in sorted(figures(without_markers(sentence), language) - allowed):
             missing.setdefault(number, ", ".join(f"[{n}]" for n in own) or "any excerpt")
     found += [f"{number} is not in {where}" for number, where in list(missing.items())[:MAX_LISTED]]
+    found += [f"a sentence shares few words with {where}" for where in unsupported[:MAX_LISTED]]
     words = _WORD.findall(without_markers(text))
     if len(words) >= MIN_WORDS_FOR_LANGUAGE:
         written_in = detect_language(" ".join(words), fallback=language)
