@@ -483,14 +483,54 @@ def hand_written() -> list[dict]:  # type: ignore[type-arg]
         *(
             _about(figure, "follow_up", lang, question, [earlier])
             for figure, lang, earlier, question in (
-                ("asylum.subsequent_applications.2023", "fr", "Combien de demandes de protection internationale ont été introduites en 2023 ?", "Et les demandes ultérieures ?"),
-                ("visa_short.visas_refused.2023", "fr", "Combien de visas de court séjour ont été délivrés en 2023 ?", "Et combien ont été refusés ?"),
-                ("forced.total_forced_returns.2023", "fr", "Combien de retours volontaires y a-t-il eu en 2023 ?", "Et les retours forcés ?"),
-                ("asylum.subsequent_applications.2023", "nl", "Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?", "En de volgende verzoeken?"),
-                ("visa_short.visas_refused.2023", "nl", "Hoeveel visa kort verblijf werden in 2023 afgegeven?", "En hoeveel werden er geweigerd?"),
-                ("forced.total_forced_returns.2023", "nl", "Hoeveel vrijwillige terugkeren waren er in 2023?", "En gedwongen terugkeer?"),
-                ("visa_short.visas_refused.2023", "en", "How many short-stay visas were issued in 2023?", "And how many were refused?"),
-                ("voluntary.total_voluntary_returns.2023", "en", "How many forced returns were there in 2023?", "And voluntary ones?"),
+                (
+                    "asylum.subsequent_applications.2023",
+                    "fr",
+                    "Combien de demandes de protection internationale ont été introduites en 2023 ?",
+                    "Et les demandes ultérieures ?",
+                ),
+                (
+                    "visa_short.visas_refused.2023",
+                    "fr",
+                    "Combien de visas de court séjour ont été délivrés en 2023 ?",
+                    "Et combien ont été refusés ?",
+                ),
+                (
+                    "forced.total_forced_returns.2023",
+                    "fr",
+                    "Combien de retours volontaires y a-t-il eu en 2023 ?",
+                    "Et les retours forcés ?",
+                ),
+                (
+                    "asylum.subsequent_applications.2023",
+                    "nl",
+                    "Hoeveel verzoeken om internationale bescherming werden in 2023 ingediend?",
+                    "En de volgende verzoeken?",
+                ),
+                (
+                    "visa_short.visas_refused.2023",
+                    "nl",
+                    "Hoeveel visa kort verblijf werden in 2023 afgegeven?",
+                    "En hoeveel werden er geweigerd?",
+                ),
+                (
+                    "forced.total_forced_returns.2023",
+                    "nl",
+                    "Hoeveel vrijwillige terugkeren waren er in 2023?",
+                    "En gedwongen terugkeer?",
+                ),
+                (
+                    "visa_short.visas_refused.2023",
+                    "en",
+                    "How many short-stay visas were issued in 2023?",
+                    "And how many were refused?",
+                ),
+                (
+                    "voluntary.total_voluntary_returns.2023",
+                    "en",
+                    "How many forced returns were there in 2023?",
+                    "And voluntary ones?",
+                ),
             )
         ),
     ]
