@@ -13,7 +13,11 @@ from reportqa.rewrite import standalone_question
         ("En in 2021?", ["Hoeveel verzoeken werden ingediend?"], "Hoeveel verzoeken werden ingediend (2021) ?"),
         ("Et en 2022 ?", [], "Et en 2022 ?"),  # nothing to follow
         ("Combien de visas en 2022 ?", ["Combien de retours en 2023 ?"], "Combien de visas en 2022 ?"),  # standalone
-        ("And for minors?", ["How many returns in 2023?"], "And for minors?"),  # needs an LLM: left as is
+        # a change of subject: the new subject, asked the earlier way, about the earlier year
+        ("Et les retours forcés ?", ["Combien de retours volontaires en 2023?"], "Combien les retours forcés (2023) ?"),
+        ("En gedwongen terugkeer?", ["Hoeveel vrijwillige terugkeer in 2023?"], "Hoeveel gedwongen terugkeer (2023) ?"),
+        # hardly a subject of its own: the earlier question's words are kept as well
+        ("And for minors?", ["How many returns in 2023?"], "How many returns in 2023 — for minors ?"),
     ],
 )
 def test_follow_ups_take_the_previous_subject(question: str, history: list[str], standalone: str) -> None:

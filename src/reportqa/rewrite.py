@@ -2,7 +2,7 @@
 
 import re
 
-from reportqa.text import years_in
+from reportqa.text import content_terms, years_in
 
 _FOLLOW_UP_START = re.compile(r"^(et|en|and|und|und im|ou|of|or|mais|maar|but|aber)\b", re.IGNORECASE)
 _PREVIOUS_YEAR = re.compile(
@@ -11,11 +11,29 @@ _PREVIOUS_YEAR = re.compile(
     re.IGNORECASE,
 )
 MAX_FOLLOW_UP_WORDS = 7
+_QUESTION_WORD = re.compile(
+    r"\b(combien|quel(le)?s?|hoeveel|welke?|how (many|much)|which|what|wie viele|welche)\b", re.IGNORECASE
+)
+# A follow-up naming fewer content words than this ("et combien ont été refusés ?") keeps the previous subject too.
+MIN_OWN_SUBJECT_WORDS = 2
 
 
 def is_follow_up(question: str) -> bool:
     words = question.split()
     return len(words) <= MAX_FOLLOW_UP_WORDS and bool(_FOLLOW_UP_START.match(question.strip()))
+
+
+def _new_subject(question: str, previous: str, earlier_years: list[str]) -> str:
+    """A change of subject ("Et les retours forcés ?"): the new subject, asked the earlier way ("Combien"), about
+    the earlier year; a follow-up with hardly a subject of its own ("Et combien ont été refusés ?") also keeps the
+    earlier question's words. Without a language model, this is a guess that retrieval can work with."""
+    subject = _FOLLOW_UP_START.sub("", question.strip()).strip(" ?")
+    asked = _QUESTION_WORD.search(previous)
+    head = asked.group(0).capitalize() if asked and not _QUESTION_WORD.search(subject) else ""
+    year = f" ({earlier_years[0]})" if earlier_years else ""
+    if len(content_terms(subject, "fr")) < MIN_OWN_SUBJECT_WORDS:
+        return f"{previous.rstrip(' ?')} — {subject} ?"
+    return f"{head} {subject}{year} ?".strip()
 
 
 def standalone_question(question: str, history: list[str]) -> str:
@@ -28,7 +46,7 @@ def standalone_question(question: str, history: list[str]) -> str:
     if not years and _PREVIOUS_YEAR.search(question) and earlier:
         years = [str(int(earlier[0]) - 1)]
     if not years:
-        return question  # a change of subject ("and for minors?") needs a language model
+        return _new_subject(question, previous, earlier)
     if earlier:
         return re.sub(rf"(?<!\d){earlier[0]}(?!\d)", years[0], previous)
     return f"{previous.rstrip(' ?')} ({years[0]}) ?"
