@@ -5,7 +5,7 @@ import pytest
 
 from reportqa.chunk import chunk_document
 from reportqa.errors import DocumentError
-from reportqa.ingest import SourceDocument, load_document
+from reportqa.ingest import SourceDocument, load_document, tessdata
 
 
 def _block_with(document: SourceDocument, text: str):  # type: ignore[no-untyped-def]
@@ -105,3 +105,40 @@ def test_encrypted_pdf_is_refused_clearly(tmp_path: Path, corpus_dir: Path) -> N
         pdf.save(path, encryption=pymupdf.PDF_ENCRYPT_AES_256, user_pw="secret", owner_pw="owner")
     with pytest.raises(DocumentError, match="encrypted"):
         load_document(path)
+
+
+def _scanned_copy(source: Path, target: Path, scanned: set[int]) -> Path:
+    """A copy of `source` where the given pages (0-based) are only pictures of themselves, as from a scanner."""
+    with pymupdf.open(source) as pdf, pymupdf.open() as copy:
+        for number, page in enumerate(pdf):
+            new = copy.new_page(width=page.rect.width, height=page.rect.height)
+            if number in scanned:
+                new.insert_image(new.rect, pixmap=page.get_pixmap(dpi=200))
+            else:
+                new.show_pdf_page(new.rect, pdf, number)
+        copy.set_toc(pdf.get_toc())  # scanned reports often get their bookmarks back
+        copy.save(target)
+    return target
+
+
+def test_scanned_pages_are_read_by_ocr(tmp_path: Path, corpus_dir: Path) -> None:
+    assert tessdata(), "Tesseract with French and Dutch is needed (.ci/run installs it)"
+    path = _scanned_copy(corpus_dir / "rapport-test-fr.pdf", tmp_path / "rapport-scanne-fr.pdf", {3})
+    document = load_document(path)
+    assert document.notes == ["page 4 is scanned: read by OCR (Tesseract); check figures against the page"]
+    page_four = " ".join(b.text for b in document.blocks if b.physical_page == 4)
+    assert "En 2023, 5 432 personnes sont retournées volontairement" in page_four
+    assert ("2.1", "Retours volontaires") in {(b.section_number, b.section_title) for b in document.blocks}
+
+
+def test_scanned_pages_without_tesseract_are_skipped_and_reported(
+    tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("reportqa.ingest.tessdata", lambda: None)
+    path = _scanned_copy(corpus_dir / "rapport-test-fr.pdf", tmp_path / "rapport-scanne-fr.pdf", {2, 3})
+    document = load_document(path)
+    (note,) = document.notes
+    assert note.startswith("pages 3, 4 are scanned without text: skipped") and "tesseract-ocr-nld" in note
+    assert not any(b.physical_page in (3, 4) for b in document.blocks) and document.blocks
+    with pytest.raises(DocumentError, match="no text layer .*apt install tesseract-ocr"):
+        load_document(_scanned_copy(path, tmp_path / "tout-scanne-fr.pdf", set(range(4))))

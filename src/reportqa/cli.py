@@ -71,6 +71,9 @@ def ingest(docs_dir: Path | None, index_dir: Path | None) -> None:
         raise click.ClickException(str(error)) from None
     for problem in manifest.errors:
         click.echo(f"skipped: {problem}", err=True)
+    for document in manifest.documents:
+        for note in document.notes:
+            click.echo(f"note: {document.file}: {note}", err=True)
     if not manifest.documents:
         click.echo(f"No readable PDF or Markdown document in {settings.docs_dir}.", err=True)
     click.echo(

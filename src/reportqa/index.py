@@ -50,6 +50,7 @@ class DocumentInfo:
     tables: int
     is_sample: bool = False
     english_title: str = ""
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -250,6 +251,7 @@ def _describe(document: SourceDocument, chunks: list[Chunk], docs_dir: Path) -> 
         tables=sum(1 for c in own if c.kind == "table"),
         is_sample=document.is_sample,
         english_title=document.english_title,
+        notes=document.notes,
     )
 
 

@@ -2,6 +2,7 @@
 
 import hashlib
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
@@ -58,6 +59,8 @@ class SourceDocument:
     english_title: str = ""
     is_sample: bool = False
     blocks: list[Block] = field(default_factory=list)
+    # What the reader should know about how the file was read: pages read by OCR, or skipped.
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -147,6 +150,10 @@ def _load_markdown(path: Path) -> SourceDocument:
     return document
 
 
+OCR_LANGUAGES = "fra+nld"
+OCR_DPI = 300
+OCR_HINT = "to read them, install Tesseract: apt install tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld"
+
 # --- PDF ------------------------------------------------------------------------------------------------
 
 
@@ -162,10 +169,10 @@ def _open_pdf(path: Path) -> pymupdf.Document:
     return pdf
 
 
-def _page_lines(page: pymupdf.Page) -> list[_Line]:
+def _page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> list[_Line]:
     flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_LIGATURES
     lines: list[_Line] = []
-    for block in page.get_text("dict", flags=flags)["blocks"]:
+    for block in page.get_text("dict", flags=flags, textpage=textpage)["blocks"]:
         for line in block.get("lines", []):
             spans = [s for s in line["spans"] if s["text"].strip()]
             if not spans:
@@ -301,10 +308,44 @@ def _load_pdf(path: Path) -> SourceDocument:
         pdf.close()
 
 
+def tessdata() -> str | None:
+    """Tesseract's language data folder when Tesseract is installed with French and Dutch, else None."""
+    if shutil.which("tesseract") is None:
+        return None
+    try:
+        folder = Path(pymupdf.get_tessdata())
+    except Exception:  # PyMuPDF raises when it finds no tessdata folder
+        return None
+    has_languages = all((folder / f"{language}.traineddata").is_file() for language in ("fra", "nld"))
+    return str(folder) if has_languages else None
+
+
+def _page_list(indexes: list[int]) -> str:
+    numbers = [str(index + 1) for index in indexes]
+    return f"page {numbers[0]} is" if len(numbers) == 1 else f"pages {', '.join(numbers)} are"
+
+
+def _read_scanned_pages(pdf: pymupdf.Document, all_lines: list[list[_Line]]) -> list[str]:
+    """Pages that are images without text: read by OCR when Tesseract is installed, else reported as skipped."""
+    scanned = [n for n, lines in enumerate(all_lines) if not lines and pdf[n].get_images()]
+    if not scanned:
+        return []
+    folder = tessdata()
+    if folder is None:
+        return [f"{_page_list(scanned)} scanned without text: skipped ({OCR_HINT})"]
+    for n in scanned:
+        page = pdf[n]  # held: the OCR text page refers to it
+        textpage = page.get_textpage_ocr(language=OCR_LANGUAGES, dpi=OCR_DPI, full=True, tessdata=folder)
+        all_lines[n] = _page_lines(page, textpage)
+    return [f"{_page_list(scanned)} scanned: read by OCR (Tesseract); check figures against the page"]
+
+
 def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
     all_lines = [_page_lines(pdf[number]) for number in range(pdf.page_count)]
+    notes = _read_scanned_pages(pdf, all_lines)
     if not any(all_lines):
-        raise DocumentError(str(path), "the PDF has no text layer (scanned pages?); OCR it first")
+        hint = "" if tessdata() else f"; {OCR_HINT}"
+        raise DocumentError(str(path), f"the PDF has no text layer (scanned pages?){hint}")
     body_size = _body_size(all_lines)
     outline = _outline_headings(pdf)
 
@@ -330,6 +371,7 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
         sha256=file_sha256(path),
         page_count=pdf.page_count,
         is_sample=any(_SAMPLE_MARK.search(text) for text in furniture_text),
+        notes=notes,
     )
 
     outline_by_page: dict[int, list[tuple[str, str]]] = {}

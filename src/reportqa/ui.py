@@ -140,6 +140,8 @@ def documents_banner(service: ReportService) -> str:
             for d in manifest.documents
         )
         lines.append(f"**Documents:** {names or '—'}")
+        notes = [(d.file, note) for d in manifest.documents for note in d.notes]
+        lines += [f"**Note:** {html.escape(file)}: {html.escape(note)}" for file, note in notes]
         if any(d.is_sample for d in manifest.documents):
             lines.append(
                 "**SAMPLE** report with fictitious figures / rapport d'exemple, chiffres fictifs / "
