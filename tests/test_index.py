@@ -3,10 +3,12 @@ from pathlib import Path
 
 import pytest
 
+from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
 from reportqa.index import build_index, is_stale, open_index, read_manifest
+from reportqa.samplepdf import long_report, write_report
 
 pytestmark = pytest.mark.slow
 
@@ -91,3 +93,17 @@ def test_an_empty_docs_folder_builds_an_empty_index(tmp_path: Path) -> None:
     settings = Settings(docs_dir=tmp_path / "nothing", index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
     manifest = build_index(settings)
     assert manifest.documents == [] and manifest.chunks == 0 and not manifest.has_report()
+
+
+def test_a_500_page_report_is_indexed_and_answered(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    write_report(long_report(500), docs / "rapport-long-fr.pdf")
+    settings = Settings(docs_dir=docs, index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
+    manifest = build_index(settings)
+    assert manifest.pages == 503 and manifest.chunks >= 500 and not manifest.errors
+    answer = answer_question(
+        open_index(settings), "Combien de dossiers le bureau régional numéro 437 a-t-il traités ?", settings
+    )
+    assert answer.answer.startswith("En 2023, le bureau régional numéro 437 a traité 4059 dossiers")
+    assert (answer.citations[0].page, answer.citations[0].section) == ("437", "44")

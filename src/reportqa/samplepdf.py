@@ -230,3 +230,25 @@ def _flush_footnotes(pdf: _ReportPDF) -> None:
     for number, text in enumerate(pdf.footnotes, 1):
         pdf.multi_cell(0, 4, f"({number}) {text}", align="L", new_x=XPos.LMARGIN)
     pdf.footnotes.clear()
+
+
+def long_report(body_pages: int = 500) -> ReportSpec:
+    """A long report for scale tests: one paragraph per page, ten pages per section, each page's figures its own
+    (page n: office n handled 1000 + 7n files)."""
+    sections = []
+    for number in range(1, body_pages // 10 + 1):
+        content: list[Content] = []
+        for page in range((number - 1) * 10 + 1, number * 10 + 1):
+            text = (
+                f"En 2023, le bureau régional numéro {page} a traité {1000 + 7 * page} dossiers de séjour "
+                f"et reçu {20 + page} recours."
+            )
+            content += [Paragraph(text), PageBreak()]
+        sections.append(Section(str(number), f"Bureau régional {number}", content[:-1], new_page=True))
+    return ReportSpec(
+        title="Rapport d'activité 2023 (long)",
+        subtitle="Document de test",
+        toc_title="Table des matières",
+        footer_note="Document de test - chiffres fictifs",
+        sections=sections,
+    )
