@@ -2,6 +2,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from chromadb.api.client import SharedSystemClient
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
@@ -9,6 +10,7 @@ from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
 from reportqa.index import build_index, is_stale, open_index, read_manifest
 from reportqa.samplepdf import long_report, write_report
+from reportqa.service import ReportService
 
 pytestmark = pytest.mark.slow
 
@@ -107,3 +109,29 @@ def test_a_500_page_report_is_indexed_and_answered(tmp_path: Path) -> None:
     )
     assert answer.answer.startswith("En 2023, le bureau régional numéro 437 a traité 4059 dossiers")
     assert (answer.citations[0].page, answer.citations[0].section) == ("437", "44")
+
+
+def test_emptying_the_docs_folder_keeps_the_previous_index(own_corpus: Settings) -> None:
+    build_index(own_corpus)
+    for path in own_corpus.docs_dir.iterdir():
+        path.unlink()
+    with pytest.raises(IndexBuildError, match="No readable document .*the previous index is kept"):
+        build_index(own_corpus)
+    assert len(open_index(own_corpus).manifest.documents) == 4
+
+
+@pytest.mark.parametrize("damage", ["vectors deleted", "manifest cut"])
+def test_a_damaged_index_is_rebuilt_at_start(own_corpus: Settings, damage: str) -> None:
+    build_index(own_corpus)
+    live = (own_corpus.index_dir / "current").resolve()
+    if damage == "vectors deleted":
+        shutil.rmtree(live / "chroma")
+    else:
+        (live / "manifest.json").write_text('{"files": {', encoding="utf-8")
+    SharedSystemClient.clear_system_cache()  # as in a new process
+    with pytest.raises(IndexBuildError, match="is damaged"):
+        open_index(own_corpus)
+    service = ReportService(own_corpus)
+    service.start(wait=True)
+    assert service.status.ready and service.ask("Combien de retours forcés y a-t-il eu en 2023 ?").citations
+    assert (own_corpus.index_dir / "current").resolve() != live

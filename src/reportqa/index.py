@@ -179,6 +179,10 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
             except DocumentError as error:
                 errors.append(str(error))
 
+        previous = read_manifest(settings)
+        if not documents and previous is not None and previous.documents:
+            problems = "; ".join(errors) or f"{settings.docs_dir} has no PDF or Markdown file"
+            raise IndexBuildError(f"No readable document ({problems}); the previous index is kept")
         chunks = [chunk for document in documents for chunk in chunk_document(document)]
         build_dir = settings.index_dir / "builds" / f"{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:6]}"
         build_dir.mkdir(parents=True)
@@ -268,9 +272,23 @@ def _swap(index_dir: Path, build_dir: Path) -> None:
 
 
 def open_index(settings: Settings) -> LoadedIndex:
+    """The live index; IndexBuildError when there is none or it is damaged (half-written, parts missing)."""
     current = _current(settings.index_dir)
     if current is None:
         raise IndexBuildError(f"No index in {settings.index_dir}; run `reportqa ingest` first")
+    try:
+        index = _load(settings, current)
+    except Exception as error:  # any unreadable part (JSON, SQLite, Chroma, BM25 files) means a damaged index
+        raise IndexBuildError(f"The index in {current} is damaged ({type(error).__name__}: {error})") from None
+    stored = index.store._collection.count()
+    if stored != index.manifest.chunks:
+        raise IndexBuildError(
+            f"The index in {current} is damaged ({stored} vectors for {index.manifest.chunks} chunks)"
+        )
+    return index
+
+
+def _load(settings: Settings, current: Path) -> LoadedIndex:
     manifest = Manifest.read(current / "manifest.json")
     with open(current / "chunks.jsonl", encoding="utf-8") as lines:
         chunks = {c.chunk_id: c for c in map(Chunk.from_json, lines)}
@@ -300,6 +318,10 @@ def open_index(settings: Settings) -> LoadedIndex:
 
 def ensure_index(settings: Settings, progress: Progress | None = None) -> LoadedIndex:
     """Open the index, building it first when it is missing, damaged or stale."""
-    if is_stale(settings):
-        build_index(settings, progress)
+    if not is_stale(settings):
+        try:
+            return open_index(settings)
+        except IndexBuildError:
+            pass  # damaged: rebuilt below
+    build_index(settings, progress)
     return open_index(settings)

@@ -47,15 +47,16 @@ class ReportService:
         return self._index.manifest if self._index else None
 
     def start(self, wait: bool = False) -> None:
-        """Open the index, or build it in the background (the last good index serves meanwhile)."""
-        if not is_stale(self.settings):
+        """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
+        is set aside and rebuilt from docs/."""
+        try:
             self._index = open_index(self.settings)
+        except ReportQAError as error:
+            log.warning("%s", error)
+            self._index = None
+        if self._index is not None and not is_stale(self.settings):
             self._status = Status(True, "Ready", 1.0)
             return
-        try:
-            self._index = open_index(self.settings)  # stale but usable while the new one builds
-        except ReportQAError:
-            self._index = None
         self._builder = threading.Thread(target=self._build, name="index-build", daemon=True)
         self._builder.start()
         if wait:
