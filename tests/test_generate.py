@@ -145,8 +145,14 @@ def test_follow_up_made_standalone_by_the_model(corpus_index: LoadedIndex, corpu
     assert "Questions précédentes" in str(model.prompts[0][1].content)
 
 
-def test_a_nonsense_rewrite_falls_back_to_the_rule(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
-    model = _model("x" * 400, "Il y a eu 2 100 retours forcés en 2022 [1].")
+@pytest.mark.parametrize(
+    "rewrite",
+    ["x" * 400, "Questions précédentes :\n- Combien de retours ?\nNouvelle : Et en 2022 ?", "Hoeveel in 2022?"],
+)
+def test_a_nonsense_rewrite_falls_back_to_the_rule(
+    corpus_index: LoadedIndex, corpus_settings: Settings, rewrite: str
+) -> None:
+    model = _model(rewrite, "Il y a eu 2 100 retours forcés en 2022 [1].")
     events = _run(corpus_index, corpus_settings, model, "Et en 2022 ?", history=[FORCED])
     assert isinstance(events[0], Started) and events[0].standalone_question == FORCED.replace("2023", "2022")
 

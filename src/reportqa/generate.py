@@ -90,7 +90,8 @@ def rewrite_follow_up(chat: BaseChatModel, settings: Settings) -> Rewriter:
         except Exception as error:  # any provider failure: the rule-based rewrite still works offline
             log.warning("follow-up rewrite failed: %s", type(error).__name__)
             return by_rule
-        text = " ".join(str(reply.content).split()).strip("\"'« »")
+        lines = [line for line in str(reply.content).splitlines() if line.strip()]
+        text = " ".join(lines[0].split()).strip("\"'« »") if len(lines) == 1 else ""
         return text if _plausible_rewrite(text, question, earlier, language) else by_rule
 
     return rewrite

@@ -28,7 +28,7 @@ STOPWORDS: frozenset[str] = frozenset(
     comment pourquoi quand est-ce ce cette cet y-a-t-il il-y-a t-il ont-ils a-t-il ont-elles fait plus
     de het een en van ik je jij hij zij wij jullie ze u is zijn was waren wat wie welke hoe hoeveel waarom
     wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
-    niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt meer
+    niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt werden meer
     the of and to in on for by with what which how many much who when where why is are was were did do does
     has have had it its this that these those from at as be been an or not any there their
     der die das den dem des ein eine einer und zu im mit von für auf ist sind war wie viele wieviel wer
