@@ -2,6 +2,7 @@
 
 import re
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
@@ -93,6 +94,8 @@ class Answer:
     notice: str = ""
     fallback_reason: str = ""
     guard_failures: int = 0  # generated drafts the guard rejected for this answer
+    # Names this answer for feedback (thumbs up/down); random, says nothing about the asker.
+    answer_id: str = field(default_factory=lambda: uuid.uuid4().hex)
     # For evaluation and calibration; not part of the JSON contract.
     hits: list[Hit] = field(default_factory=list, repr=False)
     evidence_score: float = 0.0  # cosine similarity of the best sentence's passage

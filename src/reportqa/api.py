@@ -22,6 +22,7 @@ from fastapi.responses import (
 )
 from pydantic import BaseModel, Field
 
+from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
@@ -36,6 +37,13 @@ class Turn(BaseModel):
     content: str
 
 
+class FeedbackRequest(BaseModel):
+    answer_id: str = Field(min_length=1, max_length=64)
+    rating: Literal["up", "down"]
+    comment: str = Field("", max_length=500)
+    session: str = Field("", max_length=64)
+
+
 class CheckRequest(BaseModel):
     claim: str = Field(min_length=1)
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
@@ -46,6 +54,8 @@ class AskRequest(BaseModel):
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
     # Earlier turns, oldest first: plain strings are the user's questions.
     history: list[str | Turn] = Field(default_factory=list, max_length=50)
+    # The client's random conversation id; kept (as a keyed hash) only when the operator turned analytics on.
+    session: str = Field("", max_length=64)
 
     def earlier_questions(self) -> list[str]:
         return [t if isinstance(t, str) else t.content for t in self.history if isinstance(t, str) or t.role == "user"]
@@ -102,6 +112,7 @@ def embed_page(language: str, settings: Settings) -> str:
         **text,
         "lang": language if language in ("fr", "nl", "en") else "auto",
         "max_chars": str(settings.max_question_chars),
+        "feedback": "true" if settings.analytics else "false",
         "root": settings.public_url,
     }
     page = _static("embed.html")
@@ -142,7 +153,17 @@ def answer_events(events: Iterator[Event]) -> Iterator[str]:
                     yield _event("reset", {"reason": "the final answer is formatted differently"})
                 yield from _word_tokens(event.answer)
             yield _event("citations", {"citations": data["citations"], "see_also": data["see_also"]})
-            done = ("answer", "refused", "mode", "model", "notice", "fallback_reason", "guard_failures", "timings_ms")
+            done = (
+                "answer",
+                "refused",
+                "mode",
+                "model",
+                "notice",
+                "fallback_reason",
+                "guard_failures",
+                "answer_id",
+                "timings_ms",
+            )
             yield _event("done", {key: data[key] for key in done})
 
 
@@ -173,7 +194,7 @@ def create_app(service: ReportService) -> FastAPI:
     async def limit(request: Request, call_next):  # type: ignore[no-untyped-def]
         """Per-client rate limit, then a cap on questions in progress: both answer 429 at once, never a timeout."""
         nonlocal in_flight
-        if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check"):
+        if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check", "/api/feedback"):
             return await call_next(request)
         language = _accepted_language(request.headers.get("accept-language", ""))
         if limiter and not limiter.allow(client_address(request, settings.trusted_proxy_list)):
@@ -225,7 +246,7 @@ def create_app(service: ReportService) -> FastAPI:
             raise HTTPException(413, TOO_LONG[asker].format(limit=service.settings.max_question_chars))
         try:
             chosen = None if request.lang == "auto" else request.lang
-            events = service.ask_stream(request.question, chosen, request.earlier_questions())
+            events = service.ask_stream(request.question, chosen, request.earlier_questions(), request.session)
             if "text/event-stream" in http.headers.get("accept", ""):
                 return StreamingResponse(
                     answer_events(events), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
@@ -235,6 +256,15 @@ def create_app(service: ReportService) -> FastAPI:
             raise HTTPException(503, str(error)) from None
         except ReportQAError as error:
             raise HTTPException(400, str(error)) from None
+
+    @app.post("/api/feedback", status_code=204)
+    def feedback(request: FeedbackRequest) -> Response:
+        """Thumbs up or down on an answer, with an optional comment; only when the operator turned analytics on."""
+        if not service.analytics.enabled:
+            raise HTTPException(404, "Feedback is not collected on this server.")
+        rating = 1 if request.rating == "up" else -1
+        service.feedback(request.session, Feedback(request.answer_id, rating, request.comment))
+        return Response(status_code=204)
 
     @app.post("/api/check")
     def check(request: CheckRequest) -> dict[str, object]:

@@ -34,8 +34,12 @@ class Settings(BaseSettings):
     # ...or, for a paraphrase sharing few words, a minimum cosine similarity of the question and the sentence.
     min_sentence_score: float = 0.89
     max_question_chars: int = 500
-    # Citizens' questions are never written anywhere unless an operator turns this on.
-    log_questions: bool = False
+    # Citizens' questions are never written anywhere unless an operator turns analytics on: then questions and
+    # feedback go to SQLite under a pseudonymous session id (a keyed hash), deleted after the retention period.
+    analytics: bool = False
+    analytics_db: Path = Path("analytics/analytics.sqlite")
+    analytics_retention_days: int = 30
+    analytics_key: SecretStr = SecretStr("")  # empty: a random key per process (pseudonyms unlinkable across restarts)
     public_url: str = ""
     # Comma-separated origins (https://www.example.be) allowed to call the API from a browser (CORS) and to
     # embed the chat in a frame (Content-Security-Policy frame-ancestors). Empty: same origin only.

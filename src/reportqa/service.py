@@ -2,9 +2,11 @@
 
 import logging
 import threading
+import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from reportqa.analytics import Analytics, Feedback
 from reportqa.answer import Answer
 from reportqa.chunk import Chunk
 from reportqa.claims import CheckResult, check_claim
@@ -37,6 +39,7 @@ class ReportService:
         self._status = Status(False, "Starting", 0.0)
         self._builder: threading.Thread | None = None
         self.chat = chat_model(settings)  # None: extractive answers
+        self.analytics = Analytics(settings)  # writes nothing unless the operator turned it on
 
     @property
     def status(self) -> Status:
@@ -96,10 +99,25 @@ class ReportService:
         return check_claim(self._ready_index(), claim, self.settings, language)
 
     def ask_stream(
-        self, question: str, language: Language | None = None, history: list[str] | None = None
+        self,
+        question: str,
+        language: Language | None = None,
+        history: list[str] | None = None,
+        session: str = "",
     ) -> Iterator[Event]:
-        """The answer's tokens as the model writes them (none when extractive), then the `Answer`."""
-        return stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
+        """The answer's tokens as the model writes them (none when extractive), then the `Answer`. `session`: the
+        client's conversation id, kept only (pseudonymised) when analytics are on."""
+        events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
+        return self._recorded(events, session) if self.analytics.enabled else events
+
+    def _recorded(self, events: Iterator[Event], session: str) -> Iterator[Event]:
+        for event in events:
+            if isinstance(event, Answer):
+                self.analytics.record_answer(session or uuid.uuid4().hex, event)
+            yield event
+
+    def feedback(self, session: str, feedback: Feedback) -> None:
+        self.analytics.record_feedback(session or uuid.uuid4().hex, feedback)
 
     def ask(self, question: str, language: Language | None = None, history: list[str] | None = None) -> Answer:
         """Answer from the current index; `history`: the user's earlier questions in this conversation."""

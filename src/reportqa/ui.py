@@ -8,6 +8,7 @@ from pathlib import Path
 import gradio as gr
 import pandas as pd
 
+from reportqa.analytics import Feedback
 from reportqa.answer import Answer, Citation, document_url
 from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
@@ -168,9 +169,14 @@ def _plain_text(content: object) -> str:
 def respond(
     service: ReportService,
     message: str,
-    history: list[dict],
-    language: str,  # type: ignore[type-arg]
+    history: list[dict],  # type: ignore[type-arg]
+    language: str,
+    session: str = "",
+    answer_ids: list[str] | None = None,
 ) -> Iterator[tuple[list[dict[str, str]], str, str]]:
+    """The chat's reply, streamed. `answer_ids` gets one entry per assistant message (the answer's id, or "" for
+    a notice), so that a thumbs up or down can name the answer it is about."""
+    ids = answer_ids if answer_ids is not None else []
     earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
     history = [*history, {"role": "user", "content": html.escape(message)}]
     question = message.strip()
@@ -179,11 +185,12 @@ def respond(
         return
     if len(question) > service.settings.max_question_chars:
         notice = f"⚠️ Max. {service.settings.max_question_chars} characters / caractères / tekens."
+        ids.append("")
         yield [*history, {"role": "assistant", "content": notice}], "", ""
         return
     chosen = None if language == "auto" else language
     try:
-        events = service.ask_stream(question, chosen, earlier)  # type: ignore[arg-type]
+        events = service.ask_stream(question, chosen, earlier, session)  # type: ignore[arg-type]
         draft = ""
         for event in events:
             if isinstance(event, Token):
@@ -195,13 +202,26 @@ def respond(
             elif isinstance(event, Answer):
                 answer = event
     except ReportQAError as error:
+        ids.append("")
         yield [*history, {"role": "assistant", "content": f"⚠️ {html.escape(str(error))}"}], "", ""
         return
     if not draft:  # quotes arrive whole: show them a few words at a time
         words = html.escape(answer.answer).split(" ")
         for end in range(STREAM_STEP, len(words), STREAM_STEP):
             yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
+    ids.append(answer.answer_id)
     yield [*history, {"role": "assistant", "content": answer_markdown(answer)}], sources_markdown(answer), ""
+
+
+def record_like(
+    service: ReportService, data: gr.LikeData, history: list[dict], answer_ids: list[str], session: str
+) -> None:  # type: ignore[type-arg]
+    """A thumbs up or down in the chat, stored with the answer's id (analytics on only)."""
+    index = data.index[0] if isinstance(data.index, list | tuple) else data.index
+    position = sum(1 for turn in history[: index + 1] if turn.get("role") == "assistant") - 1
+    if 0 <= position < len(answer_ids) and answer_ids[position]:
+        rating = 1 if data.liked else -1
+        service.feedback(session, Feedback(answer_ids[position], rating))
 
 
 VERDICT_LABELS = {
@@ -308,11 +328,25 @@ def build_ui(service: ReportService) -> gr.Blocks:
                 gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
                 sources = gr.Markdown(elem_id="sources")
 
-        def on_ask(message: str, history: list[dict[str, str]], lang: str):  # type: ignore[no-untyped-def]
-            yield from respond(service, message, history, lang)
+        answer_ids = gr.State([])
+
+        def on_ask(message: str, history: list[dict[str, str]], lang: str, ids: list[str], request: gr.Request):  # type: ignore[no-untyped-def]
+            for reply in respond(service, message, history, lang, request.session_hash or "", ids):
+                yield (*reply, ids)
 
         for trigger in (send.click, question.submit):
-            trigger(on_ask, [question, chat, language], [chat, sources, question], api_visibility="private")
+            trigger(
+                on_ask,
+                [question, chat, language, answer_ids],
+                [chat, sources, question, answer_ids],
+                api_visibility="private",
+            )
+        if service.analytics.enabled:
+
+            def on_like(data: gr.LikeData, history: list[dict[str, str]], ids: list[str], request: gr.Request) -> None:
+                record_like(service, data, history, ids, request.session_hash or "")
+
+            chat.like(on_like, [chat, answer_ids], None, api_visibility="private")
 
         with gr.Tab(I18N("tab_check")):  # type: ignore[arg-type]
             claim = gr.Textbox(
