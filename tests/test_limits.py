@@ -1,7 +1,13 @@
+import socket
+import time
+from pathlib import Path
+
 import httpx
 import pytest
+from conftest import running_app
 from starlette.requests import Request
 
+from reportqa.lang import TIMED_OUT
 from reportqa.limits import RateLimiter, client_address
 
 
@@ -40,3 +46,28 @@ def test_the_api_answers_429_in_the_askers_language_past_the_limit(server: str) 
     assert statuses[-1] == 429 and set(statuses[:-1]) == {422} and len(statuses) >= 30
     other = httpx.post(f"{server}/api/check", json={"claim": "x 1"}, headers={"x-forwarded-for": "203.0.113.78"})
     assert other.status_code == 200
+
+
+@pytest.mark.slow
+def test_a_request_that_takes_too_long_gets_504_in_the_askers_language(corpus_dir: Path, tmp_path: Path) -> None:
+    """An inference server that accepts the connection and never answers: the request ends at the time limit."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        env = {
+            "REPORTQA_LLM": "openai",
+            "REPORTQA_LLM_BASE_URL": f"http://127.0.0.1:{silent.getsockname()[1]}/v1",
+            "REPORTQA_LLM_MODEL": "silent",
+            "REPORTQA_LLM_TIMEOUT": "300",
+            "REPORTQA_REQUEST_TIMEOUT": "2",
+        }
+        with running_app(corpus_dir, tmp_path / "index", **env) as url:
+            started = time.monotonic()
+            reply = httpx.post(
+                f"{url}/api/ask",
+                json={"question": "Hoeveel gedwongen terugkeer in 2023?"},
+                timeout=30,
+                headers={"accept-language": "nl-BE,nl;q=0.9"},
+            )
+            assert reply.status_code == 504 and reply.json()["detail"] == TIMED_OUT["nl"]
+            assert time.monotonic() - started < 20

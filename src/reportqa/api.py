@@ -1,5 +1,6 @@
 """One ASGI app: the Gradio chat at /, a JSON API under /api, and the cited documents under /documents."""
 
+import asyncio
 import html
 import json
 from collections.abc import Iterator
@@ -26,7 +27,7 @@ from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
-from reportqa.lang import BUSY, TOO_LONG, TOO_MANY, detect_language
+from reportqa.lang import BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
 from reportqa.limits import RateLimiter, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
@@ -192,7 +193,8 @@ def create_app(service: ReportService) -> FastAPI:
 
     @app.middleware("http")
     async def limit(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """Per-client rate limit, then a cap on questions in progress: both answer 429 at once, never a timeout."""
+        """Per-client rate limit, then a cap on questions in progress (both answer 429 at once), then a time limit
+        (504, localised) on the answer's start."""
         nonlocal in_flight
         if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check", "/api/feedback"):
             return await call_next(request)
@@ -203,7 +205,9 @@ def create_app(service: ReportService) -> FastAPI:
             return JSONResponse({"detail": BUSY[language]}, status_code=429, headers={"Retry-After": "5"})
         in_flight += 1
         try:
-            return await call_next(request)
+            return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout)
+        except TimeoutError:
+            return JSONResponse({"detail": TIMED_OUT[language]}, status_code=504)
         finally:
             in_flight -= 1
 
@@ -294,4 +298,11 @@ def run_server(settings: Settings) -> None:
         service.start()
     except ReportQAError:
         raise
-    uvicorn.run(create_app(service), host=settings.host, port=settings.port, log_level="warning", access_log=False)
+    uvicorn.run(
+        create_app(service),
+        host=settings.host,
+        port=settings.port,
+        log_level="warning",
+        access_log=False,  # no client address or question in any log
+        timeout_graceful_shutdown=10,  # a stuck answer does not hold a restart
+    )

@@ -50,6 +50,8 @@ class Settings(BaseSettings):
     # Questions answered at once by one process; past it, callers get 429 at once instead of a long wait.
     max_concurrent_requests: int = 16
     trusted_proxies: str = ""
+    # Seconds before /api/ask or /api/check gives up with 504 (whatever is slow: the model, the machine).
+    request_timeout: float = 60.0
     embed_origins: str = ""
 
     # Written answers: "none" (extractive quotes, offline), "openai" (any OpenAI-compatible server: vLLM,

@@ -56,6 +56,12 @@ BUSY: dict[Language, str] = {
     "en": "The service is very busy right now. Try again in a few seconds.",
     "de": "Der Dienst ist gerade stark ausgelastet. Versuchen Sie es in einigen Sekunden erneut.",
 }
+TIMED_OUT: dict[Language, str] = {
+    "fr": "La réponse prend trop de temps. Réessayez dans un moment.",
+    "nl": "Het antwoord duurt te lang. Probeer het straks opnieuw.",
+    "en": "The answer is taking too long. Try again in a moment.",
+    "de": "Die Antwort dauert zu lange. Versuchen Sie es gleich noch einmal.",
+}
 EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
     "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der {edition} Ausgabe.",
