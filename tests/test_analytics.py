@@ -4,6 +4,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+import gradio as gr
 import httpx
 import pytest
 from conftest import running_app
@@ -11,6 +12,8 @@ from conftest import running_app
 from reportqa.analytics import Analytics, Feedback
 from reportqa.answer import Answer
 from reportqa.config import Settings
+from reportqa.service import ReportService
+from reportqa.ui import record_like
 
 ANSWER = Answer("Combien ?", "Combien ?", "fr", "2 345 [1]", False, [], {"total": 12.0})
 
@@ -71,3 +74,19 @@ def test_feedback_through_the_api_when_the_operator_turns_it_on(corpus_dir: Path
     assert row[4] == question["question"] and row[2] == feedback[2] != "tab-42"
     assert feedback[:1] == (answer["answer_id"],) and feedback[3:] == (-1, "pas clair")
     assert b"127.0.0.1" not in database.read_bytes()  # no address is ever kept
+
+
+def test_a_thumb_in_the_chat_names_the_answer_it_is_about(tmp_path: Path) -> None:
+    service = ReportService(_settings(tmp_path, analytics=True))
+    history = [
+        {"role": "user", "content": "Question trop longue"},
+        {"role": "assistant", "content": "⚠️ Max. 500"},
+        {"role": "user", "content": "Combien ?"},
+        {"role": "assistant", "content": "2 345 [1]"},
+    ]
+    record_like(
+        service, gr.LikeData(None, {"index": 3, "value": "2 345 [1]", "liked": False}), history, ["", "a1"], "s"
+    )
+    record_like(service, gr.LikeData(None, {"index": 1, "value": "⚠️", "liked": True}), history, ["", "a1"], "s")
+    (feedback,) = _rows(service.analytics.path, "feedback")  # the notice has no answer: no row for it
+    assert feedback[0] == "a1" and feedback[3] == -1
