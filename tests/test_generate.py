@@ -14,6 +14,7 @@ from reportqa.guard import cited_part, markers
 from reportqa.index import LoadedIndex
 from reportqa.lang import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
 from reportqa.prompts import Excerpt, answer_messages
+from reportqa.ui import answer_markdown, sources_markdown
 
 pytestmark = pytest.mark.slow
 
@@ -170,3 +171,13 @@ def test_excerpts_are_data_not_instructions(corpus_index: LoadedIndex) -> None:
 def test_an_uncited_tail_is_cut() -> None:
     assert cited_part("Il y a eu 2 345 retours [1]. bloodstream\n[2] Rapport, p. 3") == "Il y a eu 2 345 retours [1]."
     assert cited_part("A [1]. B [2] » suite sans source") == "A [1]. B [2] »"
+
+
+def test_the_sources_panel_says_which_path_answered(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
+    wrong = final_answer(iter(_run(corpus_index, corpus_settings, _model("Il y a eu 2 346 retours forcés [1]."))))
+    assert "was set aside: the guard rejected the answer: 2346 is not in [1]" in sources_markdown(wrong)
+    right = final_answer(
+        iter(_run(corpus_index, corpus_settings, _model("Il y a eu 2 345 retours forcés en 2023 [1].")))
+    )
+    assert "figures checked against the passages" in sources_markdown(right)
+    assert right.notice in answer_markdown(right)

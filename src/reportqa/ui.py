@@ -122,11 +122,21 @@ def _other_edition(citation: Citation) -> str:
     return f"\n\n{other.edition.upper()}, p. {other.page}: {html.escape(other.quote)} — [PDF]({other.url})"
 
 
+def answered_by(answer: Answer) -> str:
+    """Which path answered, and why the model was set aside when it was (for the curious and for operators)."""
+    if answer.mode == "llm":
+        retried = " after one retry" if answer.guard_failures else ""
+        return f"_Written by {html.escape(answer.model)}, figures checked against the passages{retried}._"
+    if answer.model:
+        reason = html.escape(answer.fallback_reason)
+        return f"_Quoted from the report; {html.escape(answer.model)} was set aside: {reason}._"
+    return ""
+
+
 def sources_markdown(answer: Answer) -> str:
     shown = answer.citations or answer.see_also
-    return "\n\n".join(
-        f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url}){_other_edition(c)}" for c in shown
-    )
+    parts = [f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url}){_other_edition(c)}" for c in shown]
+    return "\n\n".join([*parts, answered_by(answer)]).strip()
 
 
 def documents_banner(service: ReportService) -> str:
