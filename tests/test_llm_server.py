@@ -67,10 +67,10 @@ def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         log.close()
 
 
-def _settings(corpus_settings: Settings, url: str, timeout: float = 60.0) -> Settings:
-    return corpus_settings.model_copy(
-        update={"llm": "openai", "llm_base_url": url, "llm_model": MODEL, "llm_timeout": timeout}
-    )
+def _settings(corpus_settings: Settings, url: str, timeout: float = 120.0) -> Settings:
+    # 200 tokens: this model rambles to the limit; a generous timeout keeps a loaded CI machine from timing out.
+    update = {"llm": "openai", "llm_base_url": url, "llm_model": MODEL, "llm_timeout": timeout, "llm_max_tokens": 200}
+    return corpus_settings.model_copy(update=update)
 
 
 def _assert_faithful(answer: Answer, index: LoadedIndex) -> None:
@@ -133,7 +133,12 @@ def _events(body: str) -> list[tuple[str, object]]:
 def test_the_web_app_streams_the_model_and_says_which_path_answered(
     corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, llm_url: str
 ) -> None:
-    env = {"REPORTQA_LLM": "openai", "REPORTQA_LLM_BASE_URL": llm_url, "REPORTQA_LLM_MODEL": MODEL}
+    env = {
+        "REPORTQA_LLM": "openai",
+        "REPORTQA_LLM_BASE_URL": llm_url,
+        "REPORTQA_LLM_MODEL": MODEL,
+        "REPORTQA_LLM_MAX_TOKENS": "200",
+    }
     with running_app(corpus_dir, tmp_path_factory.mktemp("llm-web-index"), **env) as url:
         question = {"question": QUESTIONS[0][0]}
         headers = {"accept": "text/event-stream"}
