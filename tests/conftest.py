@@ -1,3 +1,4 @@
+import json
 import os
 import shutil
 import socket
@@ -65,6 +66,31 @@ def free_port() -> int:
 def host_origin() -> str:
     """The origin of the example host page (another port: another origin), allowed to embed the chat."""
     return f"http://127.0.0.1:{free_port()}"
+
+
+def sse_events(body: str) -> list[tuple[str, object]]:
+    """Server-sent events as (name, decoded JSON data)."""
+    events = []
+    for block in body.strip().split("\n\n"):
+        fields = dict(line.split(": ", 1) for line in block.splitlines())
+        events.append((fields["event"], json.loads(fields["data"])))
+    return events
+
+
+@contextmanager
+def running_server(
+    command: list[str], ready_url: str, ready: Callable[[httpx.Response], bool], log_path: Path
+) -> Iterator[None]:
+    """A server the tests need (llama.cpp, Chroma), on 127.0.0.1, logging to a file (a full pipe would block it);
+    stopped at the end."""
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+        try:
+            wait_until_up(ready_url, process, ready)
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
 
 
 @contextmanager

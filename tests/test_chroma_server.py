@@ -1,13 +1,12 @@
 """Chroma in client/server mode (REPORTQA_CHROMA_URL) against a real `chroma run` on 127.0.0.1, started here."""
 
 import shutil
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import chromadb
 import pytest
-from conftest import free_port, wait_until_up
+from conftest import free_port, running_server
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
@@ -21,29 +20,11 @@ pytestmark = pytest.mark.slow
 def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("chroma-server")
     port = free_port()
-    log = (folder / "server.log").open("wb")
-    process = subprocess.Popen(
-        [
-            shutil.which("chroma") or "chroma",
-            "run",
-            "--path",
-            str(folder / "data"),
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    command = [shutil.which("chroma") or "chroma", "run", "--path", str(folder / "data")]
+    command += ["--host", "127.0.0.1", "--port", str(port)]
     url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_up(f"{url}/api/v2/heartbeat", process, lambda reply: reply.status_code == 200, seconds=60)
+    with running_server(command, f"{url}/api/v2/heartbeat", lambda reply: reply.status_code == 200, folder / "log"):
         yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
 
 
 def _collections(url: str) -> set[str]:

