@@ -78,7 +78,7 @@ def _stream(chat: BaseChatModel, messages: list[BaseMessage], deadline: float) -
             yield chunk.content
 
 
-def rewrite_follow_up(chat: BaseChatModel, settings: Settings) -> Rewriter:
+def rewrite_follow_up(chat: BaseChatModel) -> Rewriter:
     """A follow-up made standalone by the model; the rule-based rewrite when it fails or returns nonsense."""
 
     def rewrite(question: str, earlier: list[str], language: Language) -> str:
@@ -86,7 +86,7 @@ def rewrite_follow_up(chat: BaseChatModel, settings: Settings) -> Rewriter:
         if not earlier or len(question.split()) > MAX_FOLLOW_UP_WORDS:
             return by_rule
         try:
-            reply = chat.invoke(rewrite_messages(question, earlier, language), timeout=settings.llm_timeout)
+            reply = chat.invoke(rewrite_messages(question, earlier, language))  # the client has the timeout
         except Exception as error:  # any provider failure: the rule-based rewrite still works offline
             log.warning("follow-up rewrite failed: %s", type(error).__name__)
             return by_rule
@@ -175,7 +175,7 @@ def stream_answer(
     history: list[str] | None = None,
 ) -> Iterator[Event]:
     """Answer one question; with a chat model, its tokens as they come, then the final `Answer` (always last)."""
-    rewriter = rewrite_follow_up(chat, settings) if chat is not None else None
+    rewriter = rewrite_follow_up(chat) if chat is not None else None
     prepared = prepare(index, question, settings, language, history, rewriter)
     extractive = extractive_answer(index, prepared, settings)
     # No model, or nothing in the report to write from (a refusal, a personal case): the model is not asked.
