@@ -3,13 +3,14 @@
 import functools
 import http.server
 import re
+import sqlite3
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import REPO, sse_events
+from conftest import REPO, running_app, sse_events
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
@@ -150,3 +151,35 @@ def test_figures_and_claim_check_in_the_web_app(server: str) -> None:
             assert "2 345" in verdict.inner_text() and "p. 2" in verdict.inner_text()
         finally:
             browser.close()
+
+
+def test_a_thumb_in_the_widget_is_stored_only_when_feedback_is_on(
+    server: str, corpus_dir: Path, tmp_path: Path
+) -> None:
+    from playwright.sync_api import sync_playwright
+
+    database = tmp_path / "analytics.sqlite"
+    env = {"REPORTQA_ANALYTICS": "true", "REPORTQA_ANALYTICS_DB": str(database)}
+    with running_app(corpus_dir, tmp_path / "index", **env) as with_feedback, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            for url, shown in ((server, False), (with_feedback, True)):
+                page = browser.new_page()
+                page.goto(f"{url}/embed?lang=fr")
+                page.fill("#question", "Combien de retours forcés y a-t-il eu en 2023 ?")
+                page.click("#send")
+                page.locator(".msg.bot ol a").first.wait_for(timeout=30_000)
+                assert page.locator(".feedback button").count() == (2 if shown else 0)
+                if shown:
+                    page.locator(".feedback button[aria-label=down]").click()
+                    page.locator(".feedback").get_by_text("✓").wait_for(timeout=10_000)
+                page.close()
+        finally:
+            browser.close()
+    with sqlite3.connect(database) as db:
+        (rating,) = db.execute("SELECT rating FROM feedback").fetchone()
+        (question,) = db.execute("SELECT question FROM questions").fetchone()
+    assert rating == -1 and question.startswith("Combien de retours forcés")
