@@ -14,7 +14,8 @@ from reportqa.guard import cited_part, markers
 from reportqa.index import LoadedIndex
 from reportqa.lang import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
 from reportqa.prompts import Excerpt, answer_messages
-from reportqa.ui import answer_markdown, sources_markdown
+from reportqa.service import ReportService
+from reportqa.ui import answer_markdown, respond, sources_markdown
 
 pytestmark = pytest.mark.slow
 
@@ -181,3 +182,17 @@ def test_the_sources_panel_says_which_path_answered(corpus_index: LoadedIndex, c
     )
     assert "figures checked against the passages" in sources_markdown(right)
     assert right.notice in answer_markdown(right)
+
+
+def test_the_chat_shows_tokens_as_they_come_then_the_checked_answer(corpus_settings: Settings) -> None:
+    service = ReportService(corpus_settings)
+    service.start(wait=True)
+    service.chat = _model("Il y a eu 2 346 retours forcés [1].", "En 2023, il y a eu 2 345 retours forcés [1].")
+    ids: list[str] = []
+    shown = [reply for reply, _, _ in respond(service, FORCED, [], "auto", "tab", ids)]
+    drafts = [str(reply[-1]["content"]) for reply in shown[:-1]]
+    assert any(d.startswith("Il y a eu 2 3") and d.endswith(" …") for d in drafts)  # the first draft, streaming
+    assert "…" in drafts  # wiped when the guard rejected it
+    final = str(shown[-1][-1]["content"])
+    assert final.startswith("En 2023, il y a eu 2 345 retours forcés [1].") and "2 346" not in final
+    assert GENERATED_NOTICE["fr"] in final and "[1] " in final.split("\n\n")[-1] and ids and ids[0]
