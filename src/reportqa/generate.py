@@ -13,7 +13,7 @@ from langchain_core.messages import BaseMessage
 
 from reportqa.answer import Answer, Citation, Prepared, Rewriter, citation, extractive_answer, prepare, sentences_of
 from reportqa.config import Language, Settings
-from reportqa.guard import cited_part, figures, is_refusal, markers, problems
+from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
 from reportqa.lang import (
     EDITION_NAMES,
@@ -140,7 +140,7 @@ def _renumbered(text: str, order: list[int]) -> str:
     def swap(match: re.Match[str]) -> str:
         return "".join(f"[{new[int(n)]}]" for n in re.findall(r"\d+", match.group(0)) if int(n) in new)
 
-    return re.sub(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]", swap, text)
+    return MARKER_GROUP.sub(swap, text)
 
 
 def _generated_answer(

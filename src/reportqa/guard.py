@@ -8,7 +8,7 @@ from reportqa.lang import REFUSAL, detect_language
 from reportqa.text import content_terms, numbers_in, sentences
 
 # "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.
-_MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
+MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
 # English writes thousands with a comma ("4,000"), which French and Dutch read as a decimal comma.
 _ENGLISH_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -27,7 +27,7 @@ def cited_part(text: str) -> str:
     """The answer up to its last [n] and the punctuation after it: an uncited tail is not the report's, nor is a
     line that starts like an excerpt (small models go on to write more excerpts)."""
     text = re.split(r"\n\s*\[\d+\]", text, maxsplit=1)[0]
-    ends = [match.end() for match in _MARKER_GROUP.finditer(text)]
+    ends = [match.end() for match in MARKER_GROUP.finditer(text)]
     if not ends:
         return text.strip()
     punctuation = re.match(r"[ .!?»)]*", text[ends[-1] :])
@@ -37,7 +37,7 @@ def cited_part(text: str) -> str:
 def markers(text: str) -> list[int]:
     """The excerpt numbers an answer cites, in order of first appearance."""
     found: list[int] = []
-    for group in _MARKER_GROUP.findall(text):
+    for group in MARKER_GROUP.findall(text):
         for number in re.split(r"\s*[,;]\s*", group):
             if int(number) not in found:
                 found.append(int(number))
@@ -45,7 +45,7 @@ def markers(text: str) -> list[int]:
 
 
 def without_markers(text: str) -> str:
-    return _MARKER_GROUP.sub("", text)
+    return MARKER_GROUP.sub("", text)
 
 
 def figures(text: str, language: Language) -> set[str]:

@@ -308,11 +308,6 @@ def open_index(settings: Settings) -> LoadedIndex:
         index = _load(settings, current)
     except Exception as error:  # any unreadable part (JSON, SQLite, Chroma, BM25 files) means a damaged index
         raise IndexBuildError(f"The index in {current} is damaged ({type(error).__name__}: {error})") from None
-    stored = index.store._collection.count()
-    if stored != index.manifest.chunks:
-        raise IndexBuildError(
-            f"The index in {current} is damaged ({stored} vectors for {index.manifest.chunks} chunks)"
-        )
     return index
 
 
@@ -322,6 +317,9 @@ def _load(settings: Settings, current: Path) -> LoadedIndex:
         chunks = {c.chunk_id: c for c in map(Chunk.from_json, lines)}
     embedder = make_embedder(settings.embeddings)
     client, name = _vector_store(settings, current)
+    stored = client.get_collection(name).count()  # raises when the collection is missing
+    if stored != manifest.chunks:
+        raise ValueError(f"{stored} vectors for {manifest.chunks} chunks")
     store = Chroma(
         collection_name=name,
         embedding_function=LangChainEmbeddings(embedder),
