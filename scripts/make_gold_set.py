@@ -2,12 +2,17 @@
 sample report and the announcements.
 
     python scripts/make_gold_set.py
+    python scripts/make_gold_set.py --record samples/layouts/chromium/figures.json --out samples/layouts/chromium/gold.jsonl
+
+The second form writes the same questions for another layout of the same content (scripts/make_layout_corpus.py):
+only the pages differ, taken from that layout's record. Claims are written for the sample report only.
 
 Figure questions are derived from samples/report/figures.json (so the expected values and pages are those of
 the PDFs); paraphrases, official-term questions, announcement questions, follow-ups and unanswerable questions
 are written by hand below. Re-running reproduces the file.
 """
 
+import argparse
 import json
 import re
 from pathlib import Path
@@ -624,7 +629,7 @@ UNANSWERABLE = {
 }
 
 
-def main() -> None:
+def main(out: Path) -> None:
     items = table_questions() + lead_questions() + section_questions() + hand_written()
     for lang, questions in UNANSWERABLE.items():
         items += [
@@ -639,7 +644,6 @@ def main() -> None:
             for q in questions
         ]
     counters: dict[str, int] = {}
-    out = REPO / "eval" / "gold.jsonl"
     with out.open("w", encoding="utf-8") as stream:
         for item in items:
             counters[item["lang"]] = counters.get(item["lang"], 0) + 1
@@ -847,5 +851,12 @@ def write_claims() -> None:
 
 
 if __name__ == "__main__":
-    main()
-    write_claims()
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--record", type=Path, help="a layout's figures.json (default: the sample report's)")
+    parser.add_argument("--out", type=Path, default=REPO / "eval" / "gold.jsonl")
+    arguments = parser.parse_args()
+    if arguments.record:
+        RECORD = json.loads(arguments.record.read_text(encoding="utf-8"))
+    main(arguments.out)
+    if not arguments.record:
+        write_claims()

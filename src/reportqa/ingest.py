@@ -1,11 +1,18 @@
-"""Read source documents (report PDFs, Markdown announcements) into pages, sections, prose and tables."""
+"""Read source documents (report PDFs, Markdown announcements) into pages, sections, prose, tables, footnotes
+and charts.
+
+PDF pages are read through the layout engine (`layout.py`); what it does not do is here: printed page labels
+(`pagelabels.py`), sections from the outline or numbered headings, footnotes set apart, and the cache of parsed
+documents by content hash.
+"""
 
 import hashlib
+import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -14,29 +21,41 @@ import pymupdf
 from reportqa.config import Edition
 from reportqa.errors import DocumentError
 from reportqa.lang import detect_language
+from reportqa.layout import (
+    CAPTION,
+    FURNITURE_REGIONS,
+    HEADING_REGIONS,
+    Line,
+    PageItem,
+    PlacedChart,
+    PlacedTable,
+    Table,
+    page_lines,
+    read_page,
+)
+from reportqa.pagelabels import is_running, printed_labels, running_lines
 
-BlockKind = Literal["prose", "table"]
+__all__ = ["Block", "SourceDocument", "Table", "load_document", "source_files", "file_sha256", "tessdata"]
+
+BlockKind = Literal["prose", "table", "footnote", "chart"]
 DocumentKind = Literal["report", "announcement"]
+# Bumped whenever reading changes what a document becomes, so cached parses are not reused across versions.
+INGEST_VERSION = "layout-1"
+PageProgress = Callable[[int, int], None]
 
-# Header and footer bands, as a share of the page height: text there is running furniture, not body.
-MARGIN_BAND = 0.075
 _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
-_PAGE_NUMBER = re.compile(r"^(?:p\.?\s*|page\s+|pagina\s+)?(\d{1,4}|[ivxlc]{1,6})(?:\s*/\s*\d+)?$", re.I)
 _TOC_TITLES = re.compile(r"^(table des mati[èe]res|sommaire|inhoud|inhoudstafel|inhoudsopgave|contents)$", re.I)
-_CAPTION = re.compile(r"^(tableau|tabel|table|figure|figuur|graphique|grafiek)\s+\d", re.I)
 _SAMPLE_MARK = re.compile(r"fictif|fictie|fictitious", re.I)
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
+_NOTE_START = re.compile(r"^\(?\d{1,3}\)?\s")
+CHART_NOTE = {
+    "fr": "graphique dans le rapport (les valeurs se lisent sur le graphique)",
+    "nl": "grafiek in het verslag (de waarden staan op de grafiek)",
+}
 
 
 @dataclass(frozen=True)
 class Block:
-    """A paragraph or a table, placed in its section and on its page."""
+    """A paragraph, a table, a footnote or a chart's caption, placed in its section and on its page."""
 
     kind: BlockKind
     text: str
@@ -62,16 +81,19 @@ class SourceDocument:
     # What the reader should know about how the file was read: pages read by OCR, or skipped.
     notes: list[str] = field(default_factory=list)
 
+    def to_json(self) -> str:
+        data = asdict(self)
+        data["path"] = str(self.path)
+        return json.dumps(data, ensure_ascii=False)
 
-@dataclass(frozen=True)
-class _Line:
-    text: str
-    y0: float
-    y1: float
-    size: float
-    bold: bool
-    x0: float
-    x1: float
+    @classmethod
+    def from_json(cls, text: str, path: Path) -> "SourceDocument":
+        data = json.loads(text)
+        data["path"] = path
+        data["blocks"] = [
+            Block(**{**b, "table": Table(**b["table"]) if b.get("table") else None}) for b in data["blocks"]
+        ]
+        return cls(**data)
 
 
 def file_sha256(path: Path) -> str:
@@ -89,13 +111,30 @@ def source_files(docs_dir: Path) -> list[Path]:
     return sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix.lower() in (".pdf", ".md"))
 
 
-def load_document(path: Path) -> SourceDocument:
-    """Read one file; raises DocumentError with a message naming the file and the problem."""
+def load_document(path: Path, cache_dir: Path | None = None, progress: PageProgress | None = None) -> SourceDocument:
+    """Read one file; raises DocumentError with a message naming the file and the problem.
+
+    With cache_dir, a PDF already parsed (same content, same reader version) is not parsed again.
+    """
     if path.stat().st_size == 0:
         raise DocumentError(str(path), "the file is empty")
-    if path.suffix.lower() == ".pdf":
-        return _load_pdf(path)
-    return _load_markdown(path)
+    if path.suffix.lower() != ".pdf":
+        return _load_markdown(path)
+    cached = cache_dir / f"{file_sha256(path)}-{INGEST_VERSION}.json" if cache_dir else None
+    if cached is not None and cached.is_file():
+        try:
+            document = SourceDocument.from_json(cached.read_text(encoding="utf-8"), path)
+            document.doc_id = document_id(path)
+            return document
+        except (ValueError, TypeError, KeyError):
+            cached.unlink(missing_ok=True)  # unreadable cache entry: parse again
+    document = _load_pdf(path, progress)
+    if cached is not None:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".part")
+        partial.write_text(document.to_json(), encoding="utf-8")
+        partial.replace(cached)
+    return document
 
 
 # --- Markdown -------------------------------------------------------------------------------------------
@@ -169,68 +208,40 @@ def _open_pdf(path: Path) -> pymupdf.Document:
     return pdf
 
 
-def _page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> list[_Line]:
-    flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_LIGATURES
-    lines: list[_Line] = []
-    for block in page.get_text("dict", flags=flags, textpage=textpage)["blocks"]:
-        for line in block.get("lines", []):
-            spans = [s for s in line["spans"] if s["text"].strip()]
-            if not spans:
-                continue
-            text = " ".join("".join(s["text"] for s in line["spans"]).replace("\u00ad", "").split())
-            main = max(spans, key=lambda s: len(s["text"]))
-            bold = bool(main["flags"] & 16) or "bold" in main["font"].lower()
-            x0, y0, x1, y1 = line["bbox"]
-            previous = lines[-1] if lines else None
-            # Justified text can come out one word per "line": words on one baseline, close together, are one line.
-            if previous and abs(previous.y0 - y0) < 2 and 0 <= x0 - previous.x1 < 3 * main["size"]:
-                lines[-1] = replace(previous, text=f"{previous.text} {text}", x1=x1)
-                continue
-            lines.append(_Line(text, y0, y1, round(main["size"], 1), bold, x0, x1))
-    return lines
-
-
-def _is_toc_page(lines: list[_Line]) -> bool:
+def _is_toc_page(lines: list[Line]) -> bool:
     if any(_TOC_TITLES.match(line.text) for line in lines[:5]):
         return True
     numbered = sum(1 for line in lines if _HEADING.match(line.text) or re.search(r"\.{4,}", line.text))
     return (len(lines) >= 6 and numbered / len(lines) > 0.6) or (len(lines) >= 2 and numbered == len(lines))
 
 
-def _printed_label(page: pymupdf.Page, furniture: list[_Line]) -> str | None:
-    """The PDF page label, else the number printed in the footer or header; None when neither exists."""
-    label = page.get_label()
-    if label:
-        return str(label)
-    for line in sorted(furniture, key=lambda ln: -ln.y0):  # footer first, then header
-        match = _PAGE_NUMBER.match(line.text) or re.search(r"(?:^|\s|\|)(\d{1,4})$", line.text)
-        if match:
-            return match.group(1)
-    return None
+def heading_key(text: str) -> tuple[str, str]:
+    """(number, title) compared loosely: "2.  Méthodologie", "2 Méthodologie" and "2. MÉTHODOLOGIE" are one."""
+    text = " ".join(text.split()).strip()
+    match = _HEADING.match(text)
+    number, title = (match.group(1), match.group(2)) if match else ("", text)
+    # Spaces and punctuation are ignored: outlines written by some tools drop the space at a line break.
+    return number.rstrip("."), re.sub(r"[\W_]+", "", title).casefold()
 
 
-def _complete_labels(labels: list[str | None]) -> list[str]:
-    """Unnumbered front matter (cover, contents) gets i, ii, iii; any other unnumbered page its physical number."""
-    first_numbered = next((i for i, label in enumerate(labels) if label), len(labels))
-    romans = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x"]
-    return [
-        label or (romans[i] if i < first_numbered and i < len(romans) else str(i + 1)) for i, label in enumerate(labels)
-    ]
+@dataclass(frozen=True)
+class _OutlineEntry:
+    page_index: int  # -1: the outline gives no page
+    number: str
+    title: str
 
 
-def _outline_headings(pdf: pymupdf.Document) -> list[tuple[int, str, str]]:
-    """(physical page index, number, title) from the PDF outline."""
-    headings = []
+def _outline(pdf: pymupdf.Document) -> list[_OutlineEntry]:
+    entries = []
     for _level, title, page_no, *_ in pdf.get_toc(simple=False):
         title = " ".join(str(title).split())
         match = _HEADING.match(title)
-        number, name = (match.group(1), match.group(2)) if match else ("", title)
-        if page_no >= 1:
-            headings.append((page_no - 1, number, name))
-    return headings
+        number, name = (match.group(1).rstrip("."), match.group(2).strip()) if match else ("", title)
+        entries.append(_OutlineEntry(page_no - 1 if page_no >= 1 else -1, number, name))
+    return entries
 
 
-def _body_size(pages: list[list[_Line]]) -> float:
+def _body_size(pages: list[list[Line]]) -> float:
     sizes: Counter[float] = Counter()
     for lines in pages:
         for line in lines:
@@ -238,37 +249,13 @@ def _body_size(pages: list[list[_Line]]) -> float:
     return sizes.most_common(1)[0][0] if sizes else 10.0
 
 
-def _inside(line: _Line, boxes: list[pymupdf.Rect]) -> bool:
-    middle = (line.y0 + line.y1) / 2
-    return any(box.y0 - 1 <= middle <= box.y1 + 1 for box in boxes)
-
-
-def _extract_tables(page: pymupdf.Page, lines: list[_Line]) -> list[tuple[pymupdf.Rect, Table]]:
-    found: list[tuple[pymupdf.Rect, Table]] = []
-    # Ruled tables only. PyMuPDF 2's layout-model gate (use_layout) costs ~0.25 s a page and found the same
-    # 35 tables per edition of the sample report; the two-row, two-column minimum below filters stray boxes.
-    for table in page.find_tables(use_layout=False).tables:
-        # Cell text read by clipping: table.extract() drops spaces and shifts thousands separators here.
-        rows = [
-            [" ".join(page.get_text("text", clip=pymupdf.Rect(cell)).split()) if cell else "" for cell in row.cells]
-            for row in table.rows
-        ]
-        rows = [row for row in rows if any(row)]
-        if len(rows) < 2 or len(rows[0]) < 2:
-            continue
-        box = pymupdf.Rect(table.bbox)
-        above = [ln for ln in lines if ln.y1 <= box.y0 + 1 and box.y0 - ln.y1 < 40]
-        caption = next((ln.text for ln in reversed(above) if _CAPTION.match(ln.text)), "")
-        found.append((box, Table(caption=caption, header=rows[0], rows=rows[1:])))
-    return found
-
-
-def _paragraphs(lines: list[_Line]) -> Iterator[list[_Line]]:
-    group: list[_Line] = []
+def _paragraphs(lines: list[Line]) -> Iterator[list[Line]]:
+    group: list[Line] = []
     for line in lines:
-        # A paragraph ends at a vertical gap, or where the text jumps back up (the next column).
+        # A paragraph ends at a vertical gap, where the text jumps back up (the next column), or at a new region.
         gap = line.y0 - group[-1].y1 if group else 0.0
-        if group and (gap > line.size * 0.5 or gap < -line.size):
+        new_region = bool(group) and line.region_index >= 0 and line.region_index != group[-1].region_index
+        if group and (gap > line.size * 0.5 or gap < -line.size or (new_region and gap > line.size * 0.2)):
             yield group
             group = []
         group.append(line)
@@ -276,7 +263,7 @@ def _paragraphs(lines: list[_Line]) -> Iterator[list[_Line]]:
         yield group
 
 
-def _join_lines(lines: list[_Line]) -> str:
+def _join_lines(lines: list[Line]) -> str:
     text = ""
     for line in lines:
         if text.endswith("-") and line.text[:1].islower():
@@ -296,10 +283,10 @@ def _edition_of(path: Path, sample_text: str) -> Edition:
     return "nl" if language == "nl" else "fr"
 
 
-def _load_pdf(path: Path) -> SourceDocument:
+def _load_pdf(path: Path, progress: PageProgress | None) -> SourceDocument:
     pdf = _open_pdf(path)
     try:
-        return _read_pdf(pdf, path)
+        return _read_pdf(pdf, path, progress or (lambda done, total: None))
     except DocumentError:
         raise
     except Exception as error:
@@ -325,7 +312,7 @@ def _page_list(indexes: list[int]) -> str:
     return f"page {numbers[0]} is" if len(numbers) == 1 else f"pages {', '.join(numbers)} are"
 
 
-def _read_scanned_pages(pdf: pymupdf.Document, all_lines: list[list[_Line]]) -> list[str]:
+def _read_scanned_pages(pdf: pymupdf.Document, all_lines: list[list[Line]]) -> list[str]:
     """Pages that are images without text: read by OCR when Tesseract is installed, else reported as skipped."""
     scanned = [n for n, lines in enumerate(all_lines) if not lines and pdf[n].get_images()]
     if not scanned:
@@ -336,32 +323,47 @@ def _read_scanned_pages(pdf: pymupdf.Document, all_lines: list[list[_Line]]) -> 
     for n in scanned:
         page = pdf[n]  # held: the OCR text page refers to it
         textpage = page.get_textpage_ocr(language=OCR_LANGUAGES, dpi=OCR_DPI, full=True, tessdata=folder)
-        all_lines[n] = _page_lines(page, textpage)
+        all_lines[n] = page_lines(page, textpage)
     return [f"{_page_list(scanned)} scanned: read by OCR (Tesseract); check figures against the page"]
 
 
-def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
-    all_lines = [_page_lines(pdf[number]) for number in range(pdf.page_count)]
+def _split_band(items: list[PageItem], running: set[tuple[str, int]]) -> tuple[list[Line], list[PageItem]]:
+    """The running header and footer lines at the page's top and bottom edges, and the body without them."""
+    lines = sorted((item for item in items if isinstance(item, Line)), key=lambda ln: ln.y0)
+    band: list[Line] = []
+    for edge in (lines, lines[::-1]):
+        for line in edge:
+            if line in band or not is_running(line, running):
+                break
+            band.append(line)
+    # Text above the first or below the last table or chart is not body if it is part of the band.
+    return band, [item for item in items if not (isinstance(item, Line) and item in band)]
+
+
+def _read_pdf(pdf: pymupdf.Document, path: Path, progress: PageProgress) -> SourceDocument:
+    all_lines = [page_lines(pdf[number]) for number in range(pdf.page_count)]
     notes = _read_scanned_pages(pdf, all_lines)
     if not any(all_lines):
         hint = "" if tessdata() else f"; {OCR_HINT}"
         raise DocumentError(str(path), f"the PDF has no text layer (scanned pages?){hint}")
-    body_size = _body_size(all_lines)
-    outline = _outline_headings(pdf)
-
-    pages: list[tuple[str | None, list[_Line], list[tuple[pymupdf.Rect, Table]], bool]] = []
-    furniture_text: list[str] = []
+    running = running_lines(all_lines)
+    bands: list[list[Line]] = []
+    bodies: list[list[PageItem]] = []
     for number, lines in enumerate(all_lines):
-        page = pdf[number]
-        height = page.rect.height
-        furniture = [ln for ln in lines if ln.y1 < height * MARGIN_BAND or ln.y0 > height * (1 - MARGIN_BAND)]
-        furniture_text += [ln.text for ln in furniture]
-        body = [ln for ln in lines if ln not in furniture]
-        tables = _extract_tables(page, body)
-        pages.append((_printed_label(page, furniture), body, tables, _is_toc_page(body)))
+        structure = read_page(pdf[number], lines)
+        band, body = _split_band(structure.items, running)
+        bands.append(structure.furniture + band)
+        bodies.append(body)
+        progress(number + 1, pdf.page_count)
 
+    body_lines = [[item for item in body if isinstance(item, Line)] for body in bodies]
+    labels = printed_labels(
+        [str(pdf[n].get_label() or "") for n in range(pdf.page_count)],
+        bands,
+        [[line.text for line in lines[:4]] for lines in body_lines],
+    )
     title = (pdf.metadata or {}).get("title") or path.stem
-    edition = _edition_of(path, " ".join(ln.text for _, body, _, _ in pages[:6] for ln in body))
+    edition = _edition_of(path, " ".join(ln.text for lines in body_lines[:6] for ln in lines))
     document = SourceDocument(
         doc_id=document_id(path),
         path=path,
@@ -370,71 +372,121 @@ def _read_pdf(pdf: pymupdf.Document, path: Path) -> SourceDocument:
         kind="report",
         sha256=file_sha256(path),
         page_count=pdf.page_count,
-        is_sample=any(_SAMPLE_MARK.search(text) for text in furniture_text),
+        is_sample=any(_SAMPLE_MARK.search(line.text) for band in bands for line in band),
         notes=notes,
     )
-
-    outline_by_page: dict[int, list[tuple[str, str]]] = {}
-    for page_index, heading_number, name in outline:
-        outline_by_page.setdefault(page_index, []).append((heading_number, name))
-
-    walker = _SectionWalker(document, bool(outline), body_size)
-    labels = _complete_labels([label for label, _, _, _ in pages])
-    for index, (_, body, tables, is_toc) in enumerate(pages):
-        label = labels[index]
-        if not is_toc:
-            walker.read_page(index + 1, label, body, tables, outline_by_page.get(index, []))
+    outline = _outline(pdf)
+    walker = _SectionWalker(document, outline, _body_size(body_lines))
+    for index, body in enumerate(bodies):
+        if not _is_toc_page(body_lines[index]):
+            walker.read_page(index, labels[index], body)
     return document
 
 
 class _SectionWalker:
-    """Walks the body lines in reading order, tracking the current section, and emits blocks."""
+    """Walks a page's body in reading order, tracking the current section, and emits blocks."""
 
-    def __init__(self, document: SourceDocument, outline_present: bool, body_size: float) -> None:
+    def __init__(self, document: SourceDocument, outline: list[_OutlineEntry], body_size: float) -> None:
         self.document = document
-        self.outline_present = outline_present
+        self.outline = outline
+        # Outline entries with a page are matched on that page; the others by their number wherever they appear.
+        self.pending = [entry for entry in outline if entry.page_index >= 0]
+        self.unplaced = {entry.number for entry in outline if entry.page_index < 0 and entry.number}
+        self.known_numbers = {entry.number for entry in outline if entry.number}
         self.body_size = body_size
         self.section = ("", document.title)
         self.page = ("1", 1)
-        self.prose: list[_Line] = []
+        self.prose: list[Line] = []
+        self.note: list[Line] = []
 
-    def read_page(
-        self,
-        physical: int,
-        label: str,
-        body: list[_Line],
-        tables: list[tuple[pymupdf.Rect, Table]],
-        expected_headings: list[tuple[str, str]],
-    ) -> None:
-        self.page = (label, physical)
-        boxes = [box for box, _ in tables]
-        pending = sorted(tables, key=lambda item: item[0].y0)
-        for line in body:
-            while pending and pending[0][0].y0 <= line.y0:
-                self._add_table(pending.pop(0)[1])
-            if _inside(line, boxes):
+    def read_page(self, index: int, label: str, items: list[PageItem]) -> None:
+        self.page = (label, index + 1)
+        position = 0
+        while position < len(items):
+            item = items[position]
+            position += 1
+            if isinstance(item, PlacedTable):
+                self._flush()
+                self._emit("table", render_table(item.table), item.table)
                 continue
-            heading = _match_heading(
-                line, expected_headings, outline_present=self.outline_present, body_size=self.body_size
-            )
+            if isinstance(item, PlacedChart):
+                self._flush()
+                note = CHART_NOTE[self.document.edition]
+                self._emit("chart", f"{item.caption} ({note})")
+                continue
+            if self._is_note(item):
+                self._flush_prose()
+                self.note.append(item)
+                continue
+            if self.note and item.size <= self.note[-1].size + 0.2 and not item.starts_with_marker:
+                if item.region_index == self.note[-1].region_index or item.y0 - self.note[-1].y1 < item.size:
+                    self.note.append(item)
+                    continue
+            self._flush_note()
+            text = item.text
+            # A heading wrapped over two lines of one region is read as one.
+            while (
+                item.region in HEADING_REGIONS
+                and position < len(items)
+                and isinstance(items[position], Line)
+                and items[position].region_index == item.region_index  # type: ignore[union-attr]
+            ):
+                text = f"{text} {items[position].text}"  # type: ignore[union-attr]
+                position += 1
+            heading = self._heading(index, replace(item, text=text))
             if heading:
                 self._flush()
                 self.section = heading
             else:
-                self.prose.append(line)
+                self.prose.append(replace(item, text=text))
         self._flush()
-        for _box, table in pending:
-            self._add_table(table)
 
-    def _add_table(self, table: Table) -> None:
-        self._flush()
-        self.document.blocks.append(Block("table", render_table(table), *self.section, *self.page, table))
+    def _is_note(self, line: Line) -> bool:
+        if line.region == "footnote":
+            return not self.note or line.starts_with_marker or bool(_NOTE_START.match(line.text))
+        small = line.size <= self.body_size - 1.5
+        return line.starts_with_marker or (small and bool(_NOTE_START.match(line.text)) and line.region != "table")
+
+    def _heading(self, index: int, line: Line) -> tuple[str, str] | None:
+        """The (number, title) this line starts: from the outline where it has the line's page, else from its
+        numbering and its look (a heading region, a larger or bold font)."""
+        if line.region in ("caption", "footnote", "list-item") or line.region in FURNITURE_REGIONS:
+            return None
+        key = heading_key(line.text)
+        for entry in self.pending:
+            if entry.page_index > index:
+                break
+            same_title = key[1] == heading_key(entry.title)[1]
+            if key == heading_key(f"{entry.number} {entry.title}") or (not key[0] and same_title):
+                self.pending.remove(entry)
+                match = _HEADING.match(line.text)
+                return entry.number, match.group(2).strip() if match else line.text
+        match = _HEADING.match(line.text)
+        if not match or line.text.rstrip().endswith((".", ",", ";")):
+            return None
+        looks_like_heading = line.region in HEADING_REGIONS or line.size >= self.body_size + 1 or line.bold
+        number = match.group(1).rstrip(".")
+        if self.outline and number in self.known_numbers and number not in self.unplaced:
+            return None  # the outline places this heading elsewhere: the line is not it
+        return (number, match.group(2).strip()) if looks_like_heading else None
+
+    def _emit(self, kind: BlockKind, text: str, table: Table | None = None) -> None:
+        self.document.blocks.append(Block(kind, text, *self.section, *self.page, table))
 
     def _flush(self) -> None:
+        self._flush_note()
+        self._flush_prose()
+
+    def _flush_note(self) -> None:
+        if self.note:
+            self._emit("footnote", _join_lines(self.note))
+            self.note = []
+
+    def _flush_prose(self) -> None:
         for paragraph in _paragraphs(self.prose):
             text = _join_lines(paragraph)
-            if _CAPTION.match(text) and text.startswith(("Tableau", "Tabel", "Table")):
-                continue  # a table caption: kept with its table
+            if CAPTION.match(text) and text.startswith(("Tableau", "Tabel", "Table")):
+                continue  # a table caption without its table (the table was not read): not a passage
             last = self.document.blocks[-1] if self.document.blocks else None
             place = (*self.section, self.page[0])
             if (
@@ -448,23 +500,6 @@ class _SectionWalker:
             else:
                 self.document.blocks.append(Block("prose", text, *self.section, *self.page))
         self.prose.clear()
-
-
-def _match_heading(
-    line: _Line, expected: list[tuple[str, str]], *, outline_present: bool, body_size: float
-) -> tuple[str, str] | None:
-    """The (number, title) this line starts, from the outline if there is one, else from its numbering and font."""
-    if outline_present:
-        squeezed = line.text.replace(" ", "").lower()
-        for number, name in expected:
-            if squeezed == f"{number}{name}".replace(" ", "").lower() or squeezed == name.replace(" ", "").lower():
-                expected.remove((number, name))
-                return number, name
-        return None
-    match = _HEADING.match(line.text)
-    if match and (line.size >= body_size + 1 or line.bold) and not line.text.rstrip().endswith((".", ",", ";")):
-        return match.group(1), match.group(2)
-    return None
 
 
 def render_table(table: Table) -> str:

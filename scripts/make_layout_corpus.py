@@ -1,0 +1,210 @@
+"""Generate reports laid out by other tools than our own PDF writer, with a record of every figure.
+
+    python scripts/make_layout_corpus.py            # every layout
+    python scripts/make_layout_corpus.py chromium   # one
+
+Each layout renders the sample report's content (same figures, French and Dutch editions) in a style we did not
+shape the ingester around, and records where each figure landed (value, unit, year, section, printed and physical
+page, table/row/column) in `samples/layouts/<layout>/figures.json`, in the format of `samples/report/figures.json`,
+so that the same question generator and `reportqa eval --layout` apply.
+
+- chromium: HTML/CSS printed to PDF by headless Chromium. Tables with a coloured header row, zebra rows and no
+  borders, captions above and a source line below, footnote markers glued to words (superscripts) with the notes
+  at the end of the section, two-column passages, an SVG bar chart with axis labels and a legend, a header band,
+  and a Word-style footer: the page number above a running title. Cover and contents are unnumbered; the body
+  starts at 1 (printed page = physical page - 2). The French edition has an outline (Chromium writes it from the
+  headings), the Dutch one has none.
+"""
+
+import argparse
+import html
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from make_sample_report import EDITIONS, REPO, build_spec, record_figures  # noqa: E402
+
+from reportqa.samplepdf import Chart, Footnote, Paragraph, ReportSpec, Section, TableSpec  # noqa: E402
+
+LAYOUTS_DIR = REPO / "samples" / "layouts"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--no-pdf-header-footer",
+]
+SOURCE_LINE = {
+    "fr": "Source : Office des étrangers, bases de données internes.",
+    "nl": "Bron: DVZ, interne databanken.",
+}
+FILES = {"fr": "rapport-2023-chromium-fr.pdf", "nl": "verslag-2023-chromium-nl.pdf"}
+FRONT_PAGES = 2  # cover and contents, unnumbered
+
+CSS = """
+@page { size: A4; margin: 24mm 20mm 28mm 20mm;
+  @top-left { content: "%(header)s"; background: #1f4e79; color: white; font: 8pt sans-serif;
+              padding-left: 4mm; margin-top: 8mm; margin-bottom: 6mm; }
+  @bottom-center { content: counter(page) "\\A" "%(footer)s"; white-space: pre; text-align: center;
+                   font: 8pt sans-serif; color: #444; } }
+@page front { counter-reset: page 0; @top-left { content: none } @bottom-center { content: none } }
+.front { page: front; break-after: page; }
+body { font: 10.5pt/1.45 "DejaVu Serif", serif; color: #222; }
+h1 { font: bold 17pt sans-serif; color: #1f4e79; margin: 0 0 8pt; }
+h1.new-page { break-before: page; }
+h2 { font: bold 12.5pt sans-serif; color: #1f4e79; margin: 14pt 0 6pt; }
+p { margin: 0 0 7pt; text-align: justify; hyphens: manual; }
+.two-columns { column-count: 2; column-gap: 9mm; }
+.caption { font: bold 9pt sans-serif; color: #1f4e79; margin: 10pt 0 3pt; break-after: avoid; }
+table { border-collapse: collapse; font: 9pt sans-serif; margin-bottom: 2pt; break-inside: avoid; }
+th { background: #1f4e79; color: white; text-align: right; padding: 3pt 10pt; font-weight: bold; }
+th:first-child, td:first-child { text-align: left; }
+td { text-align: right; padding: 2.5pt 10pt; }
+tr:nth-child(even) td { background: #e8eef5; }
+.source { font: italic 7.5pt sans-serif; color: #555; margin-bottom: 10pt; }
+.footnotes { font-size: 8pt; border-top: 0.5pt solid #999; padding-top: 3pt; margin-top: 8pt; width: 45%%; }
+.footnotes p { text-align: left; margin: 0 0 2pt; }
+sup { font-size: 6.5pt; }
+.cover-title { font: bold 30pt sans-serif; color: #1f4e79; margin-top: 70mm; }
+.cover-sub { font: 13pt sans-serif; margin-top: 8mm; }
+.toc p { margin: 0 0 4pt; text-align: left; }
+figure { margin: 6pt 0 12pt; break-inside: avoid; }
+"""
+
+
+def _bar_chart(chart: Chart, language: str) -> str:
+    """An SVG bar chart with a y axis, tick labels, year labels and a legend, as report designers draw them."""
+    width, height, left, bottom, top = 420, 200, 50, 30, 20
+    peak = max(chart.values) or 1.0
+    step = 10 ** max(len(str(int(peak))) - 1, 0)
+    ceiling = (int(peak // step) + 1) * step
+    plot_h = height - bottom - top
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="sans-serif">']
+    for tick in range(0, 5):
+        value = ceiling * tick / 4
+        y = height - bottom - plot_h * tick / 4
+        label = f"{value:,.0f}".replace(",", " " if language == "fr" else ".")
+        parts.append(f'<line x1="{left}" y1="{y:.1f}" x2="{width - 10}" y2="{y:.1f}" stroke="#ccc"/>')
+        parts.append(f'<text x="{left - 6}" y="{y + 3:.1f}" font-size="8" text-anchor="end">{label}</text>')
+    slot = (width - left - 20) / len(chart.values)
+    for index, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
+        bar_h = plot_h * value / ceiling
+        x = left + index * slot + slot * 0.25
+        parts.append(
+            f'<rect x="{x:.1f}" y="{height - bottom - bar_h:.1f}" width="{slot * 0.5:.1f}" height="{bar_h:.1f}" '
+            'fill="#2e75b6"/>'
+        )
+        parts.append(
+            f'<text x="{x + slot * 0.25:.1f}" y="{height - bottom + 14}" font-size="9" '
+            f'text-anchor="middle">{html.escape(label)}</text>'
+        )
+    legend = chart.caption.split(":", 1)[-1].strip()
+    parts.append(f'<rect x="{left}" y="4" width="8" height="8" fill="#2e75b6"/>')
+    parts.append(f'<text x="{left + 12}" y="11" font-size="8">{html.escape(legend)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _section_html(section: Section, language: str, footnote_counter: list[int]) -> str:
+    level = "h1" if section.level == 0 else "h2"
+    css_class = ' class="new-page"' if section.new_page else ""
+    out = [f"<{level}{css_class}>{html.escape(section.number)} {html.escape(section.title)}</{level}>"]
+    notes: list[str] = []
+    for item in section.content:
+        if isinstance(item, Paragraph):
+            paragraph = f"<p>{html.escape(item.text)}</p>"
+            out.append(f'<div class="two-columns">{paragraph}</div>' if item.columns == 2 else paragraph)
+        elif isinstance(item, Footnote):
+            footnote_counter[0] += 1
+            number = footnote_counter[0]
+            # The marker is glued to the last word of the paragraph before, as a word processor places it.
+            last = next(i for i in range(len(out) - 1, -1, -1) if "</p>" in out[i])
+            end = out[last].rfind("</p>")
+            out[last] = f"{out[last][:end]}<sup>{number}</sup>{out[last][end:]}"
+            notes.append(f"<p><sup>{number}</sup> {html.escape(item.text)}</p>")
+        elif isinstance(item, TableSpec):
+            head = "".join(f"<th>{html.escape(cell)}</th>" for cell in item.header)
+            body = "".join(
+                "<tr>" + "".join(f"<td>{html.escape(cell)}</td>" for cell in row) + "</tr>" for row in item.rows
+            )
+            out.append(
+                f'<figure><p class="caption">{html.escape(item.caption)}</p>'
+                f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
+                f'<p class="source">{SOURCE_LINE[language]}</p></figure>'
+            )
+        elif isinstance(item, Chart):
+            out.append(
+                f'<figure><p class="caption">{html.escape(item.caption)}</p>{_bar_chart(item, language)}'
+                f'<p class="source">{SOURCE_LINE[language]}</p></figure>'
+            )
+    if notes:
+        out.append(f'<div class="footnotes">{"".join(notes)}</div>')
+    return "\n".join(out)
+
+
+def report_html(spec: ReportSpec, language: str) -> str:
+    css = CSS % {"header": spec.title.replace('"', "'"), "footer": f"{spec.title} — {spec.footer_note}"}
+    counter = [0]
+    toc = "".join(f"<p>{html.escape(s.number)} {html.escape(s.title)}</p>" for s in spec.sections if s.level == 0)
+    body = "\n".join(_section_html(section, language, counter) for section in spec.sections)
+    return (
+        f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>{html.escape(spec.title)}</title>'
+        f"<style>{css}</style></head><body>"
+        f'<div class="front"><p class="cover-title">{html.escape(spec.title)}</p>'
+        f'<p class="cover-sub">{html.escape(spec.subtitle)}</p></div>'
+        f'<div class="front toc"><h2>{html.escape(spec.toc_title)}</h2>{toc}</div>'
+        f"{body}</body></html>"
+    )
+
+
+def print_with_chromium(page: str, target: Path, outline: bool) -> None:
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    if chromium is None:
+        raise SystemExit("chromium is not installed (apt install chromium)")
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / "report.html"
+        source.write_text(page, encoding="utf-8")
+        flags = [*CHROMIUM_FLAGS, f"--user-data-dir={folder}/profile", f"--print-to-pdf={target}"]
+        if outline:
+            flags.append("--generate-pdf-document-outline")
+        subprocess.run([chromium, *flags, source.as_uri()], check=True, capture_output=True, timeout=180)
+
+
+def make_chromium(out: Path) -> dict:  # type: ignore[type-arg]
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    for language, edition in EDITIONS.items():
+        spec = build_spec(language)
+        spec.with_outline = bool(edition["outline"])
+        paths[language] = out / FILES[language]
+        print_with_chromium(report_html(spec, language), paths[language], outline=spec.with_outline)
+    first_body = {language: FRONT_PAGES for language in paths}
+    record = record_figures(paths, first_body)
+    record["note"] = "Fictitious figures of the sample report, laid out in HTML/CSS and printed by Chromium."
+    record["layout"] = "chromium"
+    return record
+
+
+LAYOUTS = {"chromium": make_chromium}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("layouts", nargs="*", choices=[[], *LAYOUTS], default=list(LAYOUTS))
+    for layout in parser.parse_args().layouts or list(LAYOUTS):
+        out = LAYOUTS_DIR / layout
+        record = LAYOUTS[layout](out)
+        (out / "figures.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        print(f"{out}: {len(record['figures'])} figures, sections {len(record['sections'])}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,344 @@
+"""One PDF page's structure from PyMuPDF's layout engine: text lines tagged with the region that holds them,
+tables with or without ruling lines, charts and their captions, running headers and footers, in reading order.
+
+The layout engine (`pymupdf.layout`, an ONNX model inside the PyMuPDF wheel) classifies the page's regions:
+page-header, page-footer, section-header, title, text, list-item, caption, footnote, table, picture. We keep our
+own code for reading a table's cells (ruled tables by PyMuPDF's line finder, borderless ones by their words'
+rows and columns), for footnote markers glued to words, and for pairing captions and source lines with their
+tables and charts.
+"""
+
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import pymupdf
+
+Box = tuple[float, float, float, float]
+Region = tuple[float, float, float, float, str]  # a box and the layout engine's class for it
+
+FURNITURE_REGIONS = frozenset({"page-header", "page-footer"})
+HEADING_REGIONS = frozenset({"section-header", "title"})
+CAPTION = re.compile(r"^(tableau|tabel|table|figure|figuur|graphique|grafiek|chart|graph)\s+[\dA-Z]", re.I)
+TABLE_CAPTION = re.compile(r"^(tableau|tabel|table)\s+[\dA-Z]", re.I)
+SOURCE_LINE = re.compile(r"^(source|sources|bron|bronnen)\s*:", re.I)
+# A footnote marker: superscript digits or symbols, alone in their span.
+_MARKER = re.compile(r"^[\d*†‡,]{1,4}$")
+SUPERSCRIPT_FLAG = 1
+BOLD_FLAG = 16
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    y0: float
+    y1: float
+    size: float
+    bold: bool
+    x0: float
+    x1: float
+    region: str = "text"  # the layout engine's class of the region holding the line
+    region_index: int = -1  # which region, so a heading wrapped over two lines can be joined
+    starts_with_marker: bool = False  # the line opens with a superscript number: a footnote's first line
+
+
+@dataclass(frozen=True)
+class PlacedTable:
+    box: Box
+    table: Table
+
+
+@dataclass(frozen=True)
+class PlacedChart:
+    box: Box
+    caption: str
+
+
+PageItem = Line | PlacedTable | PlacedChart
+
+
+@dataclass
+class PageStructure:
+    items: list[PageItem] = field(default_factory=list)  # the body, in reading order
+    furniture: list[Line] = field(default_factory=list)  # what the layout engine calls running header or footer
+
+
+def page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> list[Line]:
+    """The page's text lines, with footnote markers taken off the words they follow."""
+    flags = pymupdf.TEXT_DEHYPHENATE | pymupdf.TEXT_PRESERVE_LIGATURES
+    lines: list[Line] = []
+    for block in page.get_text("dict", flags=flags, textpage=textpage)["blocks"]:
+        for line in block.get("lines", []):
+            spans = [s for s in line["spans"] if s["text"].strip()]
+            if not spans:
+                continue
+            main = max(spans, key=lambda s: len(s["text"]))
+            starts_with_marker = False
+            kept = []
+            for span in line["spans"]:
+                if _is_marker(span, main):
+                    if span is spans[0] and len(spans) > 1:
+                        starts_with_marker = True
+                        kept.append(span["text"].strip() + " ")
+                    continue  # a marker glued to a word ("ICAM6"): not part of the text
+                kept.append(span["text"])
+            text = " ".join("".join(kept).replace("\u00ad", "").split())
+            if not text:
+                continue
+            bold = bool(main["flags"] & BOLD_FLAG) or "bold" in main["font"].lower()
+            x0, y0, x1, y1 = line["bbox"]
+            previous = lines[-1] if lines else None
+            # Justified text can come out one word per "line": words on one baseline, close together, are one line.
+            if previous and abs(previous.y0 - y0) < 2 and 0 <= x0 - previous.x1 < 3 * main["size"]:
+                lines[-1] = replace(previous, text=f"{previous.text} {text}", x1=x1)
+                continue
+            lines.append(Line(text, y0, y1, round(main["size"], 1), bold, x0, x1, "text", -1, starts_with_marker))
+    return lines
+
+
+def _is_marker(span: dict[str, Any], main: dict[str, Any]) -> bool:
+    if span is main or not _MARKER.match(span["text"].strip()):
+        return False
+    return bool(span["flags"] & SUPERSCRIPT_FLAG) or span["size"] < 0.8 * main["size"]
+
+
+def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool = True) -> PageStructure:
+    """The page's body in reading order (lines, tables, charts) and its running header and footer lines."""
+    regions = _layout_regions(page) if use_layout else []
+    placed: list[tuple[int, Line]] = []
+    for line in lines:
+        index = _region_of(line, regions)
+        region = regions[index][4] if index >= 0 else "text"
+        placed.append((index, replace(line, region=region, region_index=index)))
+
+    furniture = [line for _, line in placed if line.region in FURNITURE_REGIONS]
+    body = [(index, line) for index, line in placed if line.region not in FURNITURE_REGIONS]
+
+    ruled = _ruled_tables(page, regions)
+    tables = ruled + _borderless_tables(page, regions, [placed.box for _, placed in ruled])
+    charts = [(i, region[:4]) for i, region in enumerate(regions) if region[4] == "picture"]
+    charts = [(i, box) for i, box in charts if not any(_overlap(box, t.box) > 0.5 for _, t in tables)]
+
+    consumed: set[int] = set()  # ids of lines that are a caption, a source line or text inside a table or chart
+    items: list[tuple[float, float, PageItem]] = []
+    for order, placed_table in tables:
+        inside = _lines_in(body, placed_table.box)
+        consumed.update(inside)
+        caption = _caption_for(body, placed_table.box, consumed, TABLE_CAPTION)
+        source = _source_for(body, placed_table.box, consumed)
+        table = replace(placed_table.table, caption=caption, source=source)
+        items.append((order, placed_table.box[1], PlacedTable(placed_table.box, table)))
+    for order, box in charts:
+        consumed.update(_lines_in(body, box))
+        caption = _caption_for(body, box, consumed, CAPTION)
+        _source_for(body, box, consumed)
+        if caption:  # a picture without a caption says nothing we can cite
+            items.append((order, box[1], PlacedChart(box, caption)))
+    for index, (order, line) in enumerate(body):
+        if index not in consumed:
+            items.append((order if order >= 0 else _order_of_unplaced(line, regions), line.y0, line))
+    items.sort(key=lambda item: (item[0], item[1]))
+    return PageStructure([item for _, _, item in items], furniture)
+
+
+def _layout_regions(page: pymupdf.Page) -> list[Region]:
+    """The layout engine's regions in reading order; [] when the engine is not available."""
+    import pymupdf.layout  # noqa: F401  (switches the layout engine on; ~1 s to import, so only when reading PDFs)
+
+    try:
+        page.get_layout()
+        raw: list[Any] = list(page.layout_information or [])
+        regions = [_region(r) for r in raw if len(r) >= 5]
+    except Exception:  # the engine can fail on odd pages; the page is then read without it
+        return []
+    try:
+        from pymupdf4llm.helpers.utils import find_reading_order
+
+        blocks = page.get_text("dict")["blocks"]
+        ordered = find_reading_order(page.rect, blocks, [list(r) for r in regions])
+        if len(ordered) == len(regions):
+            regions = [_region(r) for r in ordered]
+    except Exception:  # keep the engine's own order
+        pass
+    return regions
+
+
+def _region(raw: Any) -> Region:
+    return float(raw[0]), float(raw[1]), float(raw[2]), float(raw[3]), str(raw[4])
+
+
+def _region_of(line: Line, regions: list[Region]) -> int:
+    """The smallest region that holds the line's middle, or -1."""
+    x, y = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+    best, best_area = -1, float("inf")
+    for index, (x0, y0, x1, y1, _) in enumerate(regions):
+        if x0 - 2 <= x <= x1 + 2 and y0 - 2 <= y <= y1 + 2:
+            area = (x1 - x0) * (y1 - y0)
+            if area < best_area:
+                best, best_area = index, area
+    return best
+
+
+def _order_of_unplaced(line: Line, regions: list[Region]) -> float:
+    """A line in no region reads just before the first region below it in its column."""
+    for index, (x0, y0, x1, _y1, _) in enumerate(regions):
+        if y0 >= line.y0 and min(x1, line.x1) - max(x0, line.x0) > 0:
+            return index - 0.5
+    return len(regions)
+
+
+def _overlap(a: Box, b: Box) -> float:
+    """The share of the smaller box covered by the other."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height / smaller if smaller > 0 else 0.0
+
+
+def _lines_in(body: list[tuple[int, Line]], box: Box) -> set[int]:
+    return {
+        index
+        for index, (_, line) in enumerate(body)
+        if box[0] - 2 <= (line.x0 + line.x1) / 2 <= box[2] + 2 and box[1] - 2 <= (line.y0 + line.y1) / 2 <= box[3] + 2
+    }
+
+
+def _caption_for(body: list[tuple[int, Line]], box: Box, consumed: set[int], pattern: re.Pattern[str]) -> str:
+    """The caption just above the box (within 40 pt), else just below it (within 30 pt); marks it consumed."""
+    above = [i for i, (_, ln) in enumerate(body) if i not in consumed and ln.y1 <= box[1] + 2 and box[1] - ln.y1 < 40]
+    for start in sorted(above, key=lambda i: -body[i][1].y0):
+        if pattern.match(body[start][1].text) or body[start][1].region == "caption":
+            return _take_caption(body, start, box[1] + 2, consumed)
+    below = [i for i, (_, ln) in enumerate(body) if i not in consumed and ln.y0 >= box[3] - 2 and ln.y0 - box[3] < 30]
+    for start in sorted(below, key=lambda i: body[i][1].y0):
+        if pattern.match(body[start][1].text):
+            return _take_caption(body, start, float("inf"), consumed)
+    return ""
+
+
+def _take_caption(body: list[tuple[int, Line]], start: int, limit: float, consumed: set[int]) -> str:
+    """The caption's first line and the lines that continue it in the same region (a caption can wrap)."""
+    first = body[start][1]
+    parts, consumed_here = [first.text], {start}
+    for index in range(start + 1, len(body)):
+        line = body[index][1]
+        if index in consumed or line.y0 >= limit or line.y0 - first.y1 > 1.6 * first.size * len(parts):
+            break
+        if line.region_index != first.region_index or first.region_index < 0 or line.size != first.size:
+            break
+        parts.append(line.text)
+        consumed_here.add(index)
+    consumed.update(consumed_here)
+    return " ".join(parts)
+
+
+def _source_for(body: list[tuple[int, Line]], box: Box, consumed: set[int]) -> str:
+    for index, (_, line) in enumerate(body):
+        if index not in consumed and 0 <= line.y0 - box[3] < 30 and SOURCE_LINE.match(line.text):
+            consumed.add(index)
+            return line.text
+    return ""
+
+
+def _cell_text(page: pymupdf.Page, cell: Box | None) -> str:
+    # Cell text read by clipping: table.extract() drops spaces and shifts thousands separators.
+    return " ".join(page.get_text("text", clip=pymupdf.Rect(cell)).split()) if cell else ""
+
+
+def _ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float, PlacedTable]]:
+    """Tables drawn with ruling lines, read cell by cell; a grid inside a chart is the chart's, not a table."""
+    pictures = [r[:4] for r in regions if r[4] == "picture"]
+    found = []
+    for table in page.find_tables(use_layout=False).tables:
+        box: Box = tuple(table.bbox)  # type: ignore[assignment]
+        if any(_overlap(box, picture) > 0.5 for picture in pictures):
+            continue
+        rows = [[_cell_text(page, cell) for cell in row.cells] for row in table.rows]
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or len(rows[0]) < 2:
+            continue
+        found.append((_order_of_box(box, regions), PlacedTable(box, Table("", rows[0], rows[1:]))))
+    return found
+
+
+def _order_of_box(box: Box, regions: list[Region]) -> float:
+    overlaps = [(_overlap(box, r[:4]), i) for i, r in enumerate(regions) if r[4] == "table"]
+    best = max(overlaps, default=(0.0, -1))
+    if best[0] > 0.5:
+        return best[1]
+    for index, region in enumerate(regions):
+        if region[1] >= box[1] and min(region[2], box[2]) - max(region[0], box[0]) > 0:
+            return index - 0.5
+    return len(regions)
+
+
+def _borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Box]) -> list[tuple[float, PlacedTable]]:
+    """Tables the layout engine sees where no ruling lines are drawn (coloured header rows, zebra stripes)."""
+    found = []
+    for order, (x0, y0, x1, y1, kind) in enumerate(regions):
+        box = (x0, y0, x1, y1)
+        if kind != "table" or any(_overlap(box, r) > 0.5 for r in ruled):
+            continue
+        grid = table_from_words(page.get_text("words", clip=pymupdf.Rect(box)))
+        if grid is not None:
+            found.append((float(order), PlacedTable(box, Table("", grid[0], grid[1:]))))
+    return found
+
+
+def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
+    """Rows and columns of a table without rules: rows by the words' baselines, columns by the vertical gaps that
+    no row crosses. None when that gives fewer than two rows or two columns."""
+    if not words:
+        return None
+    heights = sorted(w[3] - w[1] for w in words)
+    height = heights[len(heights) // 2]
+    rows: list[list[tuple[Any, ...]]] = []
+    for word in sorted(words, key=lambda w: ((w[1] + w[3]) / 2, w[0])):
+        middle = (word[1] + word[3]) / 2
+        if rows and abs(middle - sum((w[1] + w[3]) / 2 for w in rows[-1]) / len(rows[-1])) < 0.5 * height:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    # Column gaps: x ranges covered by no word in any row, wider than a word space.
+    spans = sorted((w[0], w[2]) for w in words)
+    gaps: list[float] = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach > 0.9 * height:
+            gaps.append((start + reach) / 2)
+        reach = max(reach, end)
+    if not gaps or len(rows) < 2:
+        return None
+    grid = []
+    for row in rows:
+        cells = [""] * (len(gaps) + 1)
+        for word in sorted(row, key=lambda w: w[0]):
+            column = sum(1 for gap in gaps if (word[0] + word[2]) / 2 > gap)
+            cells[column] = f"{cells[column]} {word[4]}".strip()
+        grid.append(cells)
+    grid = _join_wrapped_labels(grid)
+    return grid if len(grid) >= 2 else None
+
+
+def _join_wrapped_labels(grid: list[list[str]]) -> list[list[str]]:
+    """A row label wrapped over two lines leaves a row with only its first cell: join it to the row it belongs to."""
+    joined: list[list[str]] = []
+    for row in grid:
+        lone_label = bool(row[0]) and not any(row[1:])
+        if joined and lone_label and row[0][:1].islower():
+            joined[-1][0] = f"{joined[-1][0]} {row[0]}"
+        elif joined and not row[0] and any(row[1:]) and joined[-1][0] and not any(joined[-1][1:]):
+            joined[-1] = [joined[-1][0], *row[1:]]
+        else:
+            joined.append(list(row))
+    return joined
