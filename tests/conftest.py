@@ -21,12 +21,19 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 REPO = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def parse_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of parsed PDFs for the whole session: the layout engine reads each fixture PDF once."""
+    return tmp_path_factory.mktemp("parsed")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_settings(monkeypatch: pytest.MonkeyPatch, parse_cache: Path) -> None:
     """No test reads the developer's REPORTQA_* environment or .env."""
     for key in list(os.environ):
         if key.startswith("REPORTQA_"):
             monkeypatch.delenv(key)
+    monkeypatch.setenv("REPORTQA_PARSE_CACHE_DIR", str(parse_cache))
     monkeypatch.setitem(Settings.model_config, "env_file", None)
 
 

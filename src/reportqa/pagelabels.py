@@ -12,7 +12,9 @@ from collections import Counter
 
 from reportqa.layout import Line
 
-_ALONE = re.compile(r"^(?:p\.?|page|pagina|blz\.?|-|–)?\s*(\d{1,4}|[ivxlc]{1,7})\s*(?:/\s*\d{1,4}|-|–)?$", re.I)
+_ALONE = re.compile(
+    r"^(?:p\.?|page|pagina|blz\.?|-|–)?\s*(\d{1,5}|[ivxlc]{1,7})\s*(?:(?:/|of|sur|de|van|op)\s*\d{1,5}|-|–)?$", re.I
+)
 _AT_END = re.compile(r"(?:\s[|•·–—-]?\s*|\|\s*)(\d{1,4})$")
 _AT_START = re.compile(r"^(\d{1,4})\s*(?:[|•·–—-]\s*|\s{2,}|\s(?=[A-Za-zÀ-ÿ]))")
 _ANNEX = re.compile(r"^(annexe|bijlage|annex|appendix|appendice)\s+([A-Z0-9]{1,3})\b", re.I)
