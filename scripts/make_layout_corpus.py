@@ -14,6 +14,12 @@ so that the same question generator and `reportqa eval --layout` apply.
   and a Word-style footer: the page number above a running title. Cover and contents are unnumbered; the body
   starts at 1 (printed page = physical page - 2). The French edition has an outline (Chromium writes it from the
   headings), the Dutch one has none.
+- reportlab: a publication style drawn with reportlab: a coloured header band, tables with a coloured header row,
+  zebra rows and no grid, captions above and sources below, vector bar charts with axis labels and a legend,
+  superscript footnote markers, the page number at the right of the footer beside a running title. The cover is
+  unnumbered (printed page = physical page - 1) and the statistical annex restarts at 1 under an "Annexe A" /
+  "Bijlage A" heading ("Annexe A, p. 3"). Only the French edition has an outline, written the way some tools
+  write it: "2.  Title" (a dot, two spaces) and "3.2. Title" (a trailing dot).
 """
 
 import argparse
@@ -193,7 +199,192 @@ def make_chromium(out: Path) -> dict:  # type: ignore[type-arg]
     return record
 
 
-LAYOUTS = {"chromium": make_chromium}
+RL_FILES = {"fr": "rapport-2023-reportlab-fr.pdf", "nl": "verslag-2023-reportlab-nl.pdf"}
+ANNEX_CHAPTER = "11"
+ANNEX_KICKER = {"fr": "Annexe A", "nl": "Bijlage A"}
+
+
+def _reportlab_story(spec: ReportSpec, language: str, state: dict) -> list:  # type: ignore[type-arg]
+    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    from reportlab.graphics.charts.legends import Legend
+    from reportlab.graphics.shapes import Drawing
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+    from reportlab.platypus import Paragraph as Para
+    from reportlab.platypus import Table as RLTable
+
+    accent = colors.HexColor("#8a1538")
+    body = ParagraphStyle("body", fontName="Times-Roman", fontSize=10.5, leading=14, spaceAfter=6)
+    h1 = ParagraphStyle("h1", fontName="Helvetica-Bold", fontSize=16, leading=20, textColor=accent, spaceAfter=8)
+    h2 = ParagraphStyle("h2", fontName="Helvetica-Bold", fontSize=12, leading=15, textColor=accent, spaceBefore=8)
+    caption = ParagraphStyle("caption", fontName="Helvetica-Bold", fontSize=9, leading=11, spaceBefore=6)
+    source = ParagraphStyle("source", fontName="Helvetica-Oblique", fontSize=7.5, leading=9, spaceAfter=8)
+    note = ParagraphStyle("note", fontName="Times-Roman", fontSize=8, leading=10)
+    kicker = ParagraphStyle("kicker", fontName="Helvetica-Bold", fontSize=11, textColor=colors.grey, spaceAfter=4)
+    story: list = [  # type: ignore[type-arg]
+        Spacer(1, 200),
+        Para(html.escape(spec.title), ParagraphStyle("t", fontName="Helvetica-Bold", fontSize=28, leading=34)),
+        Para(html.escape(spec.subtitle), ParagraphStyle("s", fontName="Helvetica", fontSize=13, leading=18)),
+        PageBreak(),
+    ]
+    notes = 0
+    for section in spec.sections:
+        if section.number == ANNEX_CHAPTER:
+            story += [PageBreak(), _AnnexStart(state), Para(ANNEX_KICKER[language], kicker)]
+        elif section.new_page and section.level == 0 and len(story) > 4:
+            story.append(CondPageBreak(400))
+        heading = Para(f"{html.escape(section.number)} {html.escape(section.title)}", h1 if section.level == 0 else h2)
+        heading.outline = (section.number, section.title, section.level)  # type: ignore[attr-defined]
+        story.append(heading)
+        pending_notes: list[str] = []
+        for item in section.content:
+            if isinstance(item, Paragraph):
+                story.append(Para(html.escape(item.text), body))
+            elif isinstance(item, Footnote):
+                notes += 1
+                last = story[-1]
+                if isinstance(last, Para):
+                    story[-1] = Para(f"{last.text}<super>{notes}</super>", body)
+                pending_notes.append(f"<super>{notes}</super> {html.escape(item.text)}")
+            elif isinstance(item, TableSpec):
+                data = [item.header, *item.rows]
+                table = RLTable(data, hAlign="LEFT")
+                table.setStyle(
+                    [
+                        ("BACKGROUND", (0, 0), (-1, 0), accent),
+                        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                        ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+                        ("FONTNAME", (0, 1), (-1, -1), "Helvetica"),
+                        ("FONTSIZE", (0, 0), (-1, -1), 8.5),
+                        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.HexColor("#f4e8ec")]),
+                        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 9),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                    ]
+                )
+                story.append(
+                    KeepTogether([Para(html.escape(item.caption), caption), table, Para(SOURCE_LINE[language], source)])
+                )
+            elif isinstance(item, Chart):
+                drawing = Drawing(380, 190)
+                chart = VerticalBarChart()
+                chart.x, chart.y, chart.width, chart.height = 50, 30, 300, 130
+                chart.data = [list(item.values)]
+                chart.categoryAxis.categoryNames = list(item.labels)
+                chart.valueAxis.valueMin = 0
+                chart.valueAxis.labelTextFormat = lambda v: f"{v:,.0f}".replace(",", " " if language == "fr" else ".")
+                chart.bars[0].fillColor = accent
+                legend = Legend()
+                legend.x, legend.y = 60, 185
+                legend.colorNamePairs = [(accent, item.caption.split(":", 1)[-1].strip())]
+                drawing.add(chart)
+                drawing.add(legend)
+                story.append(
+                    KeepTogether(
+                        [Para(html.escape(item.caption), caption), drawing, Para(SOURCE_LINE[language], source)]
+                    )
+                )
+        story += [Para(text, note) for text in pending_notes]
+    return story
+
+
+def _annex_flowable() -> type:
+    from reportlab.platypus import Flowable
+
+    class AnnexStart(Flowable):
+        """Marks the page where the annex starts: its numbering restarts there."""
+
+        def __init__(self, state: dict) -> None:  # type: ignore[type-arg]
+            super().__init__()
+            self.state = state
+
+        def wrap(self, *_: float) -> tuple[float, float]:
+            return 0, 0
+
+        def draw(self) -> None:
+            self.state.setdefault("annex_page", self.canv.getPageNumber())
+
+    return AnnexStart
+
+
+def _AnnexStart(state: dict):  # type: ignore[no-untyped-def,type-arg]  # noqa: N802
+    return _annex_flowable()(state)
+
+
+def write_reportlab(spec: ReportSpec, language: str, target: Path) -> int:
+    """Writes the edition; returns the physical page (1-based) where the annex starts."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+
+    state: dict = {}  # type: ignore[type-arg]
+    width, height = A4
+    running = f"{spec.title} · {spec.footer_note}"
+
+    def furniture(canvas, document) -> None:  # type: ignore[no-untyped-def]
+        page = canvas.getPageNumber()
+        if page == 1:
+            return
+        annex = state.get("annex_page")
+        printed = page - annex + 1 if annex and page >= annex else page - 1
+        canvas.saveState()
+        canvas.setFillColor(colors.HexColor("#8a1538"))
+        canvas.rect(0, height - 38, width, 38, stroke=0, fill=1)
+        canvas.setFillColor(colors.white)
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.drawString(56, height - 24, spec.title.upper())
+        canvas.setFillColor(colors.black)
+        canvas.setFont("Helvetica", 7)
+        canvas.drawString(56, 30, running[:120])
+        canvas.setFont("Helvetica-Bold", 9)
+        canvas.drawRightString(width - 56, 30, str(printed))
+        canvas.restoreState()
+
+    class Document(BaseDocTemplate):
+        def afterFlowable(self, flowable) -> None:  # type: ignore[no-untyped-def]
+            outline = getattr(flowable, "outline", None)
+            if outline and spec.with_outline:
+                number, title, level = outline
+                key = f"s{number}"
+                self.canv.bookmarkPage(key)
+                # Written as some tools write them: "2.  Title" and "3.2. Title".
+                text = f"{number}.  {title}" if level == 0 else f"{number}. {title}"
+                self.canv.addOutlineEntry(text, key, level=min(level, 2), closed=False)
+
+    frame = Frame(56, 56, width - 112, height - 120, id="body")
+    document = Document(str(target), pagesize=A4, title=spec.title, author="Office des étrangers (exemple)")
+    document.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=furniture)])
+    document.build(_reportlab_story(spec, language, state))
+    return int(state["annex_page"])
+
+
+def _relabel_annex(record: dict, annex_pages: dict[str, int]) -> None:  # type: ignore[type-arg]
+    """Pages from the annex on are printed "Annexe A, p. n" (their numbering restarts)."""
+    entries = [*record["sections"].values(), *record["figures"]]
+    for entry in entries:
+        for language, start in annex_pages.items():
+            physical = entry.get(f"physical_{language}")
+            if physical is not None and physical >= start:
+                entry[f"page_{language}"] = f"{ANNEX_KICKER[language]}, p. {physical - start + 1}"
+
+
+def make_reportlab(out: Path) -> dict:  # type: ignore[type-arg]
+    out.mkdir(parents=True, exist_ok=True)
+    paths, annex_pages = {}, {}
+    for language, edition in EDITIONS.items():
+        spec = build_spec(language)
+        spec.with_outline = bool(edition["outline"])
+        paths[language] = out / RL_FILES[language]
+        annex_pages[language] = write_reportlab(spec, language, paths[language])
+    record = record_figures(paths, {language: 1 for language in paths})
+    _relabel_annex(record, annex_pages)
+    record["note"] = "Fictitious figures of the sample report, laid out in a publication style with reportlab."
+    record["layout"] = "reportlab"
+    return record
+
+
+LAYOUTS = {"chromium": make_chromium, "reportlab": make_reportlab}
 
 
 def main() -> None:
@@ -203,6 +394,19 @@ def main() -> None:
         out = LAYOUTS_DIR / layout
         record = LAYOUTS[layout](out)
         (out / "figures.json").write_text(json.dumps(record, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        for announcement in (REPO / "docs").glob("announcement-2023.*.md"):
+            shutil.copy(announcement, out / announcement.name)
+        subprocess.run(
+            [
+                sys.executable,
+                str(REPO / "scripts" / "make_gold_set.py"),
+                "--record",
+                str(out / "figures.json"),
+                "--out",
+                str(out / "gold.jsonl"),
+            ],
+            check=True,
+        )
         print(f"{out}: {len(record['figures'])} figures, sections {len(record['sections'])}")
 
 

@@ -174,6 +174,13 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
     help="Answer with the chat model set by REPORTQA_LLM (and report guard failures); default: extractive.",
 )
 @click.option("--kind", "kinds", multiple=True, help="Only questions of this kind (repeatable), e.g. follow_up.")
+@click.option(
+    "--layout",
+    "layouts",
+    multiple=True,
+    help="Report layouts instead: 'all', 'sample', or a folder name under samples/layouts (repeatable); one row "
+    "each with cell and section recall read against its figures record, and the gold set answered over it.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def evaluate(
     gold_path: Path,
@@ -182,6 +189,7 @@ def evaluate(
     claims_path: Path,
     use_llm: bool,
     kinds: tuple[str, ...],
+    layouts: tuple[str, ...],
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
@@ -189,6 +197,17 @@ def evaluate(
     from reportqa.llm import chat_model
 
     settings = _settings(docs_dir=docs_dir)
+    if layouts:
+        from reportqa.layouteval import evaluate_layouts, format_layout_report, layout_names
+
+        names = layout_names() if "all" in layouts else list(layouts)
+        try:
+            with _progress_bar(sys.stderr.isatty()) as progress:
+                rows = evaluate_layouts(settings, names, progress=progress)
+        except ReportQAError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(json.dumps(rows, ensure_ascii=False) if as_json else format_layout_report(rows))
+        return
     try:
         chat = chat_model(settings) if use_llm else None
         if use_llm and chat is None:

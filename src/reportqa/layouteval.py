@@ -7,15 +7,20 @@ questions with that layout's pages). Nothing is calibrated on these folders; the
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
 from reportqa.chunk import chunk_document
+from reportqa.config import Settings
+from reportqa.errors import IndexBuildError
+from reportqa.evaluate import run_evaluation
 from reportqa.figures import Fact, extract_facts
+from reportqa.index import Progress
 from reportqa.ingest import SourceDocument, load_document
 
 LAYOUTS_DIR = Path("samples/layouts")
+SAMPLE = "sample"  # the sample report the thresholds were calibrated on, reported beside the others
 
 
 def _squeeze(text: str) -> str:
@@ -34,7 +39,9 @@ class StructureScores:
 
 
 def layout_names(base: Path = LAYOUTS_DIR) -> list[str]:
-    return sorted(p.name for p in base.iterdir() if (p / "figures.json").is_file()) if base.is_dir() else []
+    """The sample first, then every layout folder with a figures record."""
+    found = sorted(p.name for p in base.iterdir() if (p / "figures.json").is_file()) if base.is_dir() else []
+    return [SAMPLE, *found]
 
 
 def read_layout(folder: Path, cache_dir: Path | None = None) -> tuple[dict[str, Any], dict[str, SourceDocument]]:
@@ -95,3 +102,43 @@ def structure_scores(record: dict[str, Any], documents: dict[str, SourceDocument
         round(found_prose / prose, 3) if prose else 1.0,
         missed,
     )
+
+
+def evaluate_layouts(
+    settings: Settings, names: list[str], base: Path = LAYOUTS_DIR, progress: Progress | None = None
+) -> list[dict[str, Any]]:
+    """One row per layout: how its structure was read, and the gold set answered over it (fresh index each)."""
+    rows = []
+    for name in names:
+        folder = base / name if name != SAMPLE else Path("samples/report")
+        gold = folder / "gold.jsonl" if name != SAMPLE else Path("eval/gold.jsonl")
+        if not (folder / "figures.json").is_file():
+            raise IndexBuildError(f"{folder} has no figures.json (make it with scripts/make_layout_corpus.py)")
+        record, documents = read_layout(folder, settings.parse_cache_dir)
+        structure = structure_scores(record, documents)
+        report = run_evaluation(settings.model_copy(update={"docs_dir": folder}), gold, None, progress)
+        overall: dict[str, Any] = report["overall"]  # type: ignore[assignment]
+        rows.append({"layout": name, "structure": asdict(structure), "answers": overall["answers"]})
+    return rows
+
+
+def format_layout_report(rows: list[dict[str, Any]]) -> str:
+    def f(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    header = (
+        f"{'layout':<12}{'cells':>7}{'cellR':>7}{'sectR':>7}{'proseP':>8}{'acc':>7}{'cite':>7}{'refuse':>8}"
+        f"{'falseR':>8}"
+    )
+    lines = [header]
+    for row in rows:
+        s, a = row["structure"], row["answers"]
+        lines.append(
+            f"{row['layout']:<12}{s['cells']:>7}{f(s['cell_recall']):>7}{f(s['section_recall']):>7}"
+            f"{f(s['prose_page_accuracy']):>8}{f(a['accuracy']):>7}{f(a['citation_accuracy']):>7}"
+            f"{f(a['refusal_accuracy']):>8}{f(a['false_refusals']):>8}"
+        )
+    for row in rows:
+        for missed in row["structure"]["missed"][:5]:
+            lines.append(f"  {row['layout']}: missed {missed}")
+    return "\n".join(lines)
