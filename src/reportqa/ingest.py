@@ -31,7 +31,7 @@ from reportqa.layout import (
     PlacedTable,
     Table,
     page_lines,
-    read_page,
+    read_pages,
 )
 from reportqa.pagelabels import is_running, printed_labels, running_lines
 
@@ -349,12 +349,10 @@ def _read_pdf(pdf: pymupdf.Document, path: Path, progress: PageProgress) -> Sour
     running = running_lines(all_lines)
     bands: list[list[Line]] = []
     bodies: list[list[PageItem]] = []
-    for number, lines in enumerate(all_lines):
-        structure = read_page(pdf[number], lines)
+    for structure in read_pages(path, pdf, all_lines, progress):
         band, body = _split_band(structure.items, running)
         bands.append(structure.furniture + band)
         bodies.append(body)
-        progress(number + 1, pdf.page_count)
 
     body_lines = [[item for item in body if isinstance(item, Line)] for body in bodies]
     labels = printed_labels(

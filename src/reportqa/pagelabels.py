@@ -26,13 +26,29 @@ def _band_key(line: Line) -> tuple[str, int]:
 
 
 def running_lines(pages: list[list[Line]]) -> set[tuple[str, int]]:
-    """Keys of the lines that repeat across pages at the same height: headers, footers, page numbers."""
-    counts: Counter[tuple[str, int]] = Counter()
+    """Keys of the lines that repeat across pages at the same height: headers, footers, page numbers.
+
+    A running line changes, from page to page, in one number at most (its page number): a body sentence that
+    repeats with other figures on each page ("office 437 handled 4 059 files") is not furniture.
+    """
+    pages_with: Counter[tuple[str, int]] = Counter()
+    numbers: dict[tuple[str, int], set[tuple[str, ...]]] = {}
     for lines in pages:
-        counts.update({_band_key(line) for line in lines})
+        seen = set()
+        for line in lines:
+            key = _band_key(line)
+            numbers.setdefault(key, set()).add(tuple(re.findall(r"\d+", line.text)))
+            seen.add(key)
+        pages_with.update(seen)
     with_text = sum(1 for lines in pages if lines)
     needed = max(2, round(REPEAT_SHARE * with_text))
-    return {key for key, count in counts.items() if count >= needed}
+    running = set()
+    for key, count in pages_with.items():
+        variants = numbers[key]
+        varying = sum(1 for position in zip(*variants, strict=False) if len(set(position)) > 1)
+        if count >= needed and varying <= 1:
+            running.add(key)
+    return running
 
 
 def is_running(line: Line, running: set[tuple[str, int]]) -> bool:
