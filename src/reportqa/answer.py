@@ -13,6 +13,7 @@ from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
+from reportqa.policy import is_personal_case
 from reportqa.retrieve import Hit, retrieve
 from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
@@ -29,21 +30,6 @@ OTHER_EDITION_PENALTY = 0.02
 UNASKED_ROW_PENALTY = 0.03
 # How many of the best sentences are embedded to compare them with the question itself.
 EVIDENCE_SENTENCES = 3
-# A question about the asker's own case asks for legal advice, which the product never gives.
-_PERSONAL_CASE = re.compile(
-    "|".join(
-        (
-            r"\b(mon|ma|mes) (\w+ )?(dossier|demande|permis|titre|carte|visa|recours|situation|mari|femme|enfant)",
-            r"\b(je|j')\s?(dois|peux|risque|vais|suis)\b|puis-je|dois-je",
-            r"\bmijn (\w+ )?(dossier|aanvraag|verblijfs\w*|kaart|visum|beroep|situatie|man|vrouw|kind)",
-            r"\b(moet|kan|mag) ik\b",
-            r"\bmy (\w+ ){0,2}(case|application|permit|visa|appeal|situation|wife|husband|child)",
-            r"\b(should|can|may|must) i\b",
-            r"\bmein(e|en)? (antrag|fall|visum|aufenthalt\w*)|\b(muss|kann|darf) ich\b",
-        )
-    ),
-    re.IGNORECASE,
-)
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate", re.I)
 _QUANTITY = re.compile(r"\b(combien|nombre|hoeveel|aantal|how many|how much|number|wie viele|wieviel|anzahl)\b", re.I)
 
@@ -375,7 +361,7 @@ def prepare(
     started = time.perf_counter()
     question = " ".join(question.split())
     language = language or detect_language(question, fallback=_language_of_history(history))
-    if _PERSONAL_CASE.search(question):
+    if is_personal_case(question):
         return Prepared(question, question, language, [], True, started, 0.0)
     earlier = history or []
     searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)

@@ -29,7 +29,7 @@ class Settings(BaseSettings):
     # dense (Chroma), bm25 (lexical) or hybrid (both, fused by reciprocal rank)
     retrieval: Literal["dense", "bm25", "hybrid"] = "hybrid"
     # Minimum cosine similarity of the best passage; below it the answer is a refusal.
-    # Calibrated with `python -m reportqa.calibrate` (see docs/benchmarks.md).
+    # Calibrated on the gold set by `reportqa eval` (its "calibration" line; see docs/benchmarks.md).
     min_score: float = 0.84
     # Minimum IDF-weighted share of a French or Dutch question's words found in the quoted sentence.
     min_coverage: float = 0.25

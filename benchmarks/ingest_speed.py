@@ -1,0 +1,57 @@
+"""Index build speed with the layout engine: a 200-page French + Dutch pair, first build and unchanged rebuild.
+
+    python benchmarks/ingest_speed.py [--pages 200] [--layout samples/layouts/chromium]
+
+The pair is made by repeating a layout's two editions (tables without rules, footnotes, a chart, two columns) up
+to the page count, so every page is a real report page. The first build parses every page (layout model in worker
+processes) and embeds every chunk; the second build finds the same files and reuses the parses and the vectors.
+"""
+
+import argparse
+import json
+import tempfile
+import time
+from pathlib import Path
+
+import pymupdf
+
+from reportqa.config import Settings
+from reportqa.index import build_index
+
+
+def _repeat(source: Path, target: Path, pages: int) -> None:
+    with pymupdf.open(source) as original, pymupdf.open() as out:
+        while out.page_count < pages:
+            last = min(original.page_count, pages - out.page_count) - 1
+            out.insert_pdf(original, to_page=last)
+        out.save(target)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--pages", type=int, default=200)
+    parser.add_argument("--layout", type=Path, default=Path("samples/layouts/chromium"))
+    arguments = parser.parse_args()
+    record = json.loads((arguments.layout / "figures.json").read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory(prefix="reportqa-speed-") as scratch:
+        docs = Path(scratch) / "docs"
+        docs.mkdir()
+        for language, name in record["files"].items():
+            _repeat(arguments.layout / name, docs / f"report-{language}.pdf", arguments.pages)
+        settings = Settings(docs_dir=docs, index_dir=Path(scratch) / "index", _env_file=None)  # type: ignore[call-arg]
+        started = time.perf_counter()
+        manifest = build_index(settings)
+        first = time.perf_counter() - started
+        started = time.perf_counter()
+        build_index(settings)
+        second = time.perf_counter() - started
+    print(
+        f"{manifest.pages} pages ({arguments.pages} per edition, from {arguments.layout}), {manifest.chunks} chunks, "
+        f"{manifest.tables} tables\n"
+        f"first build: {first:.1f} s ({manifest.pages / first:.1f} pages/s)\n"
+        f"unchanged rebuild: {second:.1f} s"
+    )
+
+
+if __name__ == "__main__":
+    main()
