@@ -138,11 +138,20 @@ def wait_until_up(
 
 
 @pytest.fixture(scope="session")
-def server(corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_origin: str) -> Iterator[str]:
+def gradio_temp(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Where the session's web app would write what visitors upload (GRADIO_TEMP_DIR)."""
+    return tmp_path_factory.mktemp("gradio-temp")
+
+
+@pytest.fixture(scope="session")
+def server(
+    corpus_dir: Path, tmp_path_factory: pytest.TempPathFactory, host_origin: str, gradio_temp: Path
+) -> Iterator[str]:
     """The web app over the two-edition fixture, for the whole session."""
     with running_app(
         corpus_dir,
         tmp_path_factory.mktemp("web-index"),
+        GRADIO_TEMP_DIR=str(gradio_temp),
         REPORTQA_CORS_ORIGINS=host_origin,
         REPORTQA_EMBED_ORIGINS=host_origin,
         REPORTQA_RATE_LIMIT_PER_MINUTE="60",

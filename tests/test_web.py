@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import httpx
 import pytest
 from gradio_client import Client
@@ -63,3 +65,27 @@ def test_claims_are_checked_over_http(server: str) -> None:
     result = httpx.post(f"{server}/api/check", json={"claim": "In 2023 waren er 2.500 gedwongen terugkeren."}).json()
     assert result["verdict"] == "contradicted" and result["report_value"] == 2345
     assert result["evidence"][0]["edition"] == "nl"
+
+
+def test_uploads_are_refused_and_nothing_is_written(server: str, gradio_temp: Path) -> None:
+    before = sorted(gradio_temp.rglob("*"))
+    for path in ("/gradio_api/upload", "/gradio_api/upload?upload_id=x", "/upload"):
+        reply = httpx.post(server + path, files={"files": ("big.bin", b"x" * 3_000_000, "application/octet-stream")})
+        assert reply.status_code in (404, 405), path
+    assert sorted(gradio_temp.rglob("*")) == before
+
+
+def test_a_body_larger_than_a_question_is_refused_before_it_is_read(server: str) -> None:
+    huge = b'{"question": "' + b"x" * 10_000_000 + b'"}'
+    reply = httpx.post(f"{server}/api/ask", content=huge, headers={"content-type": "application/json"})
+    assert reply.status_code == 413 and reply.json()["detail"] == "The request is too large."
+
+    def chunks():  # type: ignore[no-untyped-def]  # no Content-Length: sent chunked
+        yield b'{"question": "'
+        for _ in range(10):
+            yield b"x" * 1_000_000
+
+    reply = httpx.post(
+        f"{server}/api/ask", content=chunks(), headers={"content-type": "application/json", "accept-language": "fr"}
+    )
+    assert reply.status_code == 413 and reply.json()["detail"] == "La requête est trop volumineuse."

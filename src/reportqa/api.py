@@ -22,13 +22,14 @@ from fastapi.responses import (
     StreamingResponse,
 )
 from pydantic import BaseModel, Field
+from starlette.types import Scope
 
 from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
-from reportqa.lang import BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
-from reportqa.limits import RateLimiter, client_address
+from reportqa.lang import BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
+from reportqa.limits import RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
 
@@ -287,9 +288,16 @@ def create_app(service: ReportService) -> FastAPI:
             return PlainTextResponse(path.read_text(encoding="utf-8"), media_type="text/plain; charset=utf-8")
         return FileResponse(path, media_type="application/pdf", headers={"Content-Disposition": "inline"})
 
+    async def refuse(scope: Scope, status: int) -> Response:
+        headers = dict(scope.get("headers") or [])
+        language = _accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))
+        return JSONResponse({"detail": BODY_TOO_LARGE[language] if status == 413 else "Not Found"}, status_code=status)
+
+    app.add_middleware(RequestGuard, refuse=refuse)
     ui = build_ui(service)
     ui.queue(max_size=64, default_concurrency_limit=4)
-    return gr.mount_gradio_app(app, ui, path="/", i18n=I18N, footer_links=["api"], allowed_paths=[])
+    # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
+    return gr.mount_gradio_app(app, ui, path="/", i18n=I18N, footer_links=["api"], allowed_paths=[], max_file_size=1)
 
 
 def run_server(settings: Settings) -> None:

@@ -50,6 +50,12 @@ TOO_MANY: dict[Language, str] = {
     "en": "Too many questions in a short time. Try again in a minute.",
     "de": "Zu viele Fragen in kurzer Zeit. Versuchen Sie es in einer Minute erneut.",
 }
+BODY_TOO_LARGE: dict[Language, str] = {
+    "fr": "La requête est trop volumineuse.",
+    "nl": "Het verzoek is te groot.",
+    "en": "The request is too large.",
+    "de": "Die Anfrage ist zu groß.",
+}
 BUSY: dict[Language, str] = {
     "fr": "Le service est très sollicité en ce moment. Réessayez dans quelques secondes.",
     "nl": "De dienst is momenteel erg druk. Probeer het over enkele seconden opnieuw.",

@@ -1,10 +1,14 @@
-"""Per-client rate limiting for the public API, keyed by the client's address as the trusted proxies report it."""
+"""Limits for the public app: per-client rate limiting keyed by the client's address as the trusted proxies report
+it, and a guard that refuses uploads and oversized bodies before they are read."""
 
 import ipaddress
 import threading
 import time
+from collections.abc import Awaitable, Callable
 
 from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 
 def client_address(request: Request, trusted_proxies: list[str]) -> str:
@@ -51,3 +55,61 @@ class RateLimiter:
                 for key in idle:
                     del self._buckets[key]
             return allowed
+
+
+# A question, a claim or a feedback comment is a few hundred characters; the chat's own calls carry the
+# conversation so far. Nothing this app takes is larger.
+MAX_API_BODY = 16 * 1024
+MAX_BODY = 512 * 1024
+UPLOAD_PATHS = ("/gradio_api/upload", "/upload")
+
+
+class RequestGuard:
+    """Refuses, before the body is read whole, what no visitor may send: uploads (no component of this app takes
+    a file, so the upload route is not there) and bodies larger than a question needs (413)."""
+
+    def __init__(self, app: ASGIApp, refuse: Callable[[Scope, int], Awaitable[Response]]) -> None:
+        self.app = app
+        self.refuse = refuse
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        path = scope["path"].rstrip("/")
+        if path in UPLOAD_PATHS or path.startswith("/gradio_api/upload"):
+            await (await self.refuse(scope, 404))(scope, receive, send)
+            return
+        limit = MAX_API_BODY if path.startswith("/api/") else MAX_BODY
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared is not None:
+            if not declared.isdigit() or int(declared) > limit:
+                await (await self.refuse(scope, 413))(scope, receive, send)
+                return
+            await self.app(scope, receive, send)
+            return
+        if scope["method"] not in ("POST", "PUT", "PATCH"):
+            await self.app(scope, receive, send)
+            return
+        # No length given (chunked): read at most the limit, then hand the body on.
+        body, more = b"", True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                return
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+            if len(body) > limit:
+                await (await self.refuse(scope, 413))(scope, receive, send)
+                return
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        await self.app(scope, replay, send)
