@@ -109,3 +109,63 @@ def test_table_whose_borders_are_curves(read) -> None:  # type: ignore[no-untype
     assert _cell(document, "Epistaxis", table.table.header[2], "13") == "Common"
     assert _cell(document, "Angioedema", table.table.header[3], "13") == "Not known"
     assert _passage(document, "very rare (< 1/10,000)").page == "13"
+
+
+def _row(document: SourceDocument, first_cell: str) -> list[str]:
+    for block in document.blocks:
+        for row in block.table.rows if block.table else []:
+            if _squeeze(row[0]) == first_cell:
+                return [_squeeze(cell) for cell in row if cell]
+    raise AssertionError(f"no row {first_cell!r}")
+
+
+def _row_starting(document: SourceDocument, words: str) -> list[str]:
+    for block in document.blocks:
+        for row in block.table.rows if block.table else []:
+            if _squeeze(row[0]).startswith(words):
+                return [_squeeze(cell) for cell in row if cell]
+    raise AssertionError(f"no row starting {words!r}")
+
+
+def test_rotated_wide_table_without_ruled_rows(read) -> None:  # type: ignore[no-untyped-def]
+    document = read("senate-expenditures.pdf")  # the page is shown rotated; its body rows have no rules
+    assert _row(document, "DHAW20190001") == [
+        "DHAW20190001",
+        "05/03/2019",
+        "CITIBANK - TRAVEL CBA CARD",
+        "03/04/2019",
+        "03/06/2019",
+        "STAFF TRANSPORTATION",
+        "920.68",
+    ]
+    assert _row(document, "DHAW20190003")[-1] == "737.94"
+    assert {b.page for b in document.blocks} == {"1"}
+
+
+def test_two_column_paper_with_roman_numbered_outline(read) -> None:  # type: ignore[no-untyped-def]
+    document = read("issue-982-example.pdf")
+    introduction = _passage(document, "According to [Gad06] creativity is")
+    assert (introduction.section_number, introduction.section_title, introduction.page) == ("I", "Introduction", "1")
+    discussion = _passage(document, "What does these examples mean for our understanding of creativity?")
+    assert (discussion.section_number, discussion.section_title, discussion.page) == ("VI", "Discussion", "5")
+    audio = _passage(document, "Common machine learning tasks which involve audio data")
+    assert (audio.section_number, audio.page) == ("V", "4")
+    figure = _passage(document, "Fig. 1: Neural networks are based on simple units")
+    assert figure.kind == "chart" and figure.page == "1"  # a figure is one captioned passage, not its labels
+
+
+def test_text_page_laid_out_in_boxes(read) -> None:  # type: ignore[no-untyped-def]
+    document = read("la-precinct-bulletin-2014-p1.pdf")
+    assert {b.page for b in document.blocks} == {"1"}  # "PAGE 1" in the top right corner
+    # Each candidate's party and votes follow the name in its row (the party may share the name's cell, and the
+    # row goes on with the other boxes' lines on the same baseline: columns laid out with spaces inside one ruled
+    # box are not told apart there).
+    for candidate, party, votes in (
+        ("NEEL KASHKARI", "REP", "247"),
+        ("EDMUND G BROWN", "DEM", "69"),
+        ("GAVIN NEWSOM", "DEM", "64"),
+        ("KAMALA D HARRIS", "DEM", "68"),
+        ("TOM LACKEY", "REP", "249"),
+    ):
+        row = _row_starting(document, candidate)
+        assert " ".join(row).split()[: len(candidate.split()) + 2] == [*candidate.split(), party, votes]

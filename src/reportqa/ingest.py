@@ -32,6 +32,7 @@ from reportqa.layout import (
     Table,
     page_lines,
     read_pages,
+    upright,
 )
 from reportqa.pagelabels import is_running, printed_labels, running_lines
 
@@ -44,6 +45,8 @@ INGEST_VERSION = "layout-1"
 PageProgress = Callable[[int, int], None]
 
 _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
+# Outline entries may also be numbered in roman numerals and letters ("III-A Google DeepDream", "IV. Results").
+_OUTLINE_NUMBER = re.compile(r"^([IVXLC]{1,6}(?:[.-](?:\d{1,2}|[A-Z]))*)\.?\s+(\S.{1,118})$")
 _TOC_TITLES = re.compile(r"^(table des mati[èe]res|sommaire|inhoud|inhoudstafel|inhoudsopgave|contents)$", re.I)
 _SAMPLE_MARK = re.compile(r"fictif|fictie|fictitious", re.I)
 _NOTE_START = re.compile(r"^\(?\d{1,3}\)?\s")
@@ -235,7 +238,7 @@ def _outline(pdf: pymupdf.Document) -> list[_OutlineEntry]:
     entries = []
     for _level, title, page_no, *_ in pdf.get_toc(simple=False):
         title = " ".join(str(title).split())
-        match = _HEADING.match(title)
+        match = _HEADING.match(title) or _OUTLINE_NUMBER.match(title)
         number, name = (match.group(1).rstrip("."), match.group(2).strip()) if match else ("", title)
         entries.append(_OutlineEntry(page_no - 1 if page_no >= 1 else -1, number, name))
     return entries
@@ -341,6 +344,7 @@ def _split_band(items: list[PageItem], running: set[tuple[str, int]]) -> tuple[l
 
 
 def _read_pdf(pdf: pymupdf.Document, path: Path, progress: PageProgress) -> SourceDocument:
+    upright(pdf)
     all_lines = [page_lines(pdf[number]) for number in range(pdf.page_count)]
     notes = _read_scanned_pages(pdf, all_lines)
     if not any(all_lines):
@@ -458,7 +462,7 @@ class _SectionWalker:
             if key == heading_key(f"{entry.number} {entry.title}") or (not key[0] and same_title):
                 self.pending.remove(entry)
                 match = _HEADING.match(line.text)
-                return entry.number, match.group(2).strip() if match else line.text
+                return entry.number, match.group(2).strip() if match else entry.title
         match = _HEADING.match(line.text)
         if not match or line.text.rstrip().endswith((".", ",", ";")):
             return None

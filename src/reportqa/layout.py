@@ -24,7 +24,7 @@ Region = tuple[float, float, float, float, str]  # a box and the layout engine's
 
 FURNITURE_REGIONS = frozenset({"page-header", "page-footer"})
 HEADING_REGIONS = frozenset({"section-header", "title"})
-CAPTION = re.compile(r"^(tableau|tabel|table|figure|figuur|graphique|grafiek|chart|graph)\s+[\dA-Z]", re.I)
+CAPTION = re.compile(r"^(?i:tableau|tabel|table|figure|figuur|fig\.|graphique|grafiek|chart|graph)\s*(\d|[A-Z](?![a-z]))")
 TABLE_CAPTION = re.compile(r"^(tableau|tabel|table)\s+[\dA-Z]", re.I)
 SOURCE_LINE = re.compile(r"^(source|sources|bron|bronnen)\s*:", re.I)
 # A footnote marker: superscript digits or symbols, alone in their span.
@@ -184,7 +184,16 @@ def read_pages(
 def _read_page_range(task: tuple[str, int, list[list[Line]]]) -> list[PageStructure]:
     path, start, pages = task
     with pymupdf.open(path) as pdf:
+        upright(pdf)
         return [read_page(pdf[start + offset], lines) for offset, lines in enumerate(pages)]
+
+
+def upright(pdf: pymupdf.Document) -> None:
+    """Pages shown rotated (a landscape table on a portrait page) are turned so their text runs left to right in
+    page coordinates, as the layout engine and the table reader expect. In memory only."""
+    for page in pdf:
+        if page.rotation:
+            page.remove_rotation()
 
 
 def _layout_regions(page: pymupdf.Page) -> list[Region]:
@@ -308,13 +317,7 @@ def _ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float
             continue
         if any(_overlap(box, region) > 0.5 and _area(box) < 0.5 * _area(region) for region in layout_tables):
             continue  # a ruled header over a borderless body: the layout engine's whole table is read instead
-        lines_per_cell = [
-            page.get_text("text", clip=pymupdf.Rect(cell)).strip().count("\n") + 1
-            for row in table.rows
-            for cell in row.cells
-            if cell
-        ]
-        if sum(n > 2 for n in lines_per_cell) > 0.3 * len(lines_per_cell):
+        if any(_holds_several_rows(page, row.cells) for row in table.rows):
             # Rules drawn every few rows only: the cells hold several rows each, read by their words instead.
             rows = table_from_words(page.get_text("words", clip=pymupdf.Rect(box))) or []
         else:
@@ -324,6 +327,17 @@ def _ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float
             continue
         found.append((_order_of_box(box, regions), PlacedTable(box, Table("", rows[0], rows[1:]))))
     return found
+
+
+def _holds_several_rows(page: pymupdf.Page, cells: list[Any]) -> bool:
+    """A cell holds three lines or more with figures: the rules are drawn every few rows only (a wrapped label
+    makes several lines too, but not several lines of figures)."""
+    for cell in cells:
+        if cell:
+            lines = page.get_text("text", clip=pymupdf.Rect(cell)).splitlines()
+            if sum(1 for line in lines if re.search(r"\d", line)) >= 3:
+                return True
+    return False
 
 
 def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
@@ -357,7 +371,7 @@ def _borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Bo
     return found
 
 
-_NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,\u00a0\u202f]*%?\)?$")
+_NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,/\u00a0\u202f]*%?\)?$")  # counts, amounts, percentages, dates
 
 
 def _is_numeric(text: str) -> bool:
