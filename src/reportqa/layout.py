@@ -24,7 +24,9 @@ Region = tuple[float, float, float, float, str]  # a box and the layout engine's
 
 FURNITURE_REGIONS = frozenset({"page-header", "page-footer"})
 HEADING_REGIONS = frozenset({"section-header", "title"})
-CAPTION = re.compile(r"^(?i:tableau|tabel|table|figure|figuur|fig\.|graphique|grafiek|chart|graph)\s*(\d|[A-Z](?![a-z]))")
+CAPTION = re.compile(
+    r"^(?i:tableau|tabel|table|figure|figuur|fig\.|graphique|grafiek|chart|graph)\s*(\d|[A-Z](?![a-z]))"
+)
 TABLE_CAPTION = re.compile(r"^(tableau|tabel|table)\s+[\dA-Z]", re.I)
 SOURCE_LINE = re.compile(r"^(source|sources|bron|bronnen)\s*:", re.I)
 # A footnote marker: superscript digits or symbols, alone in their span.
