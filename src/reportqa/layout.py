@@ -193,7 +193,8 @@ def _read_page_range(task: tuple[str, int, list[list[Line]]]) -> list[PageStruct
 def upright(pdf: pymupdf.Document) -> None:
     """Pages shown rotated (a landscape table on a portrait page) are turned so their text runs left to right in
     page coordinates, as the layout engine and the table reader expect. In memory only."""
-    for page in pdf:
+    for number in range(pdf.page_count):
+        page = pdf[number]
         if page.rotation:
             page.remove_rotation()
 
