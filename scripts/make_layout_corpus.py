@@ -20,6 +20,11 @@ so that the same question generator and `reportqa eval --layout` apply.
   unnumbered (printed page = physical page - 1) and the statistical annex restarts at 1 under an "Annexe A" /
   "Bijlage A" heading ("Annexe A, p. 3"). Only the French edition has an outline, written the way some tools
   write it: "2.  Title" (a dot, two spaces) and "3.2. Title" (a trailing dot).
+- writer: an OpenDocument text written with odfpy (Writer's heading styles, real Writer tables with a repeated
+  header row and thin rules, Writer footnotes) and exported to PDF by LibreOffice, with a Word-style footer: the
+  page-number field above a running title. The cover is unnumbered and the body starts at 1 (printed page =
+  physical page - 1); LibreOffice writes the outline from the headings in both editions. Charts are not drawn (an
+  ODF chart object is left out): this layout tests tables, footnotes, headings and footers.
 """
 
 import argparse
@@ -384,7 +389,164 @@ def make_reportlab(out: Path) -> dict:  # type: ignore[type-arg]
     return record
 
 
-LAYOUTS = {"chromium": make_chromium, "reportlab": make_reportlab}
+WRITER_FILES = {"fr": "rapport-2023-writer-fr.pdf", "nl": "verslag-2023-writer-nl.pdf"}
+
+
+def write_odt(spec: ReportSpec, target: Path) -> None:
+    from odf import style, table, text
+    from odf.opendocument import OpenDocumentText
+
+    document = OpenDocumentText()
+    layout = style.PageLayout(name="A4")
+    layout.addElement(
+        style.PageLayoutProperties(
+            pagewidth="21cm",
+            pageheight="29.7cm",
+            margintop="2cm",
+            marginbottom="1.5cm",
+            marginleft="2.2cm",
+            marginright="2.2cm",
+        )
+    )
+    document.automaticstyles.addElement(layout)
+    footer_style = style.Style(name="FooterText", family="paragraph")
+    footer_style.addElement(style.ParagraphProperties(textalign="center"))
+    footer_style.addElement(style.TextProperties(fontsize="8pt", fontname="Liberation Sans"))
+    document.styles.addElement(footer_style)
+    cover = style.MasterPage(name="Cover", pagelayoutname=layout)
+    standard = style.MasterPage(name="Standard", pagelayoutname=layout)
+    footer = style.Footer()
+    footer.addElement(text.P(stylename=footer_style, text=""))
+    footer.childNodes[0].addElement(text.PageNumber(selectpage="current", text="1"))
+    footer.addElement(text.P(stylename=footer_style, text=f"{spec.title} — {spec.footer_note}"))
+    standard.addElement(footer)
+    document.masterstyles.addElement(cover)
+    document.masterstyles.addElement(standard)
+
+    def paragraph_style(name: str, size: str, bold: bool = False, **extra: str) -> style.Style:
+        made = style.Style(
+            name=name, family="paragraph", **({"masterpagename": extra.pop("master")} if "master" in extra else {})
+        )
+        made.addElement(style.ParagraphProperties(marginbottom="0.2cm", **extra))
+        made.addElement(
+            style.TextProperties(fontsize=size, fontname="Liberation Serif", **({"fontweight": "bold"} if bold else {}))
+        )
+        document.automaticstyles.addElement(made)
+        return made
+
+    body = paragraph_style("Body", "10.5pt", textalign="justify")
+    cover_title = paragraph_style("CoverTitle", "26pt", True, master="Cover", margintop="6cm")
+    caption = paragraph_style("Caption", "9pt", True, margintop="0.3cm", keepwithnext="always")
+    cell_style = paragraph_style("Cell", "9pt")
+    first_heading = style.Style(
+        name="FirstHeading", family="paragraph", parentstylename="Heading_20_1", masterpagename="Standard"
+    )
+    first_heading.addElement(style.ParagraphProperties(pagenumber="1"))
+    document.automaticstyles.addElement(first_heading)
+    new_page_heading = style.Style(name="NewPageHeading", family="paragraph", parentstylename="Heading_20_1")
+    new_page_heading.addElement(style.ParagraphProperties(breakbefore="page"))
+    document.automaticstyles.addElement(new_page_heading)
+    for level in (1, 2, 3):
+        heading = style.Style(
+            name=f"Heading_20_{level}",
+            displayname=f"Heading {level}",
+            family="paragraph",
+            defaultoutlinelevel=str(level),
+        )
+        heading.addElement(style.ParagraphProperties(margintop="0.4cm", marginbottom="0.2cm", keepwithnext="always"))
+        heading.addElement(
+            style.TextProperties(fontsize=f"{18 - 3 * level}pt", fontweight="bold", fontname="Liberation Sans")
+        )
+        document.styles.addElement(heading)
+    whole = style.Style(name="Whole", family="table")  # a table is not split over two pages
+    whole.addElement(style.TableProperties(maybreakbetweenrows="false", width="16.6cm", align="left"))
+    document.automaticstyles.addElement(whole)
+    ruled = style.Style(name="Ruled", family="table-cell")
+    ruled.addElement(style.TableCellProperties(border="0.5pt solid #000000", padding="0.06cm"))
+    document.automaticstyles.addElement(ruled)
+
+    document.text.addElement(text.P(stylename=cover_title, text=spec.title))
+    document.text.addElement(text.P(stylename=body, text=spec.subtitle))
+    notes = 0
+    first = True
+    for section in spec.sections:
+        level = min(section.level + 1, 3)
+        if first:
+            heading_style: object = first_heading
+            first = False
+        elif section.new_page and level == 1:
+            heading_style = new_page_heading
+        else:
+            heading_style = f"Heading_20_{level}"
+        document.text.addElement(
+            text.H(outlinelevel=level, stylename=heading_style, text=f"{section.number} {section.title}")
+        )
+        last: object = None
+        for item in section.content:
+            if isinstance(item, Paragraph):
+                last = text.P(stylename=body, text=item.text)
+                document.text.addElement(last)
+            elif isinstance(item, Footnote) and last is not None:
+                notes += 1
+                note = text.Note(noteclass="footnote", id=f"ftn{notes}")
+                note.addElement(text.NoteCitation(text=str(notes)))
+                note_body = text.NoteBody()
+                note_body.addElement(text.P(stylename=cell_style, text=item.text))
+                note.addElement(note_body)
+                last.addElement(note)  # type: ignore[attr-defined]
+            elif isinstance(item, TableSpec):
+                document.text.addElement(text.P(stylename=caption, text=item.caption))
+                grid = table.Table(name=f"T{id(item)}", stylename=whole)
+                grid.addElement(table.TableColumn(numbercolumnsrepeated=len(item.header)))
+                header_rows = table.TableHeaderRows()
+                for row_index, cells in enumerate([item.header, *item.rows]):
+                    row = table.TableRow()
+                    for cell in cells:
+                        box = table.TableCell(stylename=ruled, valuetype="string")
+                        box.addElement(text.P(stylename=cell_style, text=cell))
+                        row.addElement(box)
+                    (header_rows if row_index == 0 else grid).addElement(row)
+                    if row_index == 0:
+                        grid.addElement(header_rows)
+                document.text.addElement(grid)
+    document.save(str(target))
+
+
+def make_writer(out: Path) -> dict:  # type: ignore[type-arg]
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        raise SystemExit("LibreOffice is not installed (apt install libreoffice-writer-nogui)")
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for language in EDITIONS:
+            odt = Path(folder) / WRITER_FILES[language].replace(".pdf", ".odt")
+            write_odt(build_spec(language), odt)
+            subprocess.run(
+                [
+                    office,
+                    f"-env:UserInstallation=file://{folder}/profile",
+                    "--headless",
+                    "--convert-to",
+                    "pdf",
+                    "--outdir",
+                    str(out),
+                    str(odt),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+            paths[language] = out / WRITER_FILES[language]
+    record = record_figures(paths, {language: 1 for language in paths})
+    record["note"] = (
+        "Fictitious figures of the sample report, written as a Writer document and exported by LibreOffice."
+    )
+    record["layout"] = "writer"
+    return record
+
+
+LAYOUTS = {"chromium": make_chromium, "reportlab": make_reportlab, "writer": make_writer}
 
 
 def main() -> None:

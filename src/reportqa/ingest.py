@@ -49,7 +49,8 @@ _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
 _OUTLINE_NUMBER = re.compile(r"^([IVXLC]{1,6}(?:[.-](?:\d{1,2}|[A-Z]))*)\.?\s+(\S.{1,118})$")
 _TOC_TITLES = re.compile(r"^(table des mati[èe]res|sommaire|inhoud|inhoudstafel|inhoudsopgave|contents)$", re.I)
 _SAMPLE_MARK = re.compile(r"fictif|fictie|fictitious", re.I)
-_NOTE_START = re.compile(r"^\(?\d{1,3}\)?\s")
+# A footnote starts with its number: "(1) ", "1 ", or glued to the text as some word processors print it ("1Y compris").
+_NOTE_START = re.compile(r"^\(?\d{1,3}\)?(\s|(?=[A-ZÀ-Ý]))")
 CHART_NOTE = {
     "fr": "graphique dans le rapport (les valeurs se lisent sur le graphique)",
     "nl": "grafiek in het verslag (de waarden staan op de grafiek)",
@@ -355,8 +356,11 @@ def _read_pdf(pdf: pymupdf.Document, path: Path, progress: PageProgress) -> Sour
     bodies: list[list[PageItem]] = []
     for structure in read_pages(path, pdf, all_lines, progress):
         band, body = _split_band(structure.items, running)
-        bands.append(structure.furniture + band)
-        bodies.append(body)
+        # The layout engine can take a footnote at the foot of the page for the footer: a line that does not
+        # repeat across pages and starts with a note number is a footnote.
+        footnotes = [ln for ln in structure.furniture if not is_running(ln, running) and _NOTE_START.match(ln.text)]
+        bands.append([ln for ln in structure.furniture if ln not in footnotes] + band)
+        bodies.append(body + [replace(ln, region="footnote") for ln in sorted(footnotes, key=lambda ln: ln.y0)])
 
     body_lines = [[item for item in body if isinstance(item, Line)] for body in bodies]
     labels = printed_labels(
@@ -481,7 +485,7 @@ class _SectionWalker:
 
     def _flush_note(self) -> None:
         if self.note:
-            self._emit("footnote", _join_lines(self.note))
+            self._emit("footnote", re.sub(r"^(\(?\d{1,3}\)?)(?=\S)", r"\1 ", _join_lines(self.note)))
             self.note = []
 
     def _flush_prose(self) -> None:

@@ -13,6 +13,7 @@ import os
 import re
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -167,19 +168,24 @@ def read_pages(
     ~0.3 s a page on one core); progress is reported page by page, in order."""
     total = len(all_lines)
     workers = min(os.cpu_count() or 1, 4)
-    if workers < 2 or total < PARALLEL_MIN_PAGES:
-        structures = []
-        for number, lines in enumerate(all_lines):
-            structures.append(read_page(pdf[number], lines))
-            progress(number + 1, total)
-        return structures
-    tasks = [(str(path), start, all_lines[start : start + PAGES_PER_TASK]) for start in range(0, total, PAGES_PER_TASK)]
+    if workers >= 2 and total >= PARALLEL_MIN_PAGES:
+        tasks = [
+            (str(path), start, all_lines[start : start + PAGES_PER_TASK]) for start in range(0, total, PAGES_PER_TASK)
+        ]
+        structures: list[PageStructure] = []
+        try:
+            # spawn, not fork: the web app builds its index from a thread, and forking a threaded process is unsafe.
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+                for chunk in pool.map(_read_page_range, tasks):
+                    structures.extend(chunk)
+                    progress(len(structures), total)
+            return structures
+        except BrokenProcessPool:  # workers cannot start here (a program read from stdin): read in this process
+            pass
     structures = []
-    # spawn, not fork: the web app builds its index from a thread, and forking a threaded process is unsafe.
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        for chunk in pool.map(_read_page_range, tasks):
-            structures.extend(chunk)
-            progress(len(structures), total)
+    for number, lines in enumerate(all_lines):
+        structures.append(read_page(pdf[number], lines))
+        progress(number + 1, total)
     return structures
 
 
