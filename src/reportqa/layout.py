@@ -158,7 +158,7 @@ def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool = True)
 
 
 PARALLEL_MIN_PAGES = 12  # below this, starting worker processes costs more than it saves
-PAGES_PER_TASK = 4
+PAGES_PER_TASK = 1  # one page a task: the progress bar moves page by page
 
 
 def read_pages(

@@ -1,0 +1,51 @@
+"""The reports laid out by other tools (samples/layouts: Chromium, reportlab, LibreOffice Writer) are read against
+their records of figures: every table cell with its row, column and printed page, every section, every sentence."""
+
+from pathlib import Path
+
+import pytest
+
+from reportqa.ingest import load_document
+from reportqa.layouteval import LAYOUTS_DIR, layout_names, read_layout, structure_scores
+
+REPO = Path(__file__).resolve().parent.parent
+LAYOUTS = [name for name in layout_names(REPO / LAYOUTS_DIR) if name != "sample"]
+
+
+def test_the_corpus_has_the_three_layouts() -> None:
+    assert set(LAYOUTS) >= {"chromium", "reportlab", "writer"}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_recorded_cell_section_and_sentence_is_found(layout: str, parse_cache: Path) -> None:
+    record, documents = read_layout(REPO / LAYOUTS_DIR / layout, parse_cache)
+    scores = structure_scores(record, documents)
+    assert scores.cells >= 800 and scores.sections >= 80
+    assert scores.cell_recall >= 0.98, scores.missed[:10]
+    assert scores.section_recall >= 0.95, scores.missed[:10]
+    assert scores.prose_page_accuracy >= 0.95, scores.missed[:10]
+    for document in documents.values():
+        assert sum(b.kind == "footnote" for b in document.blocks) >= 2  # set apart, not quoted in prose
+        assert not any(b.kind == "prose" and b.text[:2] in ("1 ", "2 ") for b in document.blocks)
+
+
+def test_a_chart_is_one_captioned_passage_not_a_table_of_axis_labels(parse_cache: Path) -> None:
+    _, documents = read_layout(REPO / LAYOUTS_DIR / "reportlab", parse_cache)
+    french = documents["fr"]
+    charts = [b for b in french.blocks if b.kind == "chart"]
+    assert [c.text.split(" (")[0] for c in charts] == ["Graphique 5.1 : Attestations délivrées par année"]
+    assert not any(b.table and b.table.header[:1] == ["2021"] for b in french.blocks)
+
+
+def test_an_unchanged_pdf_is_not_parsed_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source = REPO / LAYOUTS_DIR / "chromium" / "rapport-2023-chromium-fr.pdf"
+    pages: list[tuple[int, int]] = []
+    first = load_document(source, tmp_path, lambda done, total: pages.append((done, total)))
+    assert pages == [(n, first.page_count) for n in range(1, first.page_count + 1)]  # page by page, in order
+
+    def no_parse(*_: object) -> None:
+        raise AssertionError("parsed again")
+
+    monkeypatch.setattr("reportqa.ingest._load_pdf", no_parse)
+    again = load_document(source, tmp_path)
+    assert again.blocks == first.blocks and again.edition == "fr"
