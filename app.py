@@ -1,7 +1,7 @@
-"""Start the web app with the defaults (or REPORTQA_* settings): `python app.py`."""
+"""Start the web app: `python app.py [--host H] [--port P] [--docs DIR] [--index DIR]`, the same flags as
+`reportqa serve` (and REPORTQA_* settings); `python app.py --help` prints them."""
 
-from reportqa.api import run_server
-from reportqa.config import get_settings
+from reportqa.cli import serve
 
 if __name__ == "__main__":
-    run_server(get_settings())
+    serve(prog_name="python app.py")

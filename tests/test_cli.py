@@ -92,3 +92,12 @@ def test_bad_input_gets_a_message_not_a_traceback(index_dir: Path, tmp_path: Pat
         cwd=tmp_path,
     )
     assert bad.returncode != 0 and "REPORTQA_EMBEDDINGS" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_app_py_help_prints_usage_and_does_not_start_a_server() -> None:
+    repo = Path(__file__).resolve().parent.parent
+    done = subprocess.run(
+        [sys.executable, str(repo / "app.py"), "--help"], capture_output=True, text=True, timeout=60, cwd=repo
+    )
+    assert done.returncode == 0 and "Usage: python app.py [OPTIONS]" in done.stdout
+    assert "--port" in done.stdout and "--docs" in done.stdout
