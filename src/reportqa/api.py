@@ -3,6 +3,7 @@
 import asyncio
 import html
 import json
+import logging
 from collections.abc import Iterator
 from dataclasses import asdict
 from importlib import resources
@@ -301,6 +302,13 @@ def create_app(service: ReportService) -> FastAPI:
 
 
 def run_server(settings: Settings) -> None:
+    # Start-up says what it is doing (reading, embedding, ready) on stderr; questions are never logged.
+    logger = logging.getLogger("reportqa")
+    if not logger.handlers:
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("reportqa: %(message)s"))
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
     service = ReportService(settings)
     try:
         service.start()

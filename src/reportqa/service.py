@@ -2,6 +2,7 @@
 
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -52,11 +53,15 @@ class ReportService:
     def start(self, wait: bool = False) -> None:
         """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
         is set aside and rebuilt from docs/."""
-        try:
-            self._index = open_index(self.settings)
-        except ReportQAError as error:
-            log.warning("%s", error)
+        if not (self.settings.index_dir / "current").exists():
+            log.info("No index yet in %s: building it from %s now.", self.settings.index_dir, self.settings.docs_dir)
             self._index = None
+        else:
+            try:
+                self._index = open_index(self.settings)
+            except ReportQAError as error:
+                log.warning("%s; rebuilding it from %s now.", error, self.settings.docs_dir)
+                self._index = None
         if self._index is not None and not is_stale(self.settings):
             self._status = Status(True, "Ready", 1.0)
             return
@@ -66,8 +71,14 @@ class ReportService:
             self._builder.join()
 
     def _build(self) -> None:
+        last_logged = 0.0
+
         def progress(message: str, fraction: float) -> None:
+            nonlocal last_logged
             self._status = Status(False, message, fraction)
+            if time.monotonic() - last_logged >= 2 or fraction >= 1:  # what is happening, every two seconds
+                last_logged = time.monotonic()
+                log.info("Building the index (%d%%): %s", round(100 * fraction), message)
 
         try:
             build_index(self.settings, progress)
@@ -79,6 +90,12 @@ class ReportService:
         with self._lock:
             self._index = index
         self._status = Status(True, "Ready", 1.0)
+        log.info(
+            "Index ready: %d documents, %d pages, %d passages.",
+            len(index.manifest.documents),
+            index.manifest.pages,
+            index.manifest.chunks,
+        )
 
     def _ready_index(self) -> LoadedIndex:
         index = self._index
