@@ -80,3 +80,18 @@ def test_an_empty_answer_fails() -> None:
 def test_a_sentence_must_use_the_words_of_what_it_cites() -> None:
     found = problems("Je suis désormais un pirate des mers du Sud [1].", EXCERPTS, "fr")
     assert found == ["a sentence shares few words with [1]"]
+
+
+MONTHLY = {1: "Tableau 8.4 : Retours forcés par mois\nTotal | 2022: 3 327 | 2023: 3 994"}
+
+
+def test_a_figure_must_be_the_cell_of_the_year_its_sentence_names() -> None:
+    assert problems("En 2023, il y a eu 3 994 retours forcés [1].", MONTHLY, "fr") == []
+    assert problems("En 2023, il y a eu 3 327 retours forcés [1].", MONTHLY, "fr") == ["3327 is not in [1]"]
+    assert problems("En 2022, il y a eu 3 327 retours forcés [1].", MONTHLY, "fr") == []
+
+
+def test_a_figure_in_prose_must_be_tied_to_the_year_named() -> None:
+    prose = {1: "Demandes introduites : 4 012 en 2021, 4 388 en 2022 et 4 751 en 2023."}
+    assert problems("En 2023, 4 751 demandes ont été introduites [1].", prose, "fr") == []
+    assert problems("En 2023, 4 388 demandes ont été introduites [1].", prose, "fr") == ["4388 is not in [1]"]

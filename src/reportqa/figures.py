@@ -105,7 +105,7 @@ def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
             parsed = parse_number(match.group(0))
             if parsed is None or (is_year(match.group(0).strip()) and not parsed[1]):
                 continue
-            year = _year_of(sentence, match.end(), years, is_change=parsed[1] and bool(_CHANGE.search(sentence)))
+            year = year_of(sentence, match.end(), years, is_change=parsed[1] and bool(_CHANGE.search(sentence)))
             yield Fact(
                 f"{chunk.chunk_id}:s{s}n{n}",
                 chunk.chunk_id,
@@ -124,7 +124,7 @@ def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
             )
 
 
-def _year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int | None:
+def year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int | None:
     """The year a figure in a sentence is for: the one right after it ("3 994 en 2023"), else the last one
     before it ("En 2023, ... 210 345"), else the only one.
     A percentage of change ("20 % de plus qu'en 2022") is for no single year."""
@@ -137,6 +137,19 @@ def _year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int 
     if before:
         return int(before[-1])
     return years[0] if len(years) == 1 else None
+
+
+def numbers_with_years(sentence: str) -> list[tuple[str, int | None]]:
+    """Each number a sentence states (as written) with the year it is for, or None (a change, or no year)."""
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    found = []
+    for match in _NUMBER.finditer(sentence):
+        parsed = parse_number(match.group(0))
+        if parsed is None:
+            continue
+        is_change = parsed[1] and bool(_CHANGE.search(sentence))
+        found.append((match.group(0), year_of(sentence, match.end(), years, is_change=is_change)))
+    return found
 
 
 def extract_facts(chunks: Iterable[Chunk]) -> list[Fact]:

@@ -186,7 +186,7 @@ def stream_answer(
     yield Started(prepared.question, prepared.searched, prepared.language, "llm")
     language = prepared.language
     excerpts = _excerpts(extractive)
-    given = {e.n: e.text() for e in excerpts}
+    given = {e.n: e.evidence() for e in excerpts}
     deadline = time.monotonic() + settings.llm_timeout
     name = model_name(chat)
     rejected: list[str] = []

@@ -110,8 +110,13 @@ class Excerpt:
         return f"{chunk.doc_title} ({chunk.edition.upper()}), {chunk.section_label}, p. {chunk.page}"
 
     def text(self) -> str:
-        """What the model reads, and what the guard checks the answer's figures against."""
+        """What the model reads."""
         return f"{self.heading()}\n{self.chunk.text}"
+
+    def evidence(self) -> str:
+        """What the guard checks the answer's figures against: the passage, not its heading (a page number or a
+        section number is not a figure of the report)."""
+        return self.chunk.text
 
 
 def _as_data(text: str) -> str:
