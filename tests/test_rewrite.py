@@ -18,6 +18,18 @@ from reportqa.rewrite import standalone_question
         ("En gedwongen terugkeer?", ["Hoeveel vrijwillige terugkeer in 2023?"], "Hoeveel gedwongen terugkeer (2023) ?"),
         # hardly a subject of its own: the earlier question's words are kept as well
         ("And for minors?", ["How many returns in 2023?"], "How many returns in 2023 — for minors ?"),
+        # a new subject and a new year: both kept
+        (
+            "Et les MENA en 2022 ?",
+            ["Combien de retours forcés en 2023 ?"],
+            "Combien de retours forcés en 2022 — les MENA ?",
+        ),
+        # a whole question that starts with French "En" (in), not a follow-up
+        (
+            "En 2022, combien de visas ont été délivrés ?",
+            ["Combien de retours forcés en 2023 ?"],
+            "En 2022, combien de visas ont été délivrés ?",
+        ),
     ],
 )
 def test_follow_ups_take_the_previous_subject(question: str, history: list[str], standalone: str) -> None:

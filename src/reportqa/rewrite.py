@@ -18,9 +18,21 @@ _QUESTION_WORD = re.compile(
 MIN_OWN_SUBJECT_WORDS = 2
 
 
+_YEAR_PHRASE = re.compile(r"\s*\b(?:en|in|im|for)?\s*(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE)
+
+
+def _own_subject_words(text: str) -> int:
+    """Content words other than years; a word counts only if it is no stopword in French nor in Dutch."""
+    return min(len({t for t in content_terms(text, lang) if not t[0].isdigit()}) for lang in ("fr", "nl"))  # type: ignore[arg-type]
+
+
 def is_follow_up(question: str) -> bool:
+    """Short, starting like a continuation ("Et …", "En …", "And …"), and not a whole question of its own: "En
+    2022, combien de visas ont été délivrés ?" asks its own question (French "en" is "in", not "and")."""
     words = question.split()
-    return len(words) <= MAX_FOLLOW_UP_WORDS and bool(_FOLLOW_UP_START.match(question.strip()))
+    if len(words) > MAX_FOLLOW_UP_WORDS or not _FOLLOW_UP_START.match(question.strip()):
+        return False
+    return not (_QUESTION_WORD.search(question) and _own_subject_words(question) >= MIN_OWN_SUBJECT_WORDS)
 
 
 def _new_subject(question: str, previous: str, earlier_years: list[str]) -> str:
@@ -47,6 +59,12 @@ def standalone_question(question: str, history: list[str]) -> str:
         years = [str(int(earlier[0]) - 1)]
     if not years:
         return _new_subject(question, previous, earlier)
-    if earlier:
-        return re.sub(rf"(?<!\d){earlier[0]}(?!\d)", years[0], previous)
-    return f"{previous.rstrip(' ?')} ({years[0]}) ?"
+    in_that_year = (
+        re.sub(rf"(?<!\d){earlier[0]}(?!\d)", years[0], previous)
+        if earlier
+        else f"{previous.rstrip(' ?')} ({years[0]}) ?"
+    )
+    subject = _FOLLOW_UP_START.sub("", _PREVIOUS_YEAR.sub("", _YEAR_PHRASE.sub("", question))).strip(" ?,")
+    if _own_subject_words(subject) >= 1:  # "Et les MENA en 2022 ?": a new subject as well as a new year
+        return _new_subject(f"{subject} ?", in_that_year, years)
+    return in_that_year
