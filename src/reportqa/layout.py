@@ -118,8 +118,15 @@ def _is_marker(span: dict[str, Any], main: dict[str, Any]) -> bool:
     return bool(span["flags"] & SUPERSCRIPT_FLAG) or span["size"] < 0.8 * main["size"]
 
 
-def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool = True) -> PageStructure:
-    """The page's body in reading order (lines, tables, charts) and its running header and footer lines."""
+def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool | None = None) -> PageStructure:
+    """The page's body in reading order (lines, tables, charts) and its running header and footer lines.
+
+    The layout model (~0.3 s a page) runs where the page draws something in its body (a table's rules or fills,
+    a chart, a picture): a page of text only is read from its lines, in the PDF's order, which our own rules
+    handle (headings by font, footnotes by their numbers, headers and footers by repetition).
+    """
+    if use_layout is None:
+        use_layout = has_graphics(page)
     regions = _layout_regions(page) if use_layout else []
     placed: list[tuple[int, Line]] = []
     for line in lines:
@@ -152,9 +159,32 @@ def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool = True)
             items.append((order, box[1], PlacedChart(box, caption)))
     for index, (order, line) in enumerate(body):
         if index not in consumed:
-            items.append((order if order >= 0 else _order_of_unplaced(line, regions), line.y0, line))
+            if not regions:  # no layout: the PDF's own line order (it keeps columns apart), tables by position
+                items.append((float(index), 0.0, line))
+            else:
+                items.append((order if order >= 0 else _order_of_unplaced(line, regions), line.y0, line))
+    if not regions:
+        items = [_placed_by_position(item, body) if not isinstance(item[2], Line) else item for item in items]
     items.sort(key=lambda item: (item[0], item[1]))
     return PageStructure([item for _, _, item in items], furniture)
+
+
+def _placed_by_position(
+    item: tuple[float, float, PageItem], body: list[tuple[int, Line]]
+) -> tuple[float, float, PageItem]:
+    """A table or chart on a page read without the layout model goes before the first line below its top."""
+    top = item[1]
+    following = next((i for i, (_, line) in enumerate(body) if line.y0 >= top - 0.5), len(body))
+    return (following - 0.5, 0.0, item[2])
+
+
+def has_graphics(page: pymupdf.Page) -> bool:
+    """Whether the page draws anything between its top and bottom tenths: rules, fills, curves or pictures."""
+    height = page.rect.height
+    body = pymupdf.Rect(page.rect.x0, page.rect.y0 + 0.1 * height, page.rect.x1, page.rect.y1 - 0.1 * height)
+    if any(pymupdf.Rect(info["bbox"]).intersects(body) for info in page.get_image_info()):
+        return True
+    return any(pymupdf.Rect(drawing["rect"]).intersects(body) for drawing in page.get_drawings())
 
 
 PARALLEL_MIN_PAGES = 12  # below this, starting worker processes costs more than it saves
@@ -167,7 +197,9 @@ def read_pages(
     """Every page's structure, in worker processes when the document is long enough (the layout model takes
     ~0.3 s a page on one core); progress is reported page by page, in order."""
     total = len(all_lines)
-    workers = min(os.cpu_count() or 1, 4)
+    # The layout model runs on two threads of its own (ONNX Runtime's default here): one worker per two cores.
+    # Measured on 2 cores: two workers read no faster than one process, so there the pages are read in-process.
+    workers = min((os.cpu_count() or 1) // 2, 4)
     if workers >= 2 and total >= PARALLEL_MIN_PAGES:
         tasks = [
             (str(path), start, all_lines[start : start + PAGES_PER_TASK]) for start in range(0, total, PAGES_PER_TASK)
@@ -175,7 +207,8 @@ def read_pages(
         structures: list[PageStructure] = []
         try:
             # spawn, not fork: the web app builds its index from a thread, and forking a threaded process is unsafe.
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
+            context = multiprocessing.get_context("spawn")
+            with ProcessPoolExecutor(workers, mp_context=context) as pool:
                 for chunk in pool.map(_read_page_range, tasks):
                     structures.extend(chunk)
                     progress(len(structures), total)
@@ -189,11 +222,22 @@ def read_pages(
     return structures
 
 
+_WORKER_DOCUMENTS: dict[str, pymupdf.Document] = {}  # a worker process keeps its copy of the PDF open
+
+
 def _read_page_range(task: tuple[str, int, list[list[Line]]]) -> list[PageStructure]:
     path, start, pages = task
-    with pymupdf.open(path) as pdf:
-        upright(pdf)
-        return [read_page(pdf[start + offset], lines) for offset, lines in enumerate(pages)]
+    if path not in _WORKER_DOCUMENTS:
+        _WORKER_DOCUMENTS.clear()
+        _WORKER_DOCUMENTS[path] = pymupdf.open(path)
+    pdf = _WORKER_DOCUMENTS[path]
+    structures = []
+    for offset, lines in enumerate(pages):
+        page = pdf[start + offset]
+        if page.rotation:
+            page.remove_rotation()
+        structures.append(read_page(page, lines))
+    return structures
 
 
 def upright(pdf: pymupdf.Document) -> None:
@@ -207,7 +251,7 @@ def upright(pdf: pymupdf.Document) -> None:
 
 def _layout_regions(page: pymupdf.Page) -> list[Region]:
     """The layout engine's regions in reading order; [] when the engine is not available."""
-    import pymupdf.layout  # noqa: F401  (switches the layout engine on; ~1 s to import, so only when reading PDFs)
+    import pymupdf.layout  # noqa: F401  (`import pymupdf` switches it on when the wheel has it; made sure here)
 
     try:
         page.get_layout()
