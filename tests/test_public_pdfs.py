@@ -73,6 +73,12 @@ def test_government_printer_page_numbers_and_footnotes(read) -> None:  # type: i
     note = _passage(document, "Preliminary KNKT.18.10.35.04 Aircraft Accident Investigation Report")
     assert note.kind == "footnote" and note.page == "47699"
     assert "Federal Register / Vol. 85" not in " ".join(b.text for b in document.blocks if b.physical_page > 1)
+    # The cost table: a header over three rows, dot leaders, wrapped cells.
+    assert _cell(document, "AFM revisions", "Cost per product", "47702") == "$85"
+    assert _cell(document, "AFM revisions", "Cost on U.S. operators", "47702") == "$6,205."
+    assert _cell(document, "Stabilizer wiring change", "Parts cost", "47703") == "Up to $3,790"
+    assert _cell(document, "AOA sensor system test", "Cost on U.S. operators", "47703") == "$248,200."
+    assert _cell(document, "AOA sensor system test", "Labor cost", "47703") == "40 work-hours × $85 per hour = $3,400."
 
 
 def test_ruled_table_across_pages(read) -> None:  # type: ignore[no-untyped-def]
@@ -135,7 +141,7 @@ def test_rotated_wide_table_without_ruled_rows(read) -> None:  # type: ignore[no
         "CITIBANK - TRAVEL CBA CARD",
         "03/04/2019",
         "03/06/2019",
-        "STAFF TRANSPORTATION",
+        "STAFF TRANSPORTATION AIRFARE FOR E JOHNSON KANSAS CITY TO WASHINGTON DC AND RETURN",  # a wrapped cell
         "920.68",
     ]
     assert _row(document, "DHAW20190003")[-1] == "737.94"

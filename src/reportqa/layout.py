@@ -378,7 +378,8 @@ def _ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or len(rows[0]) < 2:
             continue
-        found.append((_order_of_box(box, regions), PlacedTable(box, Table("", rows[0], rows[1:]))))
+        header, body = _header_and_body(rows)
+        found.append((_order_of_box(box, regions), PlacedTable(box, Table("", header, body))))
     return found
 
 
@@ -391,6 +392,31 @@ def _holds_several_rows(page: pymupdf.Page, cells: list[Any]) -> bool:
             if sum(1 for line in lines if re.search(r"\d", line)) >= 3:
                 return True
     return False
+
+
+_LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column: "AFM revisions ......"
+_FIGURE_NOT_YEAR = re.compile(r"\d")
+
+
+def _is_data_row(row: list[str]) -> bool:
+    """A row with a figure in a column after the first (years alone, as in a header of years, do not count)."""
+    return any(_FIGURE_NOT_YEAR.search(re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", "", cell)) for cell in row[1:])
+
+
+def _header_and_body(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The header (its rows merged column by column when it spans several: "Cost on U.S." over "operators"), and
+    the body, a row whose first cell is empty continuing the row above it (a wrapped cell)."""
+    rows = [[_LEADER.sub("", cell) for cell in row] for row in rows]
+    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), 1)
+    head_rows = rows[: max(first_data, 1)]
+    header = [" ".join(row[c] for row in head_rows if row[c]).strip() for c in range(len(rows[0]))]
+    body: list[list[str]] = []
+    for row in rows[len(head_rows) :]:
+        if body and not row[0] and any(row[1:]):
+            body[-1] = [f"{above} {cell}".strip() for above, cell in zip(body[-1], row, strict=True)]
+        else:
+            body.append(row)
+    return header, body
 
 
 def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
