@@ -17,6 +17,7 @@ import pymupdf
 
 from reportqa.config import Settings
 from reportqa.index import build_index
+from reportqa.ingest import load_document
 
 
 def _repeat(source: Path, target: Path, pages: int) -> None:
@@ -39,16 +40,24 @@ def main() -> None:
         for language, name in record["files"].items():
             _repeat(arguments.layout / name, docs / f"report-{language}.pdf", arguments.pages)
         settings = Settings(docs_dir=docs, index_dir=Path(scratch) / "index", _env_file=None)  # type: ignore[call-arg]
+        # The first build in two timed parts: reading the PDFs (what the build does first, cached by content hash),
+        # then the rest of the build (chunks, embeddings, BM25, facts) over the parses just made.
+        started = time.perf_counter()
+        for path in sorted(docs.glob("*.pdf")):
+            load_document(path, settings.parse_cache)
+        parse = time.perf_counter() - started
         started = time.perf_counter()
         manifest = build_index(settings)
-        first = time.perf_counter() - started
+        rest = time.perf_counter() - started
         started = time.perf_counter()
         build_index(settings)
         second = time.perf_counter() - started
+    first = parse + rest
     print(
         f"{manifest.pages} pages ({arguments.pages} per edition, from {arguments.layout}), {manifest.chunks} chunks, "
         f"{manifest.tables} tables\n"
-        f"first build: {first:.1f} s ({manifest.pages / first:.1f} pages/s)\n"
+        f"first build: {first:.1f} s ({manifest.pages / first:.1f} pages/s): reading the PDFs {parse:.1f} s, "
+        f"chunks, embeddings, BM25 and facts {rest:.1f} s\n"
         f"unchanged rebuild: {second:.1f} s"
     )
 
