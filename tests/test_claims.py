@@ -99,3 +99,21 @@ def test_check_command_prints_the_verdict_as_json(tmp_path: object) -> None:
     assert {"verdict", "claim_value", "report_value", "evidence"} <= set(data)
     assert data["verdict"] == "supported" and data["claim_value"] == 4000
     assert data["evidence"][0]["edition"] == "fr" and "4 000" in data["evidence"][0]["quote"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        # The announcement says "De ICAM-coaches …" in one sentence and "In totaal voerden zij bijna 4000
+        # gesprekken" in the next: the subject is in the passage, the figure in a sentence that names no year.
+        ("De ICAM-coaches voerden meer dan 9.000 gesprekken.", "contradicted"),
+        ("In 2023 voerden de ICAM-coaches bijna 4000 gesprekken.", "supported"),
+        ("Les accompagnateurs ICAM ont mené plus de 9 000 entretiens.", "contradicted"),
+        ("En 2023, les accompagnateurs ICAM ont mené près de 4 000 entretiens.", "supported"),
+        ("De Dienst Vreemdelingenzaken verwerkte 500 aanvragen voor een hondenvergunning.", "not_found"),
+    ],
+)
+def test_a_claim_whose_subject_and_figure_stand_in_two_sentences(
+    corpus_index: LoadedIndex, corpus_settings: Settings, claim: str, verdict: str
+) -> None:
+    assert check_claim(corpus_index, claim, corpus_settings).verdict == verdict

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from reportqa.answer import Citation, answer_question, document_url
-from reportqa.config import Language, Settings
+from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
 from reportqa.glossary import translate_terms, with_aliases
 from reportqa.index import LoadedIndex
@@ -21,6 +21,8 @@ ABOUT_TOLERANCE = 0.05
 OVER_UNDER_TOLERANCE = 0.25
 # Share of the claim's words a fact's row and table (or sentence) must hold to be about the same subject.
 MIN_TOPIC = 0.5
+# Share of the claim's subject words the best passage must hold when no single sentence answers the claim.
+PASSAGE_COVERAGE = 0.75
 TOPIC_MARGIN = 0.15
 _FILLER = re.compile(
     r"\b(le nombre|het aantal|the number|die zahl|il y a eu|er waren|waren er|there were|"
@@ -145,7 +147,19 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
     ranked = [hit.chunk.chunk_id for hit in answer.hits]
     facts = index.facts.in_chunks(ranked)
     facts.sort(key=lambda f: ranked.index(f.chunk_id))
-    return facts, not answer.refused
+    # A claim names its subject in full ("De ICAM-coaches voerden … gesprekken") where the report may spread it
+    # over two sentences ("De ICAM-coaches … In totaal voerden zij bijna 4000 gesprekken"): the best passage that
+    # holds the claim's subject words is evidence enough to compare figures, even when no one sentence answers.
+    strong = not answer.refused or any(
+        _passage_covers(claim, hit.chunk.text, hit.chunk.edition) for hit in answer.hits[:1]
+    )
+    return facts, strong
+
+
+def _passage_covers(claim: Claim, text: str, edition: Edition) -> bool:
+    subject = {t for t in content_terms(translate_terms(_subject(claim), edition), edition) if not t[0].isdigit()}
+    passage = content_terms(with_aliases(text, edition), edition)
+    return len(subject) >= 2 and len(subject & passage) / len(subject) >= PASSAGE_COVERAGE
 
 
 def _subject(claim: Claim) -> str:
@@ -169,12 +183,19 @@ def _topic_score(fact: Fact, claim: Claim, idf: dict[str, float]) -> float:
     return len(terms & label) / max(len(terms), 1) + total
 
 
-def _same_year(fact: Fact, claim: Claim) -> bool:
+def _same_year(fact: Fact, claim: Claim, index: LoadedIndex) -> bool:
     if not claim.years:
         return True
     if fact.year is not None:
         return str(fact.year) in claim.years
-    return fact.kind == "sentence" and any(year in fact.text for year in claim.years)
+    if fact.kind != "sentence":
+        return False
+    if years_in(fact.text):
+        return any(year in fact.text for year in claim.years)
+    # A sentence that names no year ("Au total, ils ont mené près de 4 000 entretiens") is about the year of its
+    # document ("Rapport d'activité 2023 …: annonce"), when the title names one.
+    chunk = index.chunks.get(fact.chunk_id)
+    return chunk is not None and set(years_in(chunk.doc_title)) == set(claim.years)
 
 
 def _direction(fact: Fact, claim: Claim, index: LoadedIndex) -> tuple[Literal["rise", "fall", ""], list[Fact]]:
@@ -195,7 +216,7 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
     if claim.value is None and not claim.direction:
         return CheckResult(claim.text, claim.language, "not_found", None, None, "The claim states no figure to check.")
     facts, strong = _relevant_facts(claim, index, settings)
-    candidates = [f for f in facts if (f.unit == "%") == claim.percent and _same_year(f, claim)]
+    candidates = [f for f in facts if (f.unit == "%") == claim.percent and _same_year(f, claim, index)]
     if not strong or not candidates:
         return CheckResult(
             claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this."
