@@ -19,6 +19,7 @@ from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_in
 from reportqa.llm import chat_model
 
 log = logging.getLogger(__name__)
+PROGRESS_LOG_SECONDS = 2.0  # how often start-up logs what the index build is doing
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,7 @@ class ReportService:
         def progress(message: str, fraction: float) -> None:
             nonlocal last_logged
             self._status = Status(False, message, fraction)
-            if time.monotonic() - last_logged >= 2 or fraction >= 1:  # what is happening, every two seconds
+            if time.monotonic() - last_logged >= PROGRESS_LOG_SECONDS or fraction >= 1:
                 last_logged = time.monotonic()
                 log.info("Building the index (%d%%): %s", round(100 * fraction), message)
 
