@@ -1,0 +1,205 @@
+"""Tables on a PDF page, with or without ruling lines, as a header and rows of cell texts.
+
+Ruled tables are read cell by cell from PyMuPDF's line finder (a header over several rows merged, dot leaders
+dropped, wrapped cells joined); where the layout engine sees a table with no rules (a coloured header row, zebra
+stripes), its rows come from the words' baselines and its columns from the gaps no row of figures crosses.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import pymupdf
+
+Box = tuple[float, float, float, float]
+Region = tuple[float, float, float, float, str]  # a box and the layout engine's class for it
+_LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column: "AFM revisions ......"
+
+_FIGURE_NOT_YEAR = re.compile(r"\d")
+
+_NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,/\u00a0\u202f]*%?\)?$")  # counts, amounts, percentages, dates
+
+
+@dataclass(frozen=True)
+class Table:
+    caption: str
+    header: list[str]
+    rows: list[list[str]]
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class PlacedTable:
+    box: Box
+    table: Table
+
+
+def area(box: Box) -> float:
+    return max(box[2] - box[0], 0.0) * max(box[3] - box[1], 0.0)
+
+
+def overlap(a: Box, b: Box) -> float:
+    """The share of the smaller box covered by the other."""
+    width = min(a[2], b[2]) - max(a[0], b[0])
+    height = min(a[3], b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    smaller = min((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return width * height / smaller if smaller > 0 else 0.0
+
+
+def _cell_text(page: pymupdf.Page, cell: Box | None) -> str:
+    # Cell text read by clipping: table.extract() drops spaces and shifts thousands separators.
+    return " ".join(page.get_text("text", clip=pymupdf.Rect(cell)).split()) if cell else ""
+
+
+def ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float, PlacedTable]]:
+    """Tables drawn with ruling lines, read cell by cell; a grid inside a chart is the chart's, not a table."""
+    pictures = [r[:4] for r in regions if r[4] == "picture"]
+    layout_tables = [r[:4] for r in regions if r[4] == "table"]
+    found = []
+    for table in page.find_tables(use_layout=False).tables:
+        box: Box = tuple(table.bbox)  # type: ignore[assignment]
+        if any(overlap(box, picture) > 0.5 for picture in pictures):
+            continue
+        if any(overlap(box, region) > 0.5 and area(box) < 0.5 * area(region) for region in layout_tables):
+            continue  # a ruled header over a borderless body: the layout engine's whole table is read instead
+        if any(_holds_several_rows(page, row.cells) for row in table.rows):
+            # Rules drawn every few rows only: the cells hold several rows each, read by their words instead.
+            rows = table_from_words(page.get_text("words", clip=pymupdf.Rect(box))) or []
+        else:
+            rows = _without_empty_columns([[_cell_text(page, cell) for cell in row.cells] for row in table.rows])
+        rows = [row for row in rows if any(row)]
+        if len(rows) < 2 or len(rows[0]) < 2:
+            continue
+        header, body = _header_and_body(rows)
+        found.append((_order_of_box(box, regions), PlacedTable(box, Table("", header, body))))
+    return found
+
+
+def _holds_several_rows(page: pymupdf.Page, cells: list[Any]) -> bool:
+    """A cell holds three lines or more with figures: the rules are drawn every few rows only (a wrapped label
+    makes several lines too, but not several lines of figures)."""
+    for cell in cells:
+        if cell:
+            lines = page.get_text("text", clip=pymupdf.Rect(cell)).splitlines()
+            if sum(1 for line in lines if re.search(r"\d", line)) >= 3:
+                return True
+    return False
+
+
+def _is_data_row(row: list[str]) -> bool:
+    """A row with a figure in a column after the first (years alone, as in a header of years, do not count)."""
+    return any(_FIGURE_NOT_YEAR.search(re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", "", cell)) for cell in row[1:])
+
+
+def _header_and_body(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
+    """The header (its rows merged column by column when it spans several: "Cost on U.S." over "operators"), and
+    the body, a row whose first cell is empty continuing the row above it (a wrapped cell)."""
+    rows = [[_LEADER.sub("", cell) for cell in row] for row in rows]
+    first_data = next((i for i, row in enumerate(rows) if _is_data_row(row)), 1)
+    head_rows = rows[: max(first_data, 1)]
+    header = [" ".join(row[c] for row in head_rows if row[c]).strip() for c in range(len(rows[0]))]
+    body: list[list[str]] = []
+    for row in rows[len(head_rows) :]:
+        if body and not row[0] and any(row[1:]):
+            body[-1] = [f"{above} {cell}".strip() for above, cell in zip(body[-1], row, strict=True)]
+        else:
+            body.append(row)
+    return header, body
+
+
+def _without_empty_columns(rows: list[list[str]]) -> list[list[str]]:
+    """Merged cells leave grid columns that are empty in every row: they are not columns of the table."""
+    width = max((len(row) for row in rows), default=0)
+    kept = [c for c in range(width) if any(c < len(row) and row[c] for row in rows)]
+    return [[row[c] if c < len(row) else "" for c in kept] for row in rows]
+
+
+def _order_of_box(box: Box, regions: list[Region]) -> float:
+    overlaps = [(overlap(box, r[:4]), i) for i, r in enumerate(regions) if r[4] == "table"]
+    best = max(overlaps, default=(0.0, -1))
+    if best[0] > 0.5:
+        return best[1]
+    for index, region in enumerate(regions):
+        if region[1] >= box[1] and min(region[2], box[2]) - max(region[0], box[0]) > 0:
+            return index - 0.5
+    return len(regions)
+
+
+def borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Box]) -> list[tuple[float, PlacedTable]]:
+    """Tables the layout engine sees where no ruling lines are drawn (coloured header rows, zebra stripes)."""
+    found = []
+    for order, (x0, y0, x1, y1, kind) in enumerate(regions):
+        box = (x0, y0, x1, y1)
+        if kind != "table" or any(overlap(box, r) > 0.5 for r in ruled):
+            continue
+        grid = table_from_words(page.get_text("words", clip=pymupdf.Rect(box)))
+        if grid is not None:
+            found.append((float(order), PlacedTable(box, Table("", grid[0], grid[1:]))))
+    return found
+
+
+def _is_numeric(text: str) -> bool:
+    return bool(_NUMERIC.match(text.strip()))
+
+
+def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
+    """Rows and columns of a table without rules: rows by the words' baselines, columns by the vertical gaps that
+    no figure row crosses. Title lines above the header and notes below the last figure row are left out.
+    None when that gives fewer than two rows or two columns."""
+    if not words:
+        return None
+    heights = sorted(w[3] - w[1] for w in words)
+    height = heights[len(heights) // 2]
+    rows: list[list[tuple[Any, ...]]] = []
+    for word in sorted(words, key=lambda w: ((w[1] + w[3]) / 2, w[0])):
+        middle = (word[1] + word[3]) / 2
+        if rows and abs(middle - sum((w[1] + w[3]) / 2 for w in rows[-1]) / len(rows[-1])) < 0.5 * height:
+            rows[-1].append(word)
+        else:
+            rows.append([word])
+    # Columns come from the rows of figures when there are some: a title or a note spanning the table crosses them.
+    figure_rows = [row for row in rows if sum(_is_numeric(w[4]) for w in row) >= 2]
+    gaps = _column_gaps([w for row in (figure_rows if len(figure_rows) >= 2 else rows) for w in row], height)
+    if not gaps or len(rows) < 2:
+        return None
+    grid = []
+    for row in rows:
+        cells = [""] * (len(gaps) + 1)
+        for word in sorted(row, key=lambda w: w[0]):
+            column = sum(1 for gap in gaps if (word[0] + word[2]) / 2 > gap)
+            cells[column] = f"{cells[column]} {word[4]}".strip()
+        grid.append(cells)
+    grid = _join_wrapped_labels(grid)
+    numeric = [i for i, row in enumerate(grid) if any(_is_numeric(cell) for cell in row[1:])]
+    if numeric:
+        first = max(numeric[0] - 1, 0)  # the header row is the one just above the first row of figures
+        grid = grid[first : numeric[-1] + 1]
+    return grid if len(grid) >= 2 else None
+
+
+def _column_gaps(words: list[tuple[Any, ...]], height: float) -> list[float]:
+    """x positions between columns: ranges covered by no word, wider than a word space."""
+    spans = sorted((w[0], w[2]) for w in words)
+    gaps: list[float] = []
+    reach = spans[0][1]
+    for start, end in spans[1:]:
+        if start - reach > 0.9 * height:
+            gaps.append((start + reach) / 2)
+        reach = max(reach, end)
+    return gaps
+
+
+def _join_wrapped_labels(grid: list[list[str]]) -> list[list[str]]:
+    """A row label wrapped over two lines leaves a row with only its first cell: join it to the row it belongs to."""
+    joined: list[list[str]] = []
+    for row in grid:
+        lone_label = bool(row[0]) and not any(row[1:])
+        if joined and lone_label and row[0][:1].islower():
+            joined[-1][0] = f"{joined[-1][0]} {row[0]}"
+        elif joined and not row[0] and any(row[1:]) and joined[-1][0] and not any(joined[-1][1:]):
+            joined[-1] = [joined[-1][0], *row[1:]]
+        else:
+            joined.append(list(row))
+    return joined
