@@ -89,3 +89,11 @@ def test_a_body_larger_than_a_question_is_refused_before_it_is_read(server: str)
         f"{server}/api/ask", content=chunks(), headers={"content-type": "application/json", "accept-language": "fr"}
     )
     assert reply.status_code == 413 and reply.json()["detail"] == "La requête est trop volumineuse."
+
+
+def test_head_works_wherever_get_does(server: str) -> None:
+    for path in ("/embed", "/api/health", "/widget.js", "/documents/rapport-test-fr.pdf", "/"):
+        got, head = httpx.get(server + path), httpx.head(server + path)
+        assert head.status_code == got.status_code == 200, path
+        assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
+    assert httpx.head(server + "/documents/unknown.pdf").status_code == 404

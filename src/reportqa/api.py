@@ -30,7 +30,7 @@ from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
 from reportqa.lang import BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
-from reportqa.limits import RateLimiter, RequestGuard, client_address
+from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, build_ui
 
@@ -295,6 +295,7 @@ def create_app(service: ReportService) -> FastAPI:
         return JSONResponse({"detail": BODY_TOO_LARGE[language] if status == 413 else "Not Found"}, status_code=status)
 
     app.add_middleware(RequestGuard, refuse=refuse)
+    app.add_middleware(HeadAsGet)
     ui = build_ui(service)
     ui.queue(max_size=64, default_concurrency_limit=4)
     # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
