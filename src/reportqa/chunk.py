@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass
 from typing import Literal
 
 from reportqa.config import Edition
-from reportqa.ingest import Block, SourceDocument, Table
+from reportqa.document import Block, SourceDocument, Table
 
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
 CHUNKER_VERSION = "2"  # 2: builds carry facts.sqlite

@@ -29,10 +29,10 @@ from langchain_chroma import Chroma
 
 from reportqa.chunk import CHUNKER_VERSION, Chunk, chunk_document
 from reportqa.config import Settings
+from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, source_files
 from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.ingest import INGEST_VERSION, SourceDocument, file_sha256, load_document, source_files
 from reportqa.lexical import LexicalIndex
 from reportqa.text import inverse_document_frequencies
 
@@ -203,6 +203,8 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
     """Read docs_dir, chunk, embed and write a new index; the live one keeps serving until the swap."""
     report = progress or (lambda message, fraction: None)
     started = time.perf_counter()
+    from reportqa.ingest import load_document  # the PDF reader (and its layout model) only when building
+
     with _build_lock(settings.index_dir):
         embedder = make_embedder(settings.embeddings)
         documents: list[SourceDocument] = []

@@ -6,19 +6,28 @@ PDF pages are read through the layout engine (`layout.py`); what it does not do 
 documents by content hash.
 """
 
-import hashlib
-import json
 import re
 import shutil
 from collections import Counter
-from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Literal
 
 import pymupdf
 
 from reportqa.config import Edition
+from reportqa.document import (
+    INGEST_VERSION,
+    Block,
+    BlockKind,
+    DocumentKind,
+    PageProgress,
+    SourceDocument,
+    Table,
+    document_id,
+    file_sha256,
+    source_files,
+)
 from reportqa.errors import DocumentError
 from reportqa.lang import detect_language
 from reportqa.layout import (
@@ -29,7 +38,6 @@ from reportqa.layout import (
     PageItem,
     PlacedChart,
     PlacedTable,
-    Table,
     page_lines,
     read_pages,
     upright,
@@ -37,12 +45,6 @@ from reportqa.layout import (
 from reportqa.pagelabels import is_running, printed_labels, running_lines
 
 __all__ = ["Block", "SourceDocument", "Table", "load_document", "source_files", "file_sha256", "tessdata"]
-
-BlockKind = Literal["prose", "table", "footnote", "chart"]
-DocumentKind = Literal["report", "announcement"]
-# Bumped whenever reading changes what a document becomes, so cached parses are not reused across versions.
-INGEST_VERSION = "layout-1"
-PageProgress = Callable[[int, int], None]
 
 _HEADING = re.compile(r"^(\d{1,2}(?:\.\d{1,2}){0,3})\.?\s+(\S.{1,118})$")
 # Outline entries may also be numbered in roman numerals and letters ("III-A Google DeepDream", "IV. Results").
@@ -55,64 +57,6 @@ CHART_NOTE = {
     "fr": "graphique dans le rapport (les valeurs se lisent sur le graphique)",
     "nl": "grafiek in het verslag (de waarden staan op de grafiek)",
 }
-
-
-@dataclass(frozen=True)
-class Block:
-    """A paragraph, a table, a footnote or a chart's caption, placed in its section and on its page."""
-
-    kind: BlockKind
-    text: str
-    section_number: str
-    section_title: str
-    page: str
-    physical_page: int
-    table: Table | None = None
-
-
-@dataclass
-class SourceDocument:
-    doc_id: str
-    path: Path
-    title: str
-    edition: Edition
-    kind: DocumentKind
-    sha256: str
-    page_count: int
-    english_title: str = ""
-    is_sample: bool = False
-    blocks: list[Block] = field(default_factory=list)
-    # What the reader should know about how the file was read: pages read by OCR, or skipped.
-    notes: list[str] = field(default_factory=list)
-
-    def to_json(self) -> str:
-        data = asdict(self)
-        data["path"] = str(self.path)
-        return json.dumps(data, ensure_ascii=False)
-
-    @classmethod
-    def from_json(cls, text: str, path: Path) -> "SourceDocument":
-        data = json.loads(text)
-        data["path"] = path
-        data["blocks"] = [
-            Block(**{**b, "table": Table(**b["table"]) if b.get("table") else None}) for b in data["blocks"]
-        ]
-        return cls(**data)
-
-
-def file_sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def document_id(path: Path) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", path.stem.lower()).strip("-") or "document"
-
-
-def source_files(docs_dir: Path) -> list[Path]:
-    """Every PDF and Markdown file under docs_dir that reportqa reads, in a stable order."""
-    if not docs_dir.is_dir():
-        return []
-    return sorted(p for p in docs_dir.rglob("*") if p.is_file() and p.suffix.lower() in (".pdf", ".md"))
 
 
 def load_document(path: Path, cache_dir: Path | None = None, progress: PageProgress | None = None) -> SourceDocument:

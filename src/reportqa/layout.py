@@ -20,7 +20,8 @@ from typing import Any
 
 import pymupdf
 
-from reportqa.tables import Box, PlacedTable, Region, Table, borderless_tables, overlap, ruled_tables
+from reportqa.document import Table
+from reportqa.tables import Box, PlacedTable, Region, borderless_tables, overlap, ruled_tables
 
 __all__ = ["Line", "PageItem", "PageStructure", "PlacedChart", "PlacedTable", "Table", "read_page", "read_pages"]
 

@@ -11,6 +11,8 @@ from typing import Any
 
 import pymupdf
 
+from reportqa.document import Table
+
 Box = tuple[float, float, float, float]
 Region = tuple[float, float, float, float, str]  # a box and the layout engine's class for it
 _LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column: "AFM revisions ......"
@@ -18,14 +20,6 @@ _LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column
 _FIGURE_NOT_YEAR = re.compile(r"\d")
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,/\u00a0\u202f]*%?\)?$")  # counts, amounts, percentages, dates
-
-
-@dataclass(frozen=True)
-class Table:
-    caption: str
-    header: list[str]
-    rows: list[list[str]]
-    source: str = ""
 
 
 @dataclass(frozen=True)
