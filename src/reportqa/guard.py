@@ -6,7 +6,7 @@ import re
 from reportqa.config import Language
 from reportqa.figures import numbers_with_years
 from reportqa.lang import REFUSAL, detect_language
-from reportqa.text import content_terms, is_year, numbers_in, sentences
+from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
 
 # "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.
 MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
@@ -56,13 +56,10 @@ def figures(text: str, language: Language) -> set[str]:
     return set(numbers_in(text))
 
 
-_YEARS = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-
-
 def figures_for_year(excerpt: str, year: str) -> set[str]:
     """The figures an excerpt states for one year: table cells under that year's column (or under a column that
     is no year), numbers that their sentence ties to that year or to none, and the years it names."""
-    allowed = set(_YEARS.findall(excerpt))
+    allowed = years_in(excerpt)
     for line in excerpt.splitlines():
         if " | " in line:  # a table row as indexed: "Caption — Row | 2022: 3 327 | 2023: 3 994"
             label, *cells = line.split(" | ")
@@ -125,7 +122,7 @@ def problems(text: str, excerpts: dict[int, str], language: Language, instructio
     unsupported: list[str] = []
     for sentence in sentences(text):
         own = [n for n in markers(sentence) if n in excerpts] or [n for n in cited if n in excerpts]
-        named = set(_YEARS.findall(without_markers(sentence)))
+        named = years_in(without_markers(sentence))
         if len(named) == 1:  # "En 2023, il y a eu 3 327 retours" must take 3 327 from 2023, not from 2022
             allowed = set().union(*(figures_for_year(excerpts[n], next(iter(named))) for n in own))
         else:
