@@ -175,6 +175,11 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
 )
 @click.option("--kind", "kinds", multiple=True, help="Only questions of this kind (repeatable), e.g. follow_up.")
 @click.option(
+    "--split",
+    type=click.Choice(["dev", "test"]),
+    help="Only this split of the gold set (calibrate and tune on dev; test is for reporting).",
+)
+@click.option(
     "--layout",
     "layouts",
     multiple=True,
@@ -189,6 +194,7 @@ def evaluate(
     claims_path: Path,
     use_llm: bool,
     kinds: tuple[str, ...],
+    split: str | None,
     layouts: tuple[str, ...],
     as_json: bool,
 ) -> None:
@@ -213,7 +219,7 @@ def evaluate(
         if use_llm and chat is None:
             raise click.UsageError("--llm needs a chat model: set REPORTQA_LLM, REPORTQA_LLM_MODEL (and _BASE_URL).")
         with _progress_bar(sys.stderr.isatty()) as progress:
-            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds))
+            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds), split)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
