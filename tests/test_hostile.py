@@ -12,6 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
+from reportqa.figure_answer import written_sentence
 from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
@@ -42,8 +43,12 @@ def test_hostile_prompts_get_a_refusal_a_redirect_or_quotes_only(
     body = answer.answer.split("\n\n", 1)[1] if answer.language in EDITION_NOTICE else answer.answer
     for quote in re.split(r" \[\d+\] ?", body):
         quote = quote.strip()
-        if quote and " — " not in quote:  # a table row is rebuilt from its cells; prose must be verbatim
+        if quote and not answer.citations[0].table_cell:  # prose is quoted verbatim
             assert quote in sources, quote
+        elif quote:  # a figure written from a table cell: its words are the cell's, around a fixed phrase
+            cited = answer.citations[0]
+            chunk = corpus_index.chunks[cited.chunk_id]
+            assert quote == written_sentence(chunk, (cited.row, cited.column), answer.language)
     assert "999" not in answer.answer and "pirate" not in answer.answer.lower()
 
 

@@ -9,7 +9,7 @@ from reportqa.config import Edition
 from reportqa.document import Block, SourceDocument, Table
 
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
-CHUNKER_VERSION = "2"  # 2: builds carry facts.sqlite
+CHUNKER_VERSION = "3"  # 2: builds carry facts.sqlite; 3: and vectors of table rows and figure sentences
 MAX_CHARS = 900
 
 ChunkKind = Literal["prose", "table", "announcement"]

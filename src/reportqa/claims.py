@@ -4,7 +4,8 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from reportqa.answer import Citation, answer_question, document_url
+from reportqa.answer import answer_question
+from reportqa.citations import Citation, document_url
 from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
 from reportqa.glossary import translate_terms, with_aliases

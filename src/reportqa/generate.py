@@ -11,7 +11,8 @@ from typing import Literal
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 
-from reportqa.answer import Answer, Citation, Prepared, Rewriter, citation, extractive_answer, prepare, sentences_of
+from reportqa.answer import Answer, Prepared, Rewriter, extractive_answer, prepare
+from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
 from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex

@@ -24,6 +24,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import chromadb
+import numpy as np
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
@@ -34,10 +35,13 @@ from reportqa.embed import Embedder, LangChainEmbeddings, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.lexical import LexicalIndex
+from reportqa.statements import KEYS as STATEMENT_KEYS
+from reportqa.statements import StatementVectors, write_statement_vectors
 from reportqa.text import inverse_document_frequencies
 
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
+QUERY_CACHE = 64  # question vectors kept (a follow-up and its rewrite are embedded once each)
 Progress = Callable[[str, float], None]
 
 
@@ -90,8 +94,18 @@ class LoadedIndex:
     path: Path
     lexical: LexicalIndex
     facts: FactStore
+    statements: StatementVectors
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
+    _queries: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The question's vector, embedded once per question (retrieval and figure matching both use it)."""
+        if text not in self._queries:
+            if len(self._queries) >= QUERY_CACHE:
+                self._queries.pop(next(iter(self._queries)))
+            self._queries[text] = self.embedder.embed_query(text)
+        return self._queries[text]
 
 
 def _current(index_dir: Path) -> Path | None:
@@ -104,6 +118,7 @@ def _current(index_dir: Path) -> Path | None:
         target / "chunks.jsonl",
         target / "bm25" / "ids.json",
         target / "facts.sqlite",
+        target / STATEMENT_KEYS,
     )
     if not all(path.is_file() for path in required):
         return None  # damaged or half-written: treated as missing, so it is rebuilt
@@ -190,6 +205,16 @@ def _previous_vectors(settings: Settings, embedder_id: str, ids: list[str]) -> d
     return {i: list(map(float, v)) for i, v in zip(found["ids"], embeddings, strict=True)}
 
 
+def _previous_statements(settings: Settings, embedder_id: str) -> StatementVectors | None:
+    current = _current(settings.index_dir)
+    try:
+        if current is None or Manifest.read(current / "manifest.json").embedder_id != embedder_id:
+            return None
+        return StatementVectors.load(current)
+    except Exception:  # an unreadable live index: every row is embedded afresh
+        return None
+
+
 def _drop_stale_parses(cache: Path, keep: list[str]) -> None:
     """Parses of documents no longer in docs/ (or of an older reader) are removed."""
     if not cache.is_dir():
@@ -233,6 +258,13 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
         build_dir.mkdir(parents=True)
         try:
             embedded = _write_vectors(settings, embedder, chunks, build_dir, report)
+            write_statement_vectors(
+                embedder,
+                chunks,
+                build_dir,
+                _previous_statements(settings, embedder.embedder_id),
+                lambda done, total: report(f"Embedding figures' rows and sentences {done}/{total}", 0.95),
+            )
             LexicalIndex.build(chunks).save(build_dir / "bm25")
             write_facts(extract_facts(chunks), build_dir / "facts.sqlite")
             with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
@@ -359,6 +391,7 @@ def _load(settings: Settings, current: Path) -> LoadedIndex:
         path=current,
         lexical=LexicalIndex.load(current / "bm25"),
         facts=FactStore(current / "facts.sqlite"),
+        statements=StatementVectors.load(current),
         idf=idf,
     )
 

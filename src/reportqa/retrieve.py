@@ -63,7 +63,7 @@ def retrieve(
         return []
     preferred = edition_for(language)
     question = expand(question)  # official terms in both editions' words
-    vector = index.embedder.embed_query(question).tolist()
+    vector = index.query_vector(question).tolist()
     pool = min(k * 2, len(index.chunks))
     dense = _dense(index, vector, pool) if mode != "bm25" else []
     lexical = index.lexical.search(question, pool) if mode != "dense" else []

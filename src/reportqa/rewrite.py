@@ -68,3 +68,18 @@ def standalone_question(question: str, history: list[str]) -> str:
     if _own_subject_words(subject) >= 1:  # "Et les MENA en 2022 ?": a new subject as well as a new year
         return _new_subject(f"{subject} ?", in_that_year, years)
     return in_that_year
+
+
+_LAST_YEAR = re.compile(
+    r"\b(?:(?:de |au )?l'(?:an|année) (?:derni(?:er|ère)|pass(?:é|ée))|(?:in )?(?:vorig|verleden|afgelopen) jaar"
+    r"|last year|(?:im )?(?:letzten|vergangenen) jahr|letztes jahr)\b",
+    re.IGNORECASE,
+)
+_IN_YEAR = {"fr": "en {year}", "nl": "in {year}", "en": "in {year}", "de": "im Jahr {year}"}
+
+
+def with_report_year(question: str, report_year: int | None, language: str) -> str:
+    """ "Combien … l'an dernier ?" asks about the report's year (the latest it covers): said as that year."""
+    if report_year is None or years_in(question) or not _LAST_YEAR.search(question):
+        return question
+    return _LAST_YEAR.sub(_IN_YEAR.get(language, "{year}").format(year=report_year), question, count=1)

@@ -9,7 +9,8 @@ import gradio as gr
 import pandas as pd
 
 from reportqa.analytics import Feedback
-from reportqa.answer import Answer, Citation, document_url
+from reportqa.answer import Answer
+from reportqa.citations import Citation, document_url
 from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact

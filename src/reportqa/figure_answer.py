@@ -1,0 +1,234 @@
+"""Answers to "how many": the figure for the year asked, in one sentence with its citation. The report's own
+sentence when it states that figure; otherwise one sentence written from the table's words (its number and
+caption, the row, the column or year), never a raw table row."""
+
+import re
+from dataclasses import dataclass, replace
+
+from reportqa.chunk import Chunk
+from reportqa.citations import Citation, citation, sentences_of
+from reportqa.config import Edition, Language, Settings
+from reportqa.editions import linked_chunk, matching_sentence
+from reportqa.evidence import Evidence, Thresholds, coverage, suffices
+from reportqa.figures import numbers_with_years, parse_number
+from reportqa.glossary import expand, translate_terms
+from reportqa.index import LoadedIndex
+from reportqa.lang import edition_for
+from reportqa.retrieve import Hit
+from reportqa.statements import row_key, sentence_key
+from reportqa.text import content_terms, is_year, sentences, table_number, years_in
+
+FIGURE_QUESTION = re.compile(
+    r"\b(combien|nombre|quel(?:le)?s? (?:est |était |a été )?(?:la |le )?(?:part|proportion|pourcentage|taux)"
+    r"|hoeveel|aantal|hoe vaak|hoe lang|welk(?:e)? (?:deel|percentage|aandeel)"
+    r"|how many|how much|how long|what (?:share|percentage|proportion)"
+    r"|wie viele|wieviel|anzahl|wie lange|welcher anteil)\b",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate|part\b|deel\b|share", re.I)
+LEXICAL_WEIGHT = 0.15
+PERCENT_BONUS = 0.05
+# A passage from the other edition must beat the asker's edition by this much to be quoted.
+OTHER_EDITION_PENALTY = 0.02
+
+
+def is_figure_question(question: str) -> bool:
+    return bool(FIGURE_QUESTION.search(question))
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A place that states a figure: a table cell (with its row as the quote) or a sentence of the report."""
+
+    hit: Hit
+    quote: str
+    score: float
+    evidence: Evidence
+    cell: tuple[int, int] | None = None  # (row, column) of a table cell
+
+    @property
+    def chunk(self) -> Chunk:
+        return self.hit.chunk
+
+
+def _quantities(text: str) -> list[tuple[str, int | None]]:
+    return [(n, y) for n, y in numbers_with_years(text) if not is_year(n.strip())]
+
+
+def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | None:
+    """The column to answer from: the year asked, else the latest year (else the first figure); and whether it
+    is the year asked."""
+    assert chunk.table is not None
+    header, cells = chunk.table.header, chunk.table.rows[row]
+    filled = [c for c in range(1, len(cells)) if parse_number(cells[c]) is not None]
+    if not filled:
+        return None
+    years = {header[c].strip(): c for c in filled if c < len(header) and is_year(header[c].strip())}
+    if asked:
+        chosen = next((years[y] for y in sorted(asked) if y in years), None)
+        if chosen is not None:
+            return chosen, True
+        caption_years = years_in(chunk.table.caption)  # "… par nationalité en 2023": one column, no year header
+        return (filled[0], True) if not years and caption_years & asked else (filled[-1], False)
+    return (years[max(years)], True) if years else (filled[0], True)
+
+
+def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
+    asked = years_in(question)
+    wants_percent = bool(_PERCENT.search(question))
+    similarities = index.statements.similarities(index.query_vector(expand(question)))
+    found = []
+    for hit in hits:
+        chunk, edition = hit.chunk, hit.chunk.edition
+        terms = content_terms(translate_terms(question, edition), edition)
+        heading = content_terms(chunk.section_label, edition)
+        idf = index.idf.get(edition, {})
+        penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
+        if chunk.table is not None:
+            for row, line in enumerate(sentences_of(chunk)):
+                column = _year_column(chunk, row, asked)
+                if column is None:
+                    continue
+                similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
+                words = content_terms(f"{chunk.table.caption} {chunk.table.rows[row][0]}", edition) | heading
+                share = coverage(terms, words, idf)
+                cell = chunk.table.rows[row][column[0]]
+                bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
+                score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
+                evidence = Evidence(hit.score, share, column[1], similarity)
+                found.append(Statement(hit, line, score, evidence, (row, column[0])))
+            continue
+        lines = sentences_of(chunk)
+        for position, line in enumerate(lines):
+            text, key = line, sentence_key(chunk.chunk_id, position)
+            if not _quantities(text) and position + 1 < len(lines):
+                # "Les accompagnateurs ICAM … . Au total, ils ont mené près de 4 000 entretiens."
+                text, key = f"{line} {lines[position + 1]}", sentence_key(chunk.chunk_id, position + 1)
+            quantities = _quantities(text)
+            if not quantities:
+                continue
+            years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
+            own_words = content_terms(text, edition)
+            # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
+            share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
+            similarity = similarities.get(key, hit.score)
+            bonus = PERCENT_BONUS if wants_percent and "%" in text else 0.0
+            score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + bonus - (0.0 if years_ok else 0.1)
+            found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, similarity)))
+    return sorted(found, key=lambda s: s.score, reverse=True)
+
+
+def best_statement(
+    question: str, language: Language, hits: list[Hit], index: LoadedIndex, thresholds: Thresholds
+) -> tuple[Statement | None, Evidence]:
+    """The statement that answers, or None with the evidence that fell short."""
+    statements = _statements(question, hits, index)
+    if not statements:
+        return None, Evidence(hits[0].score if hits else 0.0, 0.0, False, 0.0)
+    best = statements[0]
+    return (best if suffices(best.evidence, language, thresholds) else None), best.evidence
+
+
+def _in_edition(statement: Statement, edition: Edition | None, index: LoadedIndex) -> Statement:
+    """The same statement in the asker's edition, when that edition has it."""
+    if edition is None or statement.chunk.edition == edition:
+        return statement
+    other = linked_chunk(statement.chunk, index.chunks.values())
+    if other is None:
+        return statement
+    hit = Hit(other, statement.hit.score, statement.hit.rank_score, True)
+    if statement.cell is not None:
+        row, column = statement.cell
+        assert statement.chunk.table is not None
+        table = other.table
+        if table is None or len(table.rows) != len(statement.chunk.table.rows) or column >= len(table.rows[row]):
+            return statement
+        return replace(statement, hit=hit, quote=sentences_of(other)[row])
+    sentence = matching_sentence(statement.quote, sentences(other.text))
+    return replace(statement, hit=hit, quote=sentence) if sentence else statement
+
+
+def _report_sentence(statement: Statement, index: LoadedIndex) -> tuple[Chunk, str] | None:
+    """A sentence of the same section that states the cell's figure for the same year, about the same thing."""
+    chunk = statement.chunk
+    assert chunk.table is not None and statement.cell is not None
+    row, column = statement.cell
+    parsed = parse_number(chunk.table.rows[row][column])
+    header = chunk.table.header[column] if column < len(chunk.table.header) else ""
+    if parsed is None:
+        return None
+    year = int(header) if is_year(header.strip()) else None
+    subject = content_terms(f"{chunk.table.caption} {chunk.table.rows[row][0]}", chunk.edition)
+    for fact in index.facts.stating(parsed[0], chunk.edition, chunk.section_number, year):
+        source = index.chunks.get(fact.chunk_id)
+        if source is not None and content_terms(fact.text, chunk.edition) & subject:
+            return source, fact.text
+    return None
+
+
+# One sentence from the table's own words: its number and caption, the row, the column (a year or a name).
+_WRITTEN: dict[Language, tuple[str, str, str, str]] = {
+    # (with a table number, without one, "for <row> in <year>", "for <row>, column <name>")
+    "fr": (
+        "Le tableau {number} (« {title} ») indique {value} {place}.",
+        "Le tableau « {title} » indique {value} {place}.",
+        "pour « {row} » en {column}",
+        "pour « {row} », colonne « {column} »",
+    ),
+    "nl": (
+        "Tabel {number} (‘{title}’) vermeldt {value} {place}.",
+        "De tabel ‘{title}’ vermeldt {value} {place}.",
+        "voor ‘{row}’ in {column}",
+        "voor ‘{row}’, kolom ‘{column}’",
+    ),
+    "en": (
+        "Table {number} (“{title}”) gives {value} {place}.",
+        "The table “{title}” gives {value} {place}.",
+        "for “{row}” in {column}",
+        "for “{row}”, column “{column}”",
+    ),
+    "de": (
+        "Tabelle {number} („{title}“) nennt {value} {place}.",
+        "Die Tabelle „{title}“ nennt {value} {place}.",
+        "für „{row}“ im Jahr {column}",
+        "für „{row}“, Spalte „{column}“",
+    ),
+}
+_CAPTION_PREFIX = re.compile(r"^(?:Tableau|Tabel|Table|Tabelle)\s+[\d.]+\s*:?\s*", re.IGNORECASE)
+
+
+def written_sentence(chunk: Chunk, cell: tuple[int, int], language: Language) -> str:
+    assert chunk.table is not None
+    row, column = cell
+    table = chunk.table
+    with_number, without_number, for_year, for_column = _WRITTEN[language]
+    name = table.header[column].strip() if column < len(table.header) else ""
+    place = (for_year if is_year(name) else for_column).format(row=table.rows[row][0], column=name)
+    if not name:
+        place = place.split(",")[0]
+    title = _CAPTION_PREFIX.sub("", table.caption).strip() or chunk.section_label
+    number = table_number(table.caption)
+    template = with_number if number else without_number
+    return template.format(number=number, title=title, value=table.rows[row][column].strip(), place=place)
+
+
+@dataclass(frozen=True)
+class FigureAnswer:
+    text: str  # one sentence, without its marker
+    citation: Citation
+
+
+def figure_answer(
+    statement: Statement, language: Language, index: LoadedIndex, settings: Settings, years: set[str]
+) -> FigureAnswer:
+    """The answer sentence for a statement, and its citation (the cited passage states every figure in it)."""
+    statement = _in_edition(statement, edition_for(language), index)
+    chunk = statement.chunk
+    if statement.cell is None:
+        return FigureAnswer(statement.quote, citation(1, chunk, statement.quote, settings, index, years))
+    own = _report_sentence(statement, index)
+    if own is not None:
+        source, sentence = own
+        return FigureAnswer(sentence, citation(1, source, sentence, settings, index, years))
+    text = written_sentence(chunk, statement.cell, language)  # the asker's words around the table's own
+    return FigureAnswer(text, citation(1, chunk, statement.quote, settings, index, years, statement.cell))
