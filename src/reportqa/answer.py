@@ -83,17 +83,18 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
 
 def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
-    if is_figure_question(question):
+    candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
+    # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
+    if not candidates or candidates[0].hit.chunk.table is not None:
         statement, evidence = best_statement(question, language, hits, index, thresholds(settings))
         if statement is None:
             return _refusal(language, hits, settings, evidence)
         answer = figure_answer(statement, language, index, settings, years_in(question))
         text, citations = f"{answer.text} [1]", [answer.citation]
-    else:
-        candidates, evidence = best_evidence(question, hits, index)
-        if not candidates or not suffices(evidence, language, thresholds(settings)):
-            return _refusal(language, hits, settings, evidence)
+    elif suffices(evidence, language, thresholds(settings)):
         text, citations = quote(question, language, candidates, settings, index)
+    else:
+        return _refusal(language, hits, settings, evidence)
     if edition_for(language) is None:
         edition = EDITION_NAMES[language][citations[0].edition]  # type: ignore[index]
         text = f"{EDITION_NOTICE[language].format(edition=edition)}\n\n{text}"

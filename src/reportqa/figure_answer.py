@@ -11,7 +11,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
-from reportqa.glossary import expand, translate_terms
+from reportqa.glossary import expand, translate_terms, with_aliases
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit
@@ -20,13 +20,19 @@ from reportqa.text import content_terms, is_year, sentences, table_number, years
 
 FIGURE_QUESTION = re.compile(
     r"\b(combien|nombre|quel(?:le)?s? (?:est |était |a été )?(?:la |le )?(?:part|proportion|pourcentage|taux)"
-    r"|hoeveel|aantal|hoe vaak|hoe lang|welk(?:e)? (?:deel|percentage|aandeel)"
-    r"|how many|how much|how long|what (?:share|percentage|proportion)"
+    r"|chiffre|hoeveel|aantal|cijfer|hoe vaak|hoe lang|welk(?:e)? (?:deel|percentage|aandeel)"
+    r"|how many|how much|how long|what (?:share|percentage|proportion)|figure"
     r"|wie viele|wieviel|anzahl|wie lange|welcher anteil)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate|part\b|deel\b|share", re.I)
 LEXICAL_WEIGHT = 0.15
+# A row whose own label the question names ("refusés", "Afghanistan") over its neighbours in the same table.
+LABEL_WEIGHT = 0.1
+# A row whose label says more than the question asks ("MENA demandeurs de protection" for "combien de MENA"):
+# the total answers a general question.
+UNASKED_LABEL_WEIGHT = 0.05
+_TOTAL = re.compile(r"\b(total|totaal|totale?s?|ensemble|in totaal)\b", re.IGNORECASE)
 PERCENT_BONUS = 0.05
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
@@ -81,6 +87,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
         terms = content_terms(translate_terms(question, edition), edition)
+        asked_words = content_terms(with_aliases(question, edition), edition)
         heading = content_terms(chunk.section_label, edition)
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
@@ -90,11 +97,18 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if column is None:
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                words = content_terms(f"{chunk.table.caption} {chunk.table.rows[row][0]}", edition) | heading
+                label = content_terms(with_aliases(chunk.table.rows[row][0], edition), edition)
+                words = content_terms(with_aliases(chunk.table.caption, edition), edition) | label | heading
                 share = coverage(terms, words, idf)
+                label_share = coverage(terms, label, idf)
+                label_words = content_terms(_TOTAL.sub("", chunk.table.rows[row][0]), edition)
+                unasked = len(label_words - asked_words) / len(label_words) if label_words else 0.0
                 cell = chunk.table.rows[row][column[0]]
                 bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
-                score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
+                score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + LABEL_WEIGHT * label_share
+                score += bonus - UNASKED_LABEL_WEIGHT * unasked
+                if not column[1]:
+                    score -= 0.1  # the year asked is not in this table
                 evidence = Evidence(hit.score, share, column[1], similarity)
                 found.append(Statement(hit, line, score, evidence, (row, column[0])))
             continue
@@ -108,7 +122,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             if not quantities:
                 continue
             years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
-            own_words = content_terms(text, edition)
+            own_words = content_terms(with_aliases(text, edition), edition)
             # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)

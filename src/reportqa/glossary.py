@@ -1,4 +1,6 @@
-"""Official terms in both editions: a question using one edition's term is searched with the other's too."""
+"""Official terms in both editions: a question using one edition's term is searched with the other's too; and
+everyday words for what the report names officially ("rejetées" for "refusés", "les Afghans" for "Afghanistan",
+"Zaventem" for the national airport), read as the report's own words."""
 
 import json
 import re
@@ -12,7 +14,9 @@ Group = dict[str, list[str]]
 
 @lru_cache(maxsize=1)
 def _groups() -> list[tuple[Group, re.Pattern[str]]]:
-    data: list[Group] = json.loads(resources.files("reportqa").joinpath("data/glossary.json").read_text("utf-8"))
+    data: list[Group] = []
+    for name in ("glossary.json", "everyday.json"):
+        data += json.loads(resources.files("reportqa").joinpath(f"data/{name}").read_text("utf-8"))
     compiled = []
     for group in data:
         aliases = sorted({a for terms in group.values() for a in terms}, key=len, reverse=True)
@@ -26,13 +30,14 @@ def _own_term_present(question: str, own: list[str]) -> bool:
 
 
 def expand(question: str) -> str:
-    """For search: the question followed by the French and Dutch names of the official terms it uses."""
+    """For search: the question followed by the French and Dutch names the report uses for the terms it uses
+    ("rejetées" is searched with "refusés" too)."""
     additions = []
     for group, pattern in _groups():
         if pattern.search(question):
             for edition in ("fr", "nl"):
                 own = group.get(edition, [])
-                if own and not _own_term_present(question, own):
+                if own and not _own_term_present(question, own[:1]):
                     additions.append(own[0])
     return f"{question} ({'; '.join(additions)})" if additions else question
 
