@@ -285,7 +285,9 @@ def run_evaluation(
         "measured_at": time.strftime("%Y-%m-%d %H:%M"),
         "llm": model_name(chat) if chat else None,
         # The test split first: the dev split is where thresholds were chosen, so its figures flatter.
-        "splits": {split: summarize([o for o in outcomes if o.item.split == split]) for split in _splits(outcomes)},
+        "splits": {
+            split: _split_summary([o for o in outcomes if o.item.split == split]) for split in _splits(outcomes)
+        },
         "overall": summarize(outcomes),
         "by_language": {
             lang: summarize([o for o in outcomes if o.item.lang == lang]) for lang in _keys(outcomes, "lang")
@@ -308,6 +310,14 @@ def run_evaluation(
         ],
     }
     return report
+
+
+def _split_summary(outcomes: list[Outcome]) -> dict[str, object]:
+    summary = summarize(outcomes)
+    summary["by_kind"] = {
+        kind: summarize([o for o in outcomes if o.item.kind == kind]) for kind in _keys(outcomes, "kind")
+    }
+    return summary
 
 
 def _splits(outcomes: list[Outcome]) -> list[str]:

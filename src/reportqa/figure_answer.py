@@ -14,7 +14,7 @@ from reportqa.figures import numbers_with_years, parse_number
 from reportqa.glossary import expand, translate_terms, with_aliases
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
-from reportqa.retrieve import Hit
+from reportqa.retrieve import Hit, cosines
 from reportqa.statements import row_key, sentence_key
 from reportqa.text import content_terms, is_year, sentences, table_number, years_in
 
@@ -26,7 +26,7 @@ FIGURE_QUESTION = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate|part\b|deel\b|share", re.I)
-LEXICAL_WEIGHT = 0.15
+LEXICAL_WEIGHT = 0.25
 # A row whose own label the question names ("refusés", "Afghanistan") over its neighbours in the same table.
 LABEL_WEIGHT = 0.1
 # A row whose label says more than the question asks ("MENA demandeurs de protection" for "combien de MENA"):
@@ -36,6 +36,9 @@ _TOTAL = re.compile(r"\b(total|totaal|totale?s?|ensemble|in totaal)\b", re.IGNOR
 PERCENT_BONUS = 0.05
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
+# Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
+# search ranked low can still hold the one row asked about.
+CLOSEST_STATEMENTS = 8
 
 
 def is_figure_question(question: str) -> bool:
@@ -79,10 +82,32 @@ def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | 
     return (years[max(years)], True) if years else (filled[0], True)
 
 
+def _with_closest_statements(
+    hits: list[Hit],
+    similarities: dict[str, float],
+    vector: list[float],
+    index: LoadedIndex,
+) -> list[Hit]:
+    preferred = {hit.chunk.edition for hit in hits if hit.preferred}
+    held = {hit.chunk.chunk_id for hit in hits}
+    closest = sorted(similarities, key=similarities.__getitem__, reverse=True)[:CLOSEST_STATEMENTS]
+    extra = [key.rpartition(":")[0] for key in closest]
+    extra = [chunk_id for chunk_id in dict.fromkeys(extra) if chunk_id not in held and chunk_id in index.chunks]
+    scores = cosines(index, vector, extra)
+    added = [
+        Hit(index.chunks[i], scores[i], 0.0, not preferred or index.chunks[i].edition in preferred)
+        for i in extra
+        if i in scores
+    ]
+    return hits + added
+
+
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
-    similarities = index.statements.similarities(index.query_vector(expand(question)))
+    vector = index.query_vector(expand(question))
+    similarities = index.statements.similarities(vector)
+    hits = _with_closest_statements(hits, similarities, vector.tolist(), index)
     found = []
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition

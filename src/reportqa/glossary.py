@@ -46,7 +46,7 @@ def translate_terms(question: str, edition: Edition) -> str:
     """The question with other languages' official terms replaced by the edition's own (for word matching)."""
     for group, pattern in _groups():
         own = group.get(edition, [])
-        if own and not _own_term_present(question, own):
+        if own and not _own_term_present(question, own[:1]):
             question = pattern.sub(own[0], question)
     return question
 

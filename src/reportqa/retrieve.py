@@ -37,7 +37,7 @@ def _dense(index: LoadedIndex, vector: list[float], k: int) -> Ranking:
     return [(str(document.id), 1.0 - distance) for document, distance in found]
 
 
-def _cosines(index: LoadedIndex, vector: list[float], ids: list[str]) -> dict[str, float]:
+def cosines(index: LoadedIndex, vector: list[float], ids: list[str]) -> dict[str, float]:
     """Cosine similarity of passages that only lexical search found (stored vectors, no re-embedding)."""
     if not ids:
         return {}
@@ -74,7 +74,7 @@ def retrieve(
 
     fused = fuse([r for r in (dense, lexical) if r], lambda i: 0 if is_preferred(i) else OTHER_EDITION_DROP)
     cosine = dict(dense)
-    cosine.update(_cosines(index, vector, [i for i in fused if i not in cosine and i in index.chunks]))
+    cosine.update(cosines(index, vector, [i for i in fused if i not in cosine and i in index.chunks]))
     hits = [
         Hit(index.chunks[i], cosine[i], score, is_preferred(i))
         for i, score in fused.items()
