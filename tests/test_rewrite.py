@@ -18,12 +18,9 @@ from reportqa.rewrite import standalone_question
         ("En gedwongen terugkeer?", ["Hoeveel vrijwillige terugkeer in 2023?"], "Hoeveel gedwongen terugkeer (2023) ?"),
         # hardly a subject of its own: the earlier question's words are kept as well
         ("And for minors?", ["How many returns in 2023?"], "How many returns in 2023 — for minors ?"),
-        # a new subject and a new year: both kept
-        (
-            "Et les MENA en 2022 ?",
-            ["Combien de retours forcés en 2023 ?"],
-            "Combien de retours forcés en 2022 — les MENA ?",
-        ),
+        # a new subject and a new year: the new subject, asked the earlier way, for the new year
+        ("Et les MENA en 2022 ?", ["Combien de retours forcés en 2023 ?"], "Combien les MENA (2022) ?"),
+        ("En de NBMV in 2022?", ["Hoeveel gedwongen terugkeer in 2023?"], "Hoeveel de NBMV (2022) ?"),
         # a whole question that starts with French "En" (in), not a follow-up
         (
             "En 2022, combien de visas ont été délivrés ?",

@@ -88,8 +88,21 @@ def ingest(docs_dir: Path | None, index_dir: Path | None) -> None:
 @docs_option
 @index_option
 @click.option("--lang", "language", type=LANGUAGES, default="auto", show_default=True)
+@click.option(
+    "--after",
+    "history",
+    multiple=True,
+    help="An earlier question of the conversation, oldest first (repeatable): QUESTION may be a follow-up.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
-def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
+def ask(
+    question: str,
+    docs_dir: Path | None,
+    index_dir: Path | None,
+    language: str,
+    history: tuple[str, ...],
+    as_json: bool,
+) -> None:
     """Answer QUESTION from the report, with citations (written by the chat model set by REPORTQA_LLM, if any)."""
     from reportqa.generate import final_answer, stream_answer
     from reportqa.llm import chat_model
@@ -103,7 +116,8 @@ def ask(question: str, docs_dir: Path | None, index_dir: Path | None, language: 
         chat = chat_model(settings)
         index = _ready_index(settings)
         chosen = None if language == "auto" else language
-        answer = final_answer(stream_answer(index, question, settings, chat, chosen))  # type: ignore[arg-type]
+        events = stream_answer(index, question, settings, chat, chosen, list(history))  # type: ignore[arg-type]
+        answer = final_answer(events)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:

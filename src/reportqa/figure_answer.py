@@ -32,6 +32,8 @@ LABEL_WEIGHT = 0.1
 # A row whose label says more than the question asks ("MENA demandeurs de protection" for "combien de MENA"):
 # the total answers a general question.
 UNASKED_LABEL_WEIGHT = 0.05
+# A row whose label names what the question counts ("combien d'entretiens": "Entretiens menés").
+COUNTED_WEIGHT = 0.03
 _TOTAL = re.compile(r"\b(total|totaal|totale?s?|ensemble|in totaal)\b", re.IGNORECASE)
 PERCENT_BONUS = 0.05
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
@@ -39,6 +41,8 @@ OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
 # search ranked low can still hold the one row asked about.
 CLOSEST_STATEMENTS = 8
+# The sentence before a figure joins it only when it adds the subject, not for a word or two.
+JOINED_PENALTY = 0.02
 
 
 def is_figure_question(question: str) -> bool:
@@ -102,17 +106,59 @@ def _with_closest_statements(
     return hits + added
 
 
+_COUNTED = re.compile(r"\b(?:combien|hoeveel|how many|wie viele)\s+(?:de |d'|d’|des |les )?([\w-]+)", re.IGNORECASE)
+# A sentence that is a table row in words: "Visas refusés : 31 207 en 2021, 39 114 en 2022 et 45 803 en 2023."
+_ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
+
+
+def _counted(question: str, edition: Edition) -> set[str]:
+    """What the question counts: the word after "combien de", "hoeveel", "how many"."""
+    match = _COUNTED.search(question)
+    return content_terms(match.group(1), edition) if match else set()
+
+
+def _label_fit(
+    label: str,
+    context: str,
+    terms: set[str],
+    asked: set[str],
+    counted: set[str],
+    edition: Edition,
+    idf: dict[str, float],
+) -> float:
+    """How well a row's label fits the question, against the other rows of its table: the question names it
+    ("refusés", "Afghanistan", in the report's words or everyday ones), names what it counts ("entretiens"), and
+    the label says no more than was asked ("MENA demandeurs de protection" for a question on all MENA: the
+    total answers a general question). A total is named by its table's caption (`context`)."""
+    words = content_terms(with_aliases(label, edition), edition)
+    if _TOTAL.search(label):  # a total counts what its table counts
+        named = COUNTED_WEIGHT if counted & content_terms(with_aliases(context, edition), edition) else 0.0
+    else:
+        named = COUNTED_WEIGHT if counted & words else 0.0
+    own = content_terms(_TOTAL.sub("", label), edition)
+    unasked = len(own - asked) / len(own) if own else 0.0
+    return LABEL_WEIGHT * coverage(terms, words, idf) + named - UNASKED_LABEL_WEIGHT * unasked
+
+
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
     hits = _with_closest_statements(hits, similarities, vector.tolist(), index)
+    # A row ("section — caption — label") and a sentence are different texts, and a question is always closer to
+    # sentences: each is weighed against the closest of its own kind.
+    closest = {
+        kind: max((v for k, v in similarities.items() if k.rpartition(":")[2].startswith(kind)), default=0.0)
+        for kind in ("r", "s")
+    }
     found = []
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
-        terms = content_terms(translate_terms(question, edition), edition)
-        asked_words = content_terms(with_aliases(question, edition), edition)
+        # Years are matched by the columns and sentences that state them, not as words.
+        terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
+        asked_words = terms | content_terms(question, edition)
+        counted = _counted(question, edition)
         heading = content_terms(chunk.section_label, edition)
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
@@ -122,16 +168,13 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if column is None:
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                label = content_terms(with_aliases(chunk.table.rows[row][0], edition), edition)
-                words = content_terms(with_aliases(chunk.table.caption, edition), edition) | label | heading
+                label = chunk.table.rows[row][0]
+                words = content_terms(with_aliases(f"{chunk.table.caption} {label}", edition), edition) | heading
                 share = coverage(terms, words, idf)
-                label_share = coverage(terms, label, idf)
-                label_words = content_terms(_TOTAL.sub("", chunk.table.rows[row][0]), edition)
-                unasked = len(label_words - asked_words) / len(label_words) if label_words else 0.0
                 cell = chunk.table.rows[row][column[0]]
                 bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
-                score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + LABEL_WEIGHT * label_share
-                score += bonus - UNASKED_LABEL_WEIGHT * unasked
+                score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
+                score += _label_fit(label, chunk.table.caption, terms, asked_words, counted, edition, idf)
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
                 evidence = Evidence(hit.score, share, column[1], similarity)
@@ -139,10 +182,11 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             continue
         lines = sentences_of(chunk)
         for position, line in enumerate(lines):
-            text, key = line, sentence_key(chunk.chunk_id, position)
+            text, key, joined = line, sentence_key(chunk.chunk_id, position), False
             if not _quantities(text) and position + 1 < len(lines):
                 # "Les accompagnateurs ICAM … . Au total, ils ont mené près de 4 000 entretiens."
                 text, key = f"{line} {lines[position + 1]}", sentence_key(chunk.chunk_id, position + 1)
+                joined = True
             quantities = _quantities(text)
             if not quantities:
                 continue
@@ -152,9 +196,14 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)
             bonus = PERCENT_BONUS if wants_percent and "%" in text else 0.0
-            score = (hit.score + similarity) / 2 - penalty + LEXICAL_WEIGHT * share + bonus - (0.0 if years_ok else 0.1)
+            score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
+            score -= 0.0 if years_ok else 0.1
+            score -= JOINED_PENALTY if joined else 0.0
+            if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Visas refusés : 31 207 en 2021, …"
+                score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
             found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, similarity)))
-    return sorted(found, key=lambda s: s.score, reverse=True)
+    # A statement for the year asked comes first, however close another year's is.
+    return sorted(found, key=lambda s: (s.evidence.years_ok, s.score), reverse=True)
 
 
 def best_statement(

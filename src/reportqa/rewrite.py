@@ -18,6 +18,8 @@ _QUESTION_WORD = re.compile(
 MIN_OWN_SUBJECT_WORDS = 2
 
 
+# "les MENA", "de NBMV", "the minors": a subject of its own, however short ("for minors" is not).
+_NOUN_PHRASE = re.compile(r"^(les|la|le|l'|des|du|het|de|die|der|das|the)\b", re.IGNORECASE)
 _YEAR_PHRASE = re.compile(r"\s*\b(?:en|in|im|for)?\s*(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE)
 
 
@@ -43,7 +45,7 @@ def _new_subject(question: str, previous: str, earlier_years: list[str]) -> str:
     asked = _QUESTION_WORD.search(previous)
     head = asked.group(0).capitalize() if asked and not _QUESTION_WORD.search(subject) else ""
     year = f" ({earlier_years[0]})" if earlier_years else ""
-    if len(content_terms(subject, "fr")) < MIN_OWN_SUBJECT_WORDS:
+    if len(content_terms(subject, "fr")) < MIN_OWN_SUBJECT_WORDS and not _NOUN_PHRASE.match(subject):
         return f"{previous.rstrip(' ?')} — {subject} ?"
     return f"{head} {subject}{year} ?".strip()
 
