@@ -1,4 +1,5 @@
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from reportqa.evaluate import load_gold
+from reportqa.evaluate import load_gold, states_figure
 
 pytestmark = pytest.mark.slow
 GOLD = REPO / "eval" / "gold.jsonl"
@@ -31,6 +32,34 @@ def test_gold_set_covers_languages_and_kinds() -> None:
         "unanswerable",
     } <= kinds
     assert len({i.id for i in items}) == len(items)
+
+
+def test_people_phrased_questions_do_not_repeat_the_caption_and_splits_hold_both_editions() -> None:
+    """At least 80 figure questions asked as people ask, none repeating its table's caption; a French question
+    and its Dutch translation always fall in the same split, so the test split holds no dev question in disguise."""
+    items = load_gold(GOLD)
+    record = json.loads((SAMPLE / "figures.json").read_text(encoding="utf-8"))
+    figures = {figure["id"]: figure for figure in record["figures"]}
+    people = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if "people_figure" in line]
+    assert len(people) >= 80 and {p["lang"] for p in people} == {"fr", "nl"}
+    for item in people:
+        caption = figures[item["figure"]][f"caption_{item['lang']}"]
+        title = re.sub(r"^(Tableau|Tabel)\s+[\d.]+\s*:\s*", "", caption).lower()
+        assert title not in item["question"].lower(), item["id"]
+    splits: dict[str, set[str]] = {}
+    for item in items:
+        splits.setdefault(item.id.split("-", 1)[1], set()).add(item.split)
+    assert all(len(found) == 1 for found in splits.values())
+    assert {item.split for item in items} == {"dev", "test"}
+
+
+def test_a_figure_counts_only_for_the_year_asked() -> None:
+    row = "Tableau 8.4 : Retours forcés par mois — Total | 2022: 3 327 | 2023: 3 994 [1]"
+    assert states_figure(row, ["3 994", "3.994"], {2023})
+    assert not states_figure(row, ["3 327", "3.327"], {2022})  # the row goes on "| 2023": read as 2023's
+    assert states_figure("Le tableau 8.4 indique 3 327 pour « Total » en 2022. [1]", ["3 327"], {2022})
+    assert states_figure("Rapatriements : 1 648 en 2021, 1 907 en 2022 et 2 236 en 2023.", ["1 907"], {2022})
+    assert not states_figure("Rapatriements : 1 648 en 2021, 1 907 en 2022 et 2 236 en 2023.", ["2 236"], {2022})
 
 
 def test_figures_record_matches_the_pdfs() -> None:
@@ -63,8 +92,20 @@ def test_eval_runs_over_the_sample_and_reports_every_figure(tmp_path: Path) -> N
     assert set(report["by_language"]) == {"fr", "nl", "en", "de"}
     assert {"p50", "p95"} <= set(report["latency_ms"]["total"])
     assert report["index_build"]["pages"] == 62 and report["index_build"]["chunks_per_second"] > 0
-    # Floors a little below the figures in docs/benchmarks.md: a regression fails here.
-    assert overall["retrieval"]["recall@5"] >= 0.88
-    assert overall["answers"]["accuracy"] >= 0.72
-    assert overall["answers"]["refusal_accuracy"] >= 0.85
-    assert overall["answers"]["language_accuracy"] >= 0.95
+    # Floors: the test split's figures in docs/benchmarks.md minus 3 points (false refusals: plus 3 points), so
+    # a regression on questions nothing was tuned on fails here. The dev split is not gated: it flatters.
+    test = report["splits"]["test"]
+    answers, kinds = test["answers"], test["by_kind"]
+    assert test["questions"] == sum(1 for item in load_gold(GOLD) if item.split == "test")
+    assert test["retrieval"]["recall@5"] >= 0.93
+    assert answers["accuracy"] >= 0.74
+    assert answers["citation_accuracy"] >= 0.87
+    assert answers["false_refusals"] <= 0.09
+    assert answers["refusal_accuracy"] >= 0.78
+    assert answers["language_accuracy"] >= 0.96
+    assert kinds["paraphrase"]["answers"]["accuracy"] >= 0.34
+    assert kinds["people_figure"]["answers"]["accuracy"] >= 0.60
+    assert overall["answers"]["uncited_figures"] == 0
+    claims = report["claims"]
+    assert claims["accuracy"] >= 0.91
+    assert claims["contradicted_reported_supported"] == 0
