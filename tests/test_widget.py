@@ -183,3 +183,35 @@ def test_a_thumb_in_the_widget_is_stored_only_when_feedback_is_on(
         (rating,) = db.execute("SELECT rating FROM feedback").fetchone()
         (question,) = db.execute("SELECT question FROM questions").fetchone()
     assert rating == -1 and question.startswith("Combien de retours forcés")
+
+
+def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(server: str) -> None:
+    """A citizen asks for a figure in French, then in Dutch: each answer is one sentence with the 2023 figure
+    and its marker, never a raw table row. Saves docs/chat.png."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="fr-BE")
+            page.goto(server + "/")
+            chat = page.locator("#chat")
+            for question, figure in (
+                ("Combien de retours forcés en 2023 ?", "2 345"),
+                ("Hoeveel gedwongen terugkeer was er in 2023?", "2.345"),
+            ):
+                page.fill("#question textarea", question)
+                page.click("#send")
+                chat.get_by_text(figure).last.wait_for(timeout=60_000)
+            page.wait_for_timeout(500)
+            answers = [text for text in chat.locator(".bot, [data-testid='bot']").all_inner_texts() if text.strip()]
+            for figure in ("2 345", "2.345"):
+                answer = next(text for text in answers if figure in text).split("\n\n")[0]  # before the sources
+                assert answer.endswith(". [1]") and answer.count(". ") == 1 and " | " not in answer, answer
+                assert "2021" not in answer and "2 100" not in answer and "2.100" not in answer, answer
+            page.screenshot(path=str(REPO / "docs" / "chat.png"))
+        finally:
+            browser.close()
