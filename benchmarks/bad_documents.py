@@ -11,6 +11,7 @@ import argparse
 import logging
 import re
 import shutil
+import sys
 import tempfile
 import threading
 import time
@@ -25,8 +26,10 @@ from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.index import build_index, open_index
-from reportqa.samplepdf import long_report, write_report
 from reportqa.service import ReportService
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from samplepdf import long_report, write_report  # noqa: E402  # the sample generator lives with the scripts
 
 QUESTION = "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?"
 

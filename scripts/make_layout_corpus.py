@@ -39,8 +39,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_sample_report import EDITIONS, REPO, build_spec, record_figures  # noqa: E402
-
-from reportqa.samplepdf import Chart, Footnote, Paragraph, ReportSpec, Section, TableSpec  # noqa: E402
+from samplepdf import Chart, Footnote, Paragraph, ReportSpec, Section, TableSpec  # noqa: E402
 
 LAYOUTS_DIR = REPO / "samples" / "layouts"
 CHROMIUM_FLAGS = [

@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pymupdf
 from sample_content import CHAPTERS, YEARS, Chapter, Row, TableData
-
-from reportqa.samplepdf import Chart, Footnote, Paragraph, ReportSpec, Section, TableSpec, write_report
+from samplepdf import Chart, Footnote, Paragraph, ReportSpec, Section, TableSpec, write_report
 
 NBSP = "\u00a0"
 REPO = Path(__file__).resolve().parent.parent

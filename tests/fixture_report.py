@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from reportqa.samplepdf import Footnote, Paragraph, ReportSpec, Section, TableSpec, write_report
+from samplepdf import Footnote, Paragraph, ReportSpec, Section, TableSpec, write_report
 
 NBSP = "\u00a0"
 

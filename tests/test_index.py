@@ -3,13 +3,13 @@ from pathlib import Path
 
 import pytest
 from chromadb.api.client import SharedSystemClient
+from samplepdf import long_report, write_report
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
 from reportqa.index import build_index, is_stale, open_index, read_manifest
-from reportqa.samplepdf import long_report, write_report
 from reportqa.service import ReportService
 
 pytestmark = pytest.mark.slow
