@@ -20,7 +20,8 @@ from reportqa.text import content_terms, is_year, sentences, table_number, years
 
 FIGURE_QUESTION = re.compile(
     r"\b(combien|nombre|quel(?:le)?s? (?:est |était |a été )?(?:la |le )?(?:part|proportion|pourcentage|taux)"
-    r"|chiffre|hoeveel|aantal|cijfer|hoe vaak|hoe lang|welk(?:e)? (?:deel|percentage|aandeel)"
+    r"|chiffre|hoeveel|aantal|cijfer|hoe vaak|hoe lang"
+    r"|welke? (?:deel|percentage|aandeel)(?! van het (?:verslag|rapport))"
     r"|how many|how much|how long|what (?:share|percentage|proportion)|figure"
     r"|wie viele|wieviel|anzahl|wie lange|welcher anteil)\b",
     re.IGNORECASE,
@@ -114,7 +115,7 @@ _ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
 def _counted(question: str, edition: Edition) -> set[str]:
     """What the question counts: the word after "combien de", "hoeveel", "how many"."""
     match = _COUNTED.search(question)
-    return content_terms(match.group(1), edition) if match else set()
+    return content_terms(translate_terms(match.group(1), edition), edition) if match else set()
 
 
 def _label_fit(
