@@ -178,7 +178,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 score += _label_fit(label, chunk.table.caption, terms, asked_words, counted, edition, idf)
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
-                evidence = Evidence(hit.score, share, column[1], similarity)
+                # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
+                evidence = Evidence(hit.score, share, column[1], similarity - closest["r"] + closest["s"])
                 found.append(Statement(hit, line, score, evidence, (row, column[0])))
             continue
         lines = sentences_of(chunk)
