@@ -1,7 +1,10 @@
 """The embeddable chat: SSE contract, CORS and CSP allow-lists, and the widget in a real browser (Chromium)."""
 
+import codecs
+import csv
 import functools
 import http.server
+import io
 import re
 import sqlite3
 import threading
@@ -133,22 +136,40 @@ def test_figures_and_claim_check_in_the_web_app(server: str) -> None:
             page.locator("#figures").get_by_text("2 345", exact=True).first.click()
             source = page.locator("#source-table")
             source.locator("table").wait_for(timeout=30_000)
-            assert "Tableau 2.1 : Retours par type, Retours forcés, 2023, p. 2" in source.inner_text()
+            assert "Tableau 2.1 : Retours par type — Retours forcés, 2023, p. 2" in source.inner_text()
+            assert source.inner_text().count("Tableau 2.1") == 1  # the caption once
             highlighted = source.locator("td[style*='background']")
             assert highlighted.count() == 1 and highlighted.inner_text() == "2 345"
             page.locator("#figure-chart canvas, #figure-chart svg").first.wait_for(timeout=30_000)
+            for header in ("valeur", "ligne", "tableau ou phrase", "source"):
+                page.locator("#figures").get_by_text(header, exact=True).first.wait_for(timeout=5_000)
+            banner = page.locator("#documents").inner_text()
+            assert "EXEMPLE" in banner and "SAMPLE" not in banner and "VOORBEELD" not in banner, banner
             page.screenshot(path=str(REPO / "docs" / "figures.png"), full_page=True)
             with page.expect_download() as download:
                 page.click("#figure-export")
-            csv = Path(download.value.path()).read_text(encoding="utf-8")
-            assert "2 345" in csv and "#page=4" in csv
+            raw = Path(download.value.path()).read_bytes()
+            assert raw.startswith(codecs.BOM_UTF8)  # a French Excel reads "forcés", not "forcÃ©s"
+            rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
+            forced = next(row for row in rows if row["ligne"] == "Retours forcés" and row["colonne"] == "2023")
+            assert forced["valeur"] == "2345"  # a number, not the text "2 345"
+            assert forced["source"].startswith(server + "/documents/") and forced["source"].endswith("#page=4")
+            assert len(rows) == len({tuple(row.values()) for row in rows})  # no duplicate facts
+            with page.expect_download() as download:
+                page.click("#table-export")
+            table = list(csv.reader(io.StringIO(download.value.path().read_text(encoding="utf-8-sig")), delimiter=";"))
+            assert table[0][0] == "Tableau 2.1 : Retours par type" and ["Retours forcés", "2100", "2345"] in table
 
             page.get_by_role("tab", name="Vérifier un chiffre").click()
             page.fill("#claim textarea", "En 2023, il y a eu 2 500 retours forcés.")
             page.click("#check")
             verdict = page.locator("#verdict")
-            verdict.get_by_text("contredit").wait_for(timeout=30_000)
-            assert "2 345" in verdict.inner_text() and "p. 2" in verdict.inner_text()
+            verdict.get_by_text("Contredit").wait_for(timeout=30_000)
+            text = verdict.inner_text()
+            assert "2 345" in text.replace("\u00a0", " ") and "p. 2" in text
+            assert "Affirmation" in text and "rapport" in text  # the page's language, not English
+            for english in ("supported", "contradicted", "claim:", "report:", "The report"):
+                assert english not in text, english
         finally:
             browser.close()
 

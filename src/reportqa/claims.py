@@ -10,7 +10,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
 from reportqa.glossary import translate_terms, with_aliases
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language
+from reportqa.lang import CLAIM_REASONS, detect_language
 from reportqa.text import content_terms, is_year, years_in
 
 Verdict = Literal["supported", "contradicted", "not_found"]
@@ -75,11 +75,21 @@ class CheckResult:
     verdict: Verdict
     claim_value: float | None
     report_value: float | None
-    explanation: str
+    reason: str  # a key of lang.CLAIM_REASONS
     evidence: list[Citation] = field(default_factory=list)
+    other: str = ""  # another document's wording, for the reason "stated_elsewhere_differently"
+    percent: bool = False  # the claim's and the report's values are percentages
+
+    def explain(self, language: Language | None = None) -> str:
+        """Why this verdict, in `language` (by default the claim's)."""
+        return CLAIM_REASONS[self.reason][language or self.language].format(other=self.other)
+
+    @property
+    def explanation(self) -> str:
+        return self.explain()
 
     def to_dict(self) -> dict[str, object]:
-        return asdict(self)
+        return {**asdict(self), "explanation": self.explanation}
 
 
 def parse_claim(text: str, language: Language | None = None) -> Claim:
@@ -214,14 +224,18 @@ def _direction(fact: Fact, claim: Claim, index: LoadedIndex) -> tuple[Literal["r
 def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Language | None = None) -> CheckResult:
     """Supported, contradicted (with the report's figure beside the claim's) or not found, with the evidence."""
     claim = parse_claim(" ".join(text.split()), language)
+    result = _checked(claim, index, settings)
+    result.percent = claim.percent
+    return result
+
+
+def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult:
     if claim.value is None and not claim.direction:
-        return CheckResult(claim.text, claim.language, "not_found", None, None, "The claim states no figure to check.")
+        return CheckResult(claim.text, claim.language, "not_found", None, None, "no_figure")
     facts, strong = _relevant_facts(claim, index, settings)
     candidates = [f for f in facts if (f.unit == "%") == claim.percent and _same_year(f, claim, index)]
     if not strong or not candidates:
-        return CheckResult(
-            claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this."
-        )
+        return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_fact")
     own = [f for f in candidates if f.edition == claim.language] or candidates
     scores = {f.fact_id: _topic_score(f, claim, index.idf.get(f.edition, {})) for f in own}
     top = max(scores.values())
@@ -231,9 +245,7 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
         key=lambda f: (-scores[f.fact_id], own.index(f)),
     )
     if not ranked:
-        return CheckResult(
-            claim.text, claim.language, "not_found", claim.value, None, "The report has no figure on this subject."
-        )
+        return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
 
     if claim.value is None:  # "les retours forcés ont augmenté entre 2022 et 2023"
         # The best-matching table row that has both years (a breakdown by nationality has only one).
@@ -241,7 +253,7 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
             (d for d in (_direction(f, claim, index) for f in ranked[:20] if f.kind == "cell") if d[0]), ("", [])
         )
         if not found:
-            return CheckResult(claim.text, claim.language, "not_found", None, None, "The report has no series on this.")
+            return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
         verdict: Verdict = "supported" if found == claim.direction else "contradicted"
         evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
         return CheckResult(
@@ -250,7 +262,7 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
             verdict,
             None,
             cells[-1].value,
-            f"The report's figures show a {found}.",
+            found,
             evidence,
         )
 
@@ -258,11 +270,12 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
     if matching:
         evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(matching), 1)]
         others = [f for f in ranked[:3] if f.doc_id != matching[0].doc_id and not _agrees(claim, f.value)]
-        note = "The report states this figure."
+        reason, other = "stated", ""
         if others:
-            note += f" Another document on the same topic says {others[0].text!r}."
+            reason, other = "stated_elsewhere_differently", others[0].text
             evidence.append(_fact_citation(len(evidence) + 1, others[0], index, settings))
-        return CheckResult(claim.text, claim.language, "supported", claim.value, matching[0].value, note, evidence)
+        value = matching[0].value
+        return CheckResult(claim.text, claim.language, "supported", claim.value, value, reason, evidence, other)
     best = ranked[0]
     return CheckResult(
         claim.text,
@@ -270,7 +283,7 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
         "contradicted",
         claim.value,
         best.value,
-        "The report states another figure.",
+        "other_figure",
         [_fact_citation(1, best, index, settings)],
     )
 

@@ -113,3 +113,62 @@ def detect_language(text: str, fallback: Language = "fr") -> Language:
 def edition_for(language: Language) -> Edition | None:
     """The report edition written in `language`, or None for English and German."""
     return language if language in ("fr", "nl") else None  # type: ignore[return-value]
+
+
+# Why a claim got its verdict, by reason code; "{other}" is another document's wording of the figure.
+CLAIM_REASONS: dict[str, dict[Language, str]] = {
+    "no_figure": {
+        "fr": "L'affirmation ne contient aucun chiffre à vérifier.",
+        "nl": "De bewering bevat geen cijfer om te controleren.",
+        "en": "The claim states no figure to check.",
+        "de": "Die Aussage enthält keine Zahl, die sich prüfen ließe.",
+    },
+    "no_fact": {
+        "fr": "Le rapport ne donne aucun chiffre à ce sujet.",
+        "nl": "Het verslag geeft hierover geen cijfer.",
+        "en": "The report has no figure on this.",
+        "de": "Der Bericht nennt dazu keine Zahl.",
+    },
+    "no_subject": {
+        "fr": "Le rapport ne donne aucun chiffre sur ce sujet.",
+        "nl": "Het verslag geeft over dit onderwerp geen cijfer.",
+        "en": "The report has no figure on this subject.",
+        "de": "Der Bericht nennt zu diesem Thema keine Zahl.",
+    },
+    "no_series": {
+        "fr": "Le rapport ne donne pas de série de chiffres sur ce sujet.",
+        "nl": "Het verslag geeft over dit onderwerp geen reeks cijfers.",
+        "en": "The report has no series on this.",
+        "de": "Der Bericht nennt dazu keine Zahlenreihe.",
+    },
+    "rise": {
+        "fr": "Les chiffres du rapport montrent une hausse.",
+        "nl": "De cijfers van het verslag tonen een stijging.",
+        "en": "The report's figures show a rise.",
+        "de": "Die Zahlen des Berichts zeigen einen Anstieg.",
+    },
+    "fall": {
+        "fr": "Les chiffres du rapport montrent une baisse.",
+        "nl": "De cijfers van het verslag tonen een daling.",
+        "en": "The report's figures show a fall.",
+        "de": "Die Zahlen des Berichts zeigen einen Rückgang.",
+    },
+    "stated": {
+        "fr": "Le rapport donne ce chiffre.",
+        "nl": "Het verslag vermeldt dit cijfer.",
+        "en": "The report states this figure.",
+        "de": "Der Bericht nennt diese Zahl.",
+    },
+    "stated_elsewhere_differently": {
+        "fr": "Le rapport donne ce chiffre. Un autre document sur le même sujet dit « {other} ».",
+        "nl": "Het verslag vermeldt dit cijfer. Een ander document over hetzelfde onderwerp zegt ‘{other}’.",
+        "en": "The report states this figure. Another document on the same topic says “{other}”.",
+        "de": "Der Bericht nennt diese Zahl. Ein anderes Dokument zum selben Thema sagt „{other}“.",
+    },
+    "other_figure": {
+        "fr": "Le rapport donne un autre chiffre.",
+        "nl": "Het verslag vermeldt een ander cijfer.",
+        "en": "The report states another figure.",
+        "de": "Der Bericht nennt eine andere Zahl.",
+    },
+}

@@ -4,6 +4,7 @@ import html
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Literal
 
 import gradio as gr
 import pandas as pd
@@ -37,8 +38,17 @@ I18N = gr.I18n(
         "claim_placeholder": "e.g. In 2023 the Office held nearly 4,000 ICAM interviews",
         "check": "Check",
         "search": "Search figures (words in French or Dutch)",
-        "export": "Export CSV",
+        "export": "Export the results (CSV)",
         "find": "Search",
+        "export_table": "Export this table (CSV)",
+        "column_value": "value",
+        "column_row": "row",
+        "column_column": "column",
+        "column_where": "table or sentence",
+        "column_edition": "edition",
+        "column_section": "section",
+        "column_page": "page",
+        "column_source": "source",
     },
     fr={
         "title": "## Questions sur le rapport d'activité 2023 de l'Office des étrangers",
@@ -58,8 +68,17 @@ I18N = gr.I18n(
         "claim_placeholder": "p. ex. En 2023, l'Office a mené près de 4 000 entretiens ICAM",
         "check": "Vérifier",
         "search": "Chercher des chiffres (mots en français ou en néerlandais)",
-        "export": "Exporter en CSV",
+        "export": "Exporter les résultats (CSV)",
         "find": "Chercher",
+        "export_table": "Exporter ce tableau (CSV)",
+        "column_value": "valeur",
+        "column_row": "ligne",
+        "column_column": "colonne",
+        "column_where": "tableau ou phrase",
+        "column_edition": "édition",
+        "column_section": "section",
+        "column_page": "page",
+        "column_source": "source",
     },
     nl={
         "title": "## Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
@@ -79,8 +98,17 @@ I18N = gr.I18n(
         "claim_placeholder": "bv. In 2023 voerden de ICAM-coaches bijna 4000 gesprekken",
         "check": "Controleren",
         "search": "Cijfers zoeken (woorden in het Frans of Nederlands)",
-        "export": "Exporteren als CSV",
+        "export": "De resultaten exporteren (CSV)",
         "find": "Zoeken",
+        "export_table": "Deze tabel exporteren (CSV)",
+        "column_value": "waarde",
+        "column_row": "rij",
+        "column_column": "kolom",
+        "column_where": "tabel of zin",
+        "column_edition": "editie",
+        "column_section": "sectie",
+        "column_page": "pagina",
+        "column_source": "bron",
     },
 )
 EXAMPLES = [
@@ -140,31 +168,51 @@ def sources_markdown(answer: Answer) -> str:
     return "\n\n".join([*parts, answered_by(answer)]).strip()
 
 
-def documents_banner(service: ReportService) -> str:
+BANNER_TEXT: dict[str, dict[str, str]] = {
+    "fr": {
+        "index": "Index",
+        "documents": "Documents",
+        "note": "Remarque",
+        "sample": "**EXEMPLE** : rapport d'exemple, chiffres fictifs",
+        "no_report": "Les PDF du rapport ne sont pas chargés : seules les annonces sont consultables.",
+    },
+    "nl": {
+        "index": "Index",
+        "documents": "Documenten",
+        "note": "Opmerking",
+        "sample": "**VOORBEELD**: voorbeeldverslag, fictieve cijfers",
+        "no_report": "De pdf's van het verslag zijn niet geladen: enkel de aankondigingen zijn doorzoekbaar.",
+    },
+    "en": {
+        "index": "Index",
+        "documents": "Documents",
+        "note": "Note",
+        "sample": "**SAMPLE** report with fictitious figures",
+        "no_report": "The report PDFs are not loaded: only the announcements can be searched.",
+    },
+}
+
+
+def documents_banner(service: ReportService, language: str = "en") -> str:
+    """What the app answers from, in the page's language; a sample report says so."""
+    words = BANNER_TEXT.get(language, BANNER_TEXT["en"])
     status = service.status
     manifest = service.manifest
     lines = []
     if not status.ready or manifest is None:
-        lines.append(f"**Index:** {html.escape(status.message)} ({status.fraction:.0%})")
+        lines.append(f"**{words['index']}:** {html.escape(status.message)} ({status.fraction:.0%})")
     if manifest is not None:
         names = ", ".join(
             f"{html.escape(d.title)} ({d.edition.upper()}{', ' + str(d.pages) + ' p.' if d.kind == 'report' else ''})"
             for d in manifest.documents
         )
-        lines.append(f"**Documents:** {names or '—'}")
+        lines.append(f"**{words['documents']}:** {names or '—'}")
         notes = [(d.file, note) for d in manifest.documents for note in d.notes]
-        lines += [f"**Note:** {html.escape(file)}: {html.escape(note)}" for file, note in notes]
+        lines += [f"**{words['note']}:** {html.escape(file)}: {html.escape(note)}" for file, note in notes]
         if any(d.is_sample for d in manifest.documents):
-            lines.append(
-                "**SAMPLE** report with fictitious figures / rapport d'exemple, chiffres fictifs / "
-                "voorbeeldverslag, fictieve cijfers"
-            )
+            lines.append(words["sample"])
         if not manifest.has_report():
-            lines.append(
-                "**Note:** the report PDFs are not loaded: only the announcements can be searched. / "
-                "Les PDF du rapport ne sont pas chargés : seules les annonces sont consultables. / "
-                "De pdf's van het verslag zijn niet geladen: enkel de aankondigingen zijn doorzoekbaar."
-            )
+            lines.append(f"**{words['note']}:** {words['no_report']}")
     return "  \n".join(lines)
 
 
@@ -235,47 +283,154 @@ def record_like(
         service.feedback(session, Feedback(answer_ids[position], rating))
 
 
-VERDICT_LABELS = {
-    "supported": "✅ supported / confirmé / bevestigd",
-    "contradicted": "❌ contradicted / contredit / tegengesproken",
-    "not_found": "❔ not found in the report / absent du rapport / niet in het verslag",
+# Words the server writes into the check and figures tabs, in the page's language (the browser's, as gr.I18n).
+PageLanguage = Literal["fr", "nl", "en"]
+PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
+    "fr": {
+        "supported": "✅ Confirmé",
+        "contradicted": "❌ Contredit",
+        "not_found": "❔ Absent du rapport",
+        "claim": "Affirmation",
+        "report": "rapport",
+        "value": "valeur",
+        "row": "ligne",
+        "column": "colonne",
+        "where": "tableau ou phrase",
+        "edition": "édition",
+        "section": "section",
+        "page": "page",
+        "source": "source",
+        "year": "année",
+    },
+    "nl": {
+        "supported": "✅ Bevestigd",
+        "contradicted": "❌ Tegengesproken",
+        "not_found": "❔ Niet in het verslag",
+        "claim": "Bewering",
+        "report": "verslag",
+        "value": "waarde",
+        "row": "rij",
+        "column": "kolom",
+        "where": "tabel of zin",
+        "edition": "editie",
+        "section": "sectie",
+        "page": "pagina",
+        "source": "bron",
+        "year": "jaar",
+    },
+    "en": {
+        "supported": "✅ Supported",
+        "contradicted": "❌ Contradicted",
+        "not_found": "❔ Not in the report",
+        "claim": "Claim",
+        "report": "report",
+        "value": "value",
+        "row": "row",
+        "column": "column",
+        "where": "table or sentence",
+        "edition": "edition",
+        "section": "section",
+        "page": "page",
+        "source": "source",
+        "year": "year",
+    },
 }
-FIGURE_COLUMNS = ["value", "row", "column", "table or sentence", "edition", "section", "page", "source"]
+FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", "source"]
 
 
-def check_markdown(result: CheckResult) -> str:
-    lines = [f"### {VERDICT_LABELS[result.verdict]}", html.escape(result.explanation)]
+def page_language(request: gr.Request | None) -> PageLanguage:
+    """The page's language as the browser states it (what gr.I18n shows); English for any other."""
+    header = request.headers.get("accept-language", "") if request is not None else ""
+    for part in str(header).split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in ("fr", "nl", "en"):
+            return code  # type: ignore[return-value]
+    return "en"
+
+
+def format_number(value: float | None, language: PageLanguage, percent: bool = False) -> str:
+    """'2 800', '2.800' or '2,800'; '5,5 %' or '5.5%': as a reader of the page writes numbers."""
+    if value is None:
+        return "—"
+    decimals = 0 if float(value).is_integer() else 1
+    text = f"{value:,.{decimals}f}"  # 2,800.5
+    if language == "fr":
+        text = text.replace(",", "\u00a0").replace(".", ",")
+    elif language == "nl":
+        text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    if percent:
+        text += " %" if language == "fr" else "%"
+    return text
+
+
+def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:
+    words = PAGE_TEXT[language]
+    lines = [f"### {words[result.verdict]}", html.escape(result.explain(language))]
     if result.claim_value is not None or result.report_value is not None:
-        lines.append(f"claim: **{_number(result.claim_value)}** · report: **{_number(result.report_value)}**")
+        claim = format_number(result.claim_value, language, result.percent)
+        report = format_number(result.report_value, language, result.percent)
+        lines.append(
+            f"{words['claim']} : **{claim}** · {words['report']} : **{report}**".replace(
+                " :", ":" if language != "fr" else " :"
+            )
+        )
     lines += [f"[{c.n}] {html.escape(c.quote)} — {_where(c)} — [PDF]({c.url})" for c in result.evidence]
     return "\n\n".join(lines)
 
 
-def _number(value: float | None) -> str:
-    if value is None:
-        return "—"
-    return f"{value:,.1f}".rstrip("0").rstrip(".").replace(",", " ")
+def _base_url(service: ReportService, request: gr.Request | None) -> str:
+    """Where links point from outside the page (a CSV opened in Excel): REPORTQA_PUBLIC_URL, else this host."""
+    if service.settings.public_url or request is None:
+        return service.settings.public_url
+    scheme = request.headers.get("x-forwarded-proto", "http")
+    return f"{scheme}://{request.headers.get('host', '127.0.0.1')}"
 
 
-def figures_table(facts: list[Fact], service: ReportService) -> pd.DataFrame:
-    """Facts as rows; each one carries its citation (table, row, column, page and a link to the PDF page)."""
-    rows = []
+def distinct_facts(facts: list[Fact]) -> list[Fact]:
+    """One fact per figure: a sentence repeated in two passages, or a cell read twice, is shown once."""
+    seen: set[tuple[object, ...]] = set()
+    kept = []
     for fact in facts:
+        key = (fact.edition, fact.kind, fact.table, fact.row, fact.column, fact.text, fact.value, fact.year)
+        if key not in seen:
+            seen.add(key)
+            kept.append(fact)
+    return kept
+
+
+def figures_table(
+    facts: list[Fact], service: ReportService, language: PageLanguage = "en", base_url: str = ""
+) -> pd.DataFrame:
+    """Facts as rows, each with its citation: a short value, row, column, the table (or the sentence it stands
+    in), edition, section, page, and a link to the PDF page."""
+    rows = []
+    for fact in distinct_facts(facts):
         chunk = service.chunk(fact.chunk_id)
         link = document_url(chunk, service.settings) if chunk else ""
         rows.append(
             [
-                fact.text,
+                int(fact.value) if float(fact.value).is_integer() else fact.value,  # 3994, not 3994.0
                 fact.row,
                 fact.column,
                 fact.table if fact.kind == "cell" else fact.text,
                 fact.edition.upper(),
                 f"{fact.section} {fact.section_title}".strip(),
                 fact.page,
-                link,
+                f"{base_url}{link}" if link.startswith("/") else link,
             ]
         )
-    return pd.DataFrame(rows, columns=FIGURE_COLUMNS)
+    words = PAGE_TEXT[language]
+    return pd.DataFrame(rows, columns=[words[key] for key in FIGURE_KEYS])
+
+
+def shown_figures(table: pd.DataFrame, facts: list[Fact], language: PageLanguage) -> pd.DataFrame:
+    """The table as the page shows it: values written as the reader writes numbers, the source a link."""
+    shown = table.copy()
+    kept = distinct_facts(facts)
+    value, source = PAGE_TEXT[language]["value"], PAGE_TEXT[language]["source"]
+    shown[value] = [format_number(f.value, language, f.unit == "%") for f in kept]
+    shown[source] = [f"[p. {f.page}]({url})" if url else "" for f, url in zip(kept, table[source], strict=True)]
+    return shown
 
 
 def table_html(facts: list[Fact], highlight: Fact) -> str:
@@ -299,20 +454,33 @@ def table_html(facts: list[Fact], highlight: Fact) -> str:
         )
         body += f'<tr><th style="text-align:left">{label}</th>{tds}</tr>'
     return (
-        f"<p><b>{html.escape(highlight.table)}</b> — {html.escape(highlight.label)}</p>"
-        f"<table><tr><th></th>{header}</tr>{body}</table>"
+        f"<p><b>{html.escape(highlight.table)}</b> — {html.escape(highlight.row)}, {html.escape(highlight.column)}, "
+        f"p. {html.escape(highlight.page)}</p><table><tr><th></th>{header}</tr>{body}</table>"
     )
 
 
-def row_series(facts: list[Fact], highlight: Fact) -> pd.DataFrame:
+def row_series(facts: list[Fact], highlight: Fact, language: PageLanguage = "en") -> pd.DataFrame:
     """The selected row across the years, for the chart."""
     points = [(str(f.year), f.value) for f in facts if f.row_index == highlight.row_index and f.year is not None]
-    return pd.DataFrame(sorted(points), columns=["year", "value"])
+    words = PAGE_TEXT[language]
+    return pd.DataFrame(sorted(points), columns=[words["year"], words["value"]])
 
 
-def export_csv(table: pd.DataFrame) -> str:
-    path = Path(tempfile.mkdtemp(prefix="reportqa-figures-")) / "figures.csv"
-    table.to_csv(path, index=False)
+def table_frame(facts: list[Fact]) -> pd.DataFrame:
+    """The opened table as it is printed: one row per row label, one column per column, numbers as numbers."""
+    columns = {f.column_index: f.column for f in facts}
+    labels = {f.row_index: f.row for f in facts}
+    values = {(f.row_index, f.column_index): int(f.value) if float(f.value).is_integer() else f.value for f in facts}
+    rows = [[labels[r], *(values.get((r, c)) for c in sorted(columns))] for r in sorted(labels)]
+    caption = facts[0].table if facts else ""
+    return pd.DataFrame(rows, columns=[caption, *(columns[c] for c in sorted(columns))])
+
+
+def export_csv(table: pd.DataFrame, name: str = "figures") -> str:
+    """A CSV a French or Dutch spreadsheet opens as it is: semicolons, a byte-order mark, decimal commas,
+    numbers as numbers, absolute links."""
+    path = Path(tempfile.mkdtemp(prefix="reportqa-figures-")) / f"{name}.csv"
+    table.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
     return str(path)
 
 
@@ -369,11 +537,11 @@ def build_ui(service: ReportService) -> gr.Blocks:
             check_button = gr.Button(I18N("check"), variant="primary", elem_id="check")  # type: ignore[arg-type]
             verdict = gr.Markdown(elem_id="verdict")
 
-        def on_check(text: str) -> str:
+        def on_check(text: str, request: gr.Request) -> str:
             if not text.strip():
                 return ""
             try:
-                return check_markdown(service.check(text))
+                return check_markdown(service.check(text), page_language(request))
             except ReportQAError as error:
                 return f"⚠️ {html.escape(str(error))}"
 
@@ -384,32 +552,48 @@ def build_ui(service: ReportService) -> gr.Blocks:
             with gr.Row():
                 words = gr.Textbox(label=I18N("search"), scale=4, elem_id="figure-search")  # type: ignore[arg-type]
                 find = gr.Button(I18N("find"), scale=1, elem_id="figure-find")  # type: ignore[arg-type]
-            found = gr.Dataframe(headers=FIGURE_COLUMNS, interactive=False, wrap=True, elem_id="figures")
+            found = gr.Dataframe(
+                headers=[I18N(f"column_{key}") for key in FIGURE_KEYS],  # type: ignore[misc]
+                datatype=[*(["str"] * (len(FIGURE_KEYS) - 1)), "markdown"],  # type: ignore[list-item]
+                interactive=False,
+                wrap=True,
+                elem_id="figures",
+            )
             with gr.Row():
                 source_table = gr.HTML(elem_id="source-table")
-                chart = gr.LinePlot(x="year", y="value", height=260, elem_id="figure-chart")
-            export = gr.DownloadButton(I18N("export"), elem_id="figure-export")  # type: ignore[arg-type]
+                chart = gr.LinePlot(height=260, elem_id="figure-chart")
+            with gr.Row():
+                export = gr.DownloadButton(I18N("export"), elem_id="figure-export")  # type: ignore[arg-type]
+                export_table = gr.DownloadButton(I18N("export_table"), elem_id="table-export")  # type: ignore[arg-type]
             shown = gr.State([])
 
-        def on_search(text: str):  # type: ignore[no-untyped-def]
+        def on_search(text: str, request: gr.Request):  # type: ignore[no-untyped-def]
             try:
-                facts = service.search_facts(text) if text.strip() else []
+                facts = distinct_facts(service.search_facts(text)) if text.strip() else []
             except ReportQAError as error:  # the index is still being built
                 raise gr.Error(str(error)) from None
-            table = figures_table(facts, service)
-            return table, facts, export_csv(table)
+            language = page_language(request)
+            table = figures_table(facts, service, language, _base_url(service, request))
+            return shown_figures(table, facts, language), facts, export_csv(table)
 
-        def on_select(facts: list[Fact], event: gr.SelectData):  # type: ignore[no-untyped-def]
+        def on_select(facts: list[Fact], event: gr.SelectData, request: gr.Request):  # type: ignore[no-untyped-def]
             fact = facts[event.index[0]]
             try:
                 siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
             except ReportQAError as error:
                 raise gr.Error(str(error)) from None
-            return table_html(siblings, fact), row_series(siblings, fact)
+            language = page_language(request)
+            series = row_series(siblings, fact, language)
+            year, value = series.columns
+            top = float(series[value].max()) if len(series) else 1.0
+            # The axis starts at zero: a rise from 2 800 to 3 000 must not look like a tripling.
+            plot = gr.LinePlot(value=series, x=year, y=value, y_lim=[0, top * 1.1])
+            grid = export_csv(table_frame(siblings), "table") if fact.kind == "cell" else None
+            return table_html(siblings, fact), plot, grid
 
         for trigger in (find.click, words.submit):
             trigger(on_search, [words], [found, shown, export], api_visibility="private")
-        found.select(on_select, [shown], [source_table, chart], api_visibility="private")
+        found.select(on_select, [shown], [source_table, chart, export_table], api_visibility="private")
 
         def ask_api(question: str, language: str = "auto") -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
@@ -419,10 +603,17 @@ def build_ui(service: ReportService) -> gr.Blocks:
                 raise gr.Error(str(error)) from None
 
         gr.api(ask_api, api_name="ask")
-        ui.load(lambda: documents_banner(service), outputs=[banner], api_visibility="private")
+
+        def banner_for(request: gr.Request) -> str:
+            return documents_banner(service, page_language(request))
+
+        def refresh_banner(request: gr.Request):  # type: ignore[no-untyped-def]
+            return banner_for(request), gr.Timer(active=not service.status.ready)
+
+        ui.load(banner_for, outputs=[banner], api_visibility="private")
         timer = gr.Timer(2.0, active=not service.status.ready)
         timer.tick(
-            lambda: (documents_banner(service), gr.Timer(active=not service.status.ready)),
+            refresh_banner,
             outputs=[banner, timer],
             api_visibility="private",
         )
