@@ -233,6 +233,13 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
                 answer = next(text for text in answers if figure in text).split("\n\n")[0]  # before the sources
                 assert answer.endswith(". [1]") and answer.count(". ") == 1 and " | " not in answer, answer
                 assert "2021" not in answer and "2 100" not in answer and "2.100" not in answer, answer
+            # [1] is a link to the cited PDF page, and the source link says what it opens.
+            marker = chat.get_by_role("link", name="[1]", exact=True).first
+            assert marker.get_attribute("href", timeout=5_000).endswith("rapport-test-fr.pdf#page=4")
+            named = chat.get_by_role("link", name="Rapport d'activité 2023 (test), section 2.1, p. 2").first
+            assert named.get_attribute("href", timeout=5_000).endswith("#page=4")
+            assert page.locator("h1").count() == 1 and page.title().startswith("Rapport 2023")
+            assert "&#x27;" not in chat.inner_html()
             page.screenshot(path=str(REPO / "docs" / "chat.png"))
         finally:
             browser.close()

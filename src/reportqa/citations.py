@@ -71,8 +71,7 @@ def _link(chunk: Chunk, quote: str, index: LoadedIndex, settings: Settings) -> E
     other = linked_chunk(chunk, index.chunks.values())
     if other is None:
         return None
-    lines = sentences_of(other)
-    same = matching_sentence(quote, lines) or (lines[0] if lines else other.text)
+    same = matching_sentence(quote, sentences_of(other)) or ""  # no sentence stating the same figures: none
     return EditionLink(other.edition, other.page, other.physical_page, document_url(other, settings), same)
 
 

@@ -1,6 +1,8 @@
 """The Gradio chat: streamed answers with numbered citations, a sources panel, the loaded documents."""
 
 import html
+import json
+import re
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +23,7 @@ from reportqa.service import ReportService
 OFFICIAL_HELP = "https://dofi.ibz.be"
 I18N = gr.I18n(
     en={
-        "title": "## Questions on the Immigration Office's 2023 activity report",
+        "title": "# Questions on the Immigration Office's 2023 activity report",
         "disclosure": "You are talking to an AI assistant. It answers only from the published report and "
         "quotes its sources. This is not legal advice; for your own situation contact the Immigration Office "
         f"({OFFICIAL_HELP}) or a lawyer.",
@@ -51,7 +53,7 @@ I18N = gr.I18n(
         "column_source": "source",
     },
     fr={
-        "title": "## Questions sur le rapport d'activité 2023 de l'Office des étrangers",
+        "title": "# Questions sur le rapport d'activité 2023 de l'Office des étrangers",
         "disclosure": "Vous parlez à un assistant d'IA. Il répond uniquement à partir du rapport publié et cite "
         "ses sources. Ceci n'est pas un avis juridique ; pour votre situation, contactez l'Office des "
         f"étrangers ({OFFICIAL_HELP}) ou un avocat.",
@@ -81,7 +83,7 @@ I18N = gr.I18n(
         "column_source": "source",
     },
     nl={
-        "title": "## Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
+        "title": "# Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
         "disclosure": "U praat met een AI-assistent. Die antwoordt enkel op basis van het gepubliceerde verslag "
         "en vermeldt zijn bronnen. Dit is geen juridisch advies; neem voor uw eigen situatie contact op met de "
         f"Dienst Vreemdelingenzaken ({OFFICIAL_HELP}) of een advocaat.",
@@ -121,50 +123,96 @@ LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
 STREAM_STEP = 6  # words per streamed update
 
 
+def _text(value: str) -> str:
+    """Document and model text made inert for Markdown/HTML (<, >, &); quotes stay quotes, so screen readers
+    hear "qu'en", not "qu&#x27;en"."""
+    return html.escape(value, quote=False)
+
+
+SECTION_WORD = {"fr": "section", "nl": "sectie", "en": "section", "de": "Abschnitt"}
+TAB_TITLE = {
+    "fr": "Rapport 2023 de l'Office des étrangers : questions",
+    "nl": "Verslag 2023 van de Dienst Vreemdelingenzaken: vragen",
+    "en": "Immigration Office 2023 report: questions",
+}
+# The browser tab's title in the page's language (Gradio's own title is one string for every visitor).
+TAB_TITLE_JS = (
+    "() => { const titles = " + json.dumps(TAB_TITLE, ensure_ascii=False) + "; "
+    "document.title = titles[(navigator.language || 'en').slice(0, 2)] || titles.en; }"
+)
+
+
+def link_text(citation: Citation, language: str) -> str:
+    """What a citation link opens: "Rapport d'activité 2023, section 8.2, p. 14"."""
+    section = f"{SECTION_WORD.get(language, 'section')} {citation.section}, " if citation.section else ""
+    return f"{_text(citation.document)}, {section}p. {citation.page}"
+
+
 def _where(citation: Citation) -> str:
     section = f"{citation.section} {citation.section_title}".strip()
     if citation.table_cell:
         section = f"{section} — {citation.table_cell}"
-    return f"{html.escape(citation.document)} ({citation.edition.upper()}), {html.escape(section)}, p. {citation.page}"
+    return f"{_text(citation.document)} ({citation.edition.upper()}), {_text(section)}, p. {citation.page}"
 
 
-def footnotes(citations: list[Citation]) -> str:
-    return "\n".join(f"[{c.n}] {_where(c)} — [PDF]({c.url})" for c in citations)
+def footnotes(citations: list[Citation], language: str = "en") -> str:
+    """One line per citation: its number, a link to the PDF page named for what it opens, and the cell."""
+    lines = []
+    for c in citations:
+        lines.append(f"[{c.n}] [{link_text(c, language)}]({c.url}) ({c.edition.upper()}){_cell(c)}")
+    return "\n".join(lines)
+
+
+def _linked_markers(body: str, citations: list[Citation]) -> str:
+    """[1] in the answer becomes a link to the cited PDF page."""
+    urls = {c.n: c.url for c in citations}
+    return re.sub(
+        r"\[(\d+)\]",
+        lambda m: f"[[{m.group(1)}]]({urls[int(m.group(1))]})" if int(m.group(1)) in urls else m.group(0),
+        body,
+    )
 
 
 def answer_markdown(answer: Answer) -> str:
     """The answer as shown in the chat; document and model text is escaped so it can never inject markup."""
-    body = html.escape(answer.answer)
+    body = _linked_markers(_text(answer.answer), answer.citations)
     if answer.notice:
-        body = f"{body}\n\n_{html.escape(answer.notice)}_"
+        body = f"{body}\n\n_{_text(answer.notice)}_"
     if answer.refused and answer.see_also:
         from reportqa.lang import SEE_ALSO
 
-        return f"{body}\n\n{SEE_ALSO[answer.language]}\n" + footnotes(answer.see_also)
-    return f"{body}\n\n{footnotes(answer.citations)}" if answer.citations else body
+        return f"{body}\n\n{SEE_ALSO[answer.language]}\n" + footnotes(answer.see_also, answer.language)
+    return f"{body}\n\n{footnotes(answer.citations, answer.language)}" if answer.citations else body
+
+
+def _cell(citation: Citation) -> str:
+    return f" — {_text(citation.table_cell)}" if citation.table_cell else ""
 
 
 def _other_edition(citation: Citation) -> str:
     other = citation.other_edition
-    if other is None:
+    if other is None or not other.quote:  # no sentence or row of the other edition states the same figures
         return ""
-    return f"\n\n{other.edition.upper()}, p. {other.page}: {html.escape(other.quote)} — [PDF]({other.url})"
+    return f"\n\n[{other.edition.upper()}, p. {other.page}]({other.url}): {_text(other.quote)}"
 
 
 def answered_by(answer: Answer) -> str:
     """Which path answered, and why the model was set aside when it was (for the curious and for operators)."""
     if answer.mode == "llm":
         retried = " after one retry" if answer.guard_failures else ""
-        return f"_Written by {html.escape(answer.model)}, figures checked against the passages{retried}._"
+        return f"_Written by {_text(answer.model)}, figures checked against the passages{retried}._"
     if answer.model:
-        reason = html.escape(answer.fallback_reason)
-        return f"_Quoted from the report; {html.escape(answer.model)} was set aside: {reason}._"
+        reason = _text(answer.fallback_reason)
+        return f"_Quoted from the report; {_text(answer.model)} was set aside: {reason}._"
     return ""
 
 
 def sources_markdown(answer: Answer) -> str:
     shown = answer.citations or answer.see_also
-    parts = [f"**[{c.n}]** {_where(c)}\n\n> {html.escape(c.quote)}\n\n[PDF]({c.url}){_other_edition(c)}" for c in shown]
+    parts = [
+        f"**[{c.n}]** [{link_text(c, answer.language)}]({c.url}){_cell(c)}\n\n> {_text(c.quote)}{_other_edition(c)}"
+        for c in shown
+    ]
     return "\n\n".join([*parts, answered_by(answer)]).strip()
 
 
@@ -200,15 +248,15 @@ def documents_banner(service: ReportService, language: str = "en") -> str:
     manifest = service.manifest
     lines = []
     if not status.ready or manifest is None:
-        lines.append(f"**{words['index']}:** {html.escape(status.message)} ({status.fraction:.0%})")
+        lines.append(f"**{words['index']}:** {_text(status.message)} ({status.fraction:.0%})")
     if manifest is not None:
         names = ", ".join(
-            f"{html.escape(d.title)} ({d.edition.upper()}{', ' + str(d.pages) + ' p.' if d.kind == 'report' else ''})"
+            f"{_text(d.title)} ({d.edition.upper()}{', ' + str(d.pages) + ' p.' if d.kind == 'report' else ''})"
             for d in manifest.documents
         )
         lines.append(f"**{words['documents']}:** {names or '—'}")
         notes = [(d.file, note) for d in manifest.documents for note in d.notes]
-        lines += [f"**{words['note']}:** {html.escape(file)}: {html.escape(note)}" for file, note in notes]
+        lines += [f"**{words['note']}:** {_text(file)}: {_text(note)}" for file, note in notes]
         if any(d.is_sample for d in manifest.documents):
             lines.append(words["sample"])
         if not manifest.has_report():
@@ -237,7 +285,7 @@ def respond(
     a notice), so that a thumbs up or down can name the answer it is about."""
     ids = answer_ids if answer_ids is not None else []
     earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
-    history = [*history, {"role": "user", "content": html.escape(message)}]
+    history = [*history, {"role": "user", "content": _text(message)}]
     question = message.strip()
     if not question:
         yield history[:-1], "", ""
@@ -254,7 +302,7 @@ def respond(
         for event in events:
             if isinstance(event, Token):
                 draft += event.text
-                yield [*history, {"role": "assistant", "content": html.escape(draft) + " …"}], "", ""
+                yield [*history, {"role": "assistant", "content": _text(draft) + " …"}], "", ""
             elif isinstance(event, Reset):
                 draft = ""
                 yield [*history, {"role": "assistant", "content": "…"}], "", ""
@@ -262,10 +310,10 @@ def respond(
                 answer = event
     except ReportQAError as error:
         ids.append("")
-        yield [*history, {"role": "assistant", "content": f"⚠️ {html.escape(str(error))}"}], "", ""
+        yield [*history, {"role": "assistant", "content": f"⚠️ {_text(str(error))}"}], "", ""
         return
     if not draft:  # quotes arrive whole: show them a few words at a time
-        words = html.escape(answer.answer).split(" ")
+        words = _text(answer.answer).split(" ")
         for end in range(STREAM_STEP, len(words), STREAM_STEP):
             yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
     ids.append(answer.answer_id)
@@ -365,7 +413,7 @@ def format_number(value: float | None, language: PageLanguage, percent: bool = F
 
 def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:
     words = PAGE_TEXT[language]
-    lines = [f"### {words[result.verdict]}", html.escape(result.explain(language))]
+    lines = [f"### {words[result.verdict]}", _text(result.explain(language))]
     if result.claim_value is not None or result.report_value is not None:
         claim = format_number(result.claim_value, language, result.percent)
         report = format_number(result.report_value, language, result.percent)
@@ -374,7 +422,7 @@ def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:
                 " :", ":" if language != "fr" else " :"
             )
         )
-    lines += [f"[{c.n}] {html.escape(c.quote)} — {_where(c)} — [PDF]({c.url})" for c in result.evidence]
+    lines += [f"[{c.n}] {_text(c.quote)} — {_where(c)} — [PDF]({c.url})" for c in result.evidence]
     return "\n\n".join(lines)
 
 
@@ -436,26 +484,26 @@ def shown_figures(table: pd.DataFrame, facts: list[Fact], language: PageLanguage
 def table_html(facts: list[Fact], highlight: Fact) -> str:
     """The source table rebuilt from its cells, the selected cell highlighted, with its citation above it."""
     if highlight.kind != "cell":
-        return f"<p>{html.escape(highlight.text)}</p><p><small>{html.escape(highlight.label)}</small></p>"
+        return f"<p>{_text(highlight.text)}</p><p><small>{_text(highlight.label)}</small></p>"
     rows: dict[int, dict[int, Fact]] = {}
     for fact in facts:
         rows.setdefault(fact.row_index, {})[fact.column_index] = fact
     titles = {f.column_index: f.column for f in facts}
     columns = sorted(titles)
-    header = "".join(f"<th>{html.escape(titles[c])}</th>" for c in columns)
+    header = "".join(f"<th>{_text(titles[c])}</th>" for c in columns)
     body = ""
     for index in sorted(rows):
         cells = rows[index]
-        label = html.escape(next(iter(cells.values())).row)
+        label = _text(next(iter(cells.values())).row)
         tds = "".join(
             f'<td style="{"background:#ffe58a;font-weight:bold" if cells.get(c) == highlight else ""}">'
-            f"{html.escape(cells[c].text) if c in cells else ''}</td>"
+            f"{_text(cells[c].text) if c in cells else ''}</td>"
             for c in columns
         )
         body += f'<tr><th style="text-align:left">{label}</th>{tds}</tr>'
     return (
-        f"<p><b>{html.escape(highlight.table)}</b> — {html.escape(highlight.row)}, {html.escape(highlight.column)}, "
-        f"p. {html.escape(highlight.page)}</p><table><tr><th></th>{header}</tr>{body}</table>"
+        f"<p><b>{_text(highlight.table)}</b> — {_text(highlight.row)}, {_text(highlight.column)}, "
+        f"p. {_text(highlight.page)}</p><table><tr><th></th>{header}</tr>{body}</table>"
     )
 
 
@@ -543,7 +591,7 @@ def build_ui(service: ReportService) -> gr.Blocks:
             try:
                 return check_markdown(service.check(text), page_language(request))
             except ReportQAError as error:
-                return f"⚠️ {html.escape(str(error))}"
+                return f"⚠️ {_text(str(error))}"
 
         for trigger in (check_button.click, claim.submit):
             trigger(on_check, [claim], [verdict], api_visibility="private")
