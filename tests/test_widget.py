@@ -243,3 +243,35 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
             page.screenshot(path=str(REPO / "docs" / "chat.png"))
         finally:
             browser.close()
+
+
+def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_dutch(server: str) -> None:
+    """A citizen on a phone (390×844, Dutch browser): the question box is on the first screen, full width; the
+    answer's sources come before the examples; no English word in the interface. Saves docs/chat-nl-mobile.png."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 390, "height": 844}, locale="nl-BE", is_mobile=True)
+            page.goto(server + "/")
+            box = page.locator("#question textarea")
+            box.wait_for(timeout=30_000)
+            place = box.bounding_box()
+            assert place is not None and place["y"] + place["height"] <= 844, place
+            assert place["width"] >= 300, place
+            text = page.locator("body").inner_text()
+            for english in ("Your question", "Ask", "Sources", "Examples", "Documents:", "SAMPLE", "Answer language"):
+                assert english not in text.split("\n"), english
+            box.fill("Hoeveel gedwongen terugkeer was er in 2023?")
+            page.click("#send")
+            page.locator("#chat").get_by_text("2.345").last.wait_for(timeout=60_000)
+            sources = page.locator("#sources").bounding_box()
+            examples = page.get_by_text("Voorbeelden").first.bounding_box()
+            assert sources is not None and examples is not None and sources["y"] < examples["y"]
+            page.screenshot(path=str(REPO / "docs" / "chat-nl-mobile.png"))
+        finally:
+            browser.close()

@@ -32,7 +32,7 @@ from reportqa.generate import Event, Reset, Started, Token, final_answer
 from reportqa.lang import BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
 from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
-from reportqa.ui import I18N, TAB_TITLE_JS, build_ui
+from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
 
 
 class Turn(BaseModel):
@@ -300,7 +300,15 @@ def create_app(service: ReportService) -> FastAPI:
     ui.queue(max_size=64, default_concurrency_limit=4)
     # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
     return gr.mount_gradio_app(
-        app, ui, path="/", i18n=I18N, footer_links=["api"], allowed_paths=[], max_file_size=1, js=TAB_TITLE_JS
+        app,
+        ui,
+        path="/",
+        i18n=I18N,
+        footer_links=["api"],
+        allowed_paths=[],
+        max_file_size=1,
+        js=TAB_TITLE_JS,
+        css=PAGE_CSS,
     )
 
 

@@ -121,6 +121,14 @@ EXAMPLES = [
 ]
 LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
 STREAM_STEP = 6  # words per streamed update
+# On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
+PAGE_CSS = """
+@media (max-width: 640px) {
+  #chat { height: 38vh !important; min-height: 38vh !important; }
+  #disclosure, #documents { font-size: 0.8em; line-height: 1.3; }
+  h1 { font-size: 1.3em !important; margin: 0.2em 0 !important; }
+}
+"""
 
 
 def _text(value: str) -> str:
@@ -538,22 +546,24 @@ def build_ui(service: ReportService) -> gr.Blocks:
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
         banner = gr.Markdown(documents_banner(service), elem_id="documents")
         with gr.Tab(I18N("tab_chat")), gr.Row():  # type: ignore[arg-type]
-            with gr.Column(scale=3):
+            with gr.Column(scale=3, min_width=320):
                 chat = gr.Chatbot(height=480, show_label=False, elem_id="chat")
-                with gr.Row():
+                with gr.Row(elem_id="ask-row"):
                     question = gr.Textbox(
                         label=I18N("question"),  # type: ignore[arg-type]
                         placeholder=I18N("placeholder"),  # type: ignore[arg-type]
                         max_length=service.settings.max_question_chars,
                         scale=4,
+                        min_width=280,  # on a phone the box takes the whole width, the choice of language below
                         elem_id="question",
                     )
                     language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=I18N("language"), scale=1)  # type: ignore[arg-type]
                 send = gr.Button(I18N("send"), variant="primary", elem_id="send")  # type: ignore[arg-type]
-                gr.Examples(EXAMPLES, inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
-            with gr.Column(scale=2):
+            with gr.Column(scale=2, min_width=320):
+                # The sources come right after the answer (on a phone, below it), the examples after them.
                 gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
                 sources = gr.Markdown(elem_id="sources")
+                gr.Examples(EXAMPLES, inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
 
         answer_ids = gr.State([])
 
