@@ -197,3 +197,16 @@ def test_the_chat_shows_tokens_as_they_come_then_the_checked_answer(corpus_setti
     assert final.startswith("En 2023, il y a eu 2 345 retours forcés [[1]](/documents/rapport-test-fr.pdf#page=4).")
     assert "2 346" not in final
     assert GENERATED_NOTICE["fr"] in final and "[1] " in final.split("\n\n")[-1] and ids and ids[0]
+
+
+def test_the_question_stays_with_a_searching_line_then_a_quoted_answer_arrives_in_steps(
+    corpus_settings: Settings,
+) -> None:
+    service = ReportService(corpus_settings)
+    service.start(wait=True)
+    shown = [reply for reply, _, _ in respond(service, FORCED, [], "auto", "tab", [], "nl")]
+    first = shown[0]
+    assert first[-2]["content"] == FORCED and first[-1]["content"] == "_Zoeken in het verslag…_"
+    steps = [str(reply[-1]["content"]) for reply in shown[1:-1]]
+    assert len(steps) >= 2 and all(step.endswith(" …") for step in steps)  # seen being written
+    assert all(len(a) < len(b) for a, b in zip(steps, steps[1:], strict=False))

@@ -4,6 +4,7 @@ import html
 import json
 import re
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Literal
@@ -120,7 +121,14 @@ EXAMPLES = [
     "Werd het terugkeerbeleid versterkt?",
 ]
 LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
+PageLanguage = Literal["fr", "nl", "en"]
 STREAM_STEP = 6  # words per streamed update
+STREAM_PAUSE = 0.04  # seconds between two steps of a quoted answer
+SEARCHING: dict[str, str] = {
+    "fr": "Recherche dans le rapport…",
+    "nl": "Zoeken in het verslag…",
+    "en": "Searching the report…",
+}
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """
 @media (max-width: 640px) {
@@ -288,9 +296,11 @@ def respond(
     language: str,
     session: str = "",
     answer_ids: list[str] | None = None,
+    page: PageLanguage = "en",
 ) -> Iterator[tuple[list[dict[str, str]], str, str]]:
-    """The chat's reply, streamed. `answer_ids` gets one entry per assistant message (the answer's id, or "" for
-    a notice), so that a thumbs up or down can name the answer it is about."""
+    """The chat's reply, streamed: the question stays on screen with "searching the report…" (in the page's
+    language) until the first words come. `answer_ids` gets one entry per assistant message (the answer's id, or
+    "" for a notice), so that a thumbs up or down can name the answer it is about."""
     ids = answer_ids if answer_ids is not None else []
     earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
     history = [*history, {"role": "user", "content": _text(message)}]
@@ -304,6 +314,7 @@ def respond(
         yield [*history, {"role": "assistant", "content": notice}], "", ""
         return
     chosen = None if language == "auto" else language
+    yield [*history, {"role": "assistant", "content": f"_{SEARCHING[page]}_"}], "", ""
     try:
         events = service.ask_stream(question, chosen, earlier, session)  # type: ignore[arg-type]
         draft = ""
@@ -323,7 +334,8 @@ def respond(
     if not draft:  # quotes arrive whole: show them a few words at a time
         words = _text(answer.answer).split(" ")
         for end in range(STREAM_STEP, len(words), STREAM_STEP):
-            yield [*history, {"role": "assistant", "content": " ".join(words[:end])}], "", ""
+            yield [*history, {"role": "assistant", "content": " ".join(words[:end]) + " …"}], "", ""
+            time.sleep(STREAM_PAUSE)  # the browser gets each step: the answer is seen being written
     ids.append(answer.answer_id)
     yield [*history, {"role": "assistant", "content": answer_markdown(answer)}], sources_markdown(answer), ""
 
@@ -340,7 +352,6 @@ def record_like(
 
 
 # Words the server writes into the check and figures tabs, in the page's language (the browser's, as gr.I18n).
-PageLanguage = Literal["fr", "nl", "en"]
 PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
     "fr": {
         "supported": "✅ Confirmé",
@@ -568,7 +579,8 @@ def build_ui(service: ReportService) -> gr.Blocks:
         answer_ids = gr.State([])
 
         def on_ask(message: str, history: list[dict[str, str]], lang: str, ids: list[str], request: gr.Request):  # type: ignore[no-untyped-def]
-            for reply in respond(service, message, history, lang, request.session_hash or "", ids):
+            page = page_language(request)
+            for reply in respond(service, message, history, lang, request.session_hash or "", ids, page):
                 yield (*reply, ids)
 
         for trigger in (send.click, question.submit):
