@@ -101,3 +101,15 @@ def test_app_py_help_prints_usage_and_does_not_start_a_server() -> None:
     )
     assert done.returncode == 0 and "Usage: python app.py [OPTIONS]" in done.stdout
     assert "--port" in done.stdout and "--docs" in done.stdout
+
+
+def test_serve_says_which_sites_may_embed_the_chat() -> None:
+    from reportqa.cli import embedding_summary
+    from reportqa.config import Settings
+
+    closed = embedding_summary(Settings(_env_file=None))  # type: ignore[call-arg]
+    assert "none (set REPORTQA_EMBED_ORIGINS)" in closed and "none (set REPORTQA_CORS_ORIGINS)" in closed
+    opened = embedding_summary(
+        Settings(embed_origins="https://dofi.ibz.be", cors_origins="https://dofi.ibz.be", _env_file=None)  # type: ignore[call-arg]
+    )
+    assert opened.count("https://dofi.ibz.be") == 2 and "none" not in opened

@@ -9,11 +9,12 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
 import pytest
-from conftest import REPO, running_app, sse_events
+from conftest import REPO, free_port, running_app, sse_events
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
@@ -67,18 +68,19 @@ def test_embed_page_may_be_framed_only_by_allowed_origins(server: str, host_orig
 
 @pytest.fixture(scope="module")
 def host_page(server: str, host_origin: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The example host pages, served from another origin, pointing at the test server."""
-    folder = tmp_path_factory.mktemp("host")
-    for page in (REPO / "examples" / "host-page").glob("*.html"):
-        text = page.read_text(encoding="utf-8").replace("http://127.0.0.1:7860", server)
-        (folder / page.name).write_text(text, encoding="utf-8")
-    port = int(host_origin.rsplit(":", 1)[1])
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    """The example host pages, as they are, served from another origin (allowed to frame the chat)."""
+    with _serve_host_pages(int(host_origin.rsplit(":", 1)[1])):
+        yield host_origin
+
+
+@contextmanager
+def _serve_host_pages(port: int) -> Iterator[None]:
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(REPO / "examples" / "host-page"))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield host_origin
+        yield
     finally:
         httpd.shutdown()
 
@@ -97,7 +99,7 @@ def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, ser
                 ("nl", "Hoeveel gedwongen terugkeer was er in 2022?", "2.100"),
             ):
                 page = browser.new_page(viewport={"width": 1280, "height": 800})
-                page.goto(f"{host_page}/{language}.html")
+                page.goto(f"{host_page}/{language}.html?server={server}")
                 page.click("#reportqa-button")
                 frame = page.frame_locator("#reportqa-frame")
                 frame.locator("#question").fill(question)
@@ -110,8 +112,17 @@ def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, ser
                 href = link.get_attribute("href") or ""
                 assert href.startswith("/documents/") and "#page=4" in href
                 assert httpx.get(server + href.split("#")[0]).headers["content-type"] == "application/pdf"
+                assert page.locator("#reportqa-title").inner_text() in (
+                    "Une question sur le rapport ?",
+                    "Een vraag over het verslag?",
+                )
                 if language == "fr":
                     page.screenshot(path=str(REPO / "docs" / "widget.png"))
+                page.keyboard.press("Escape")  # closes the panel, focus back on the button
+                page.locator("#reportqa-panel").wait_for(state="hidden", timeout=5_000)
+                page.click("#reportqa-button")
+                page.click("#reportqa-close")
+                page.locator("#reportqa-panel").wait_for(state="hidden", timeout=5_000)
                 page.close()
         finally:
             browser.close()
@@ -273,5 +284,29 @@ def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_
             examples = page.get_by_text("Voorbeelden").first.bounding_box()
             assert sources is not None and examples is not None and sources["y"] < examples["y"]
             page.screenshot(path=str(REPO / "docs" / "chat-nl-mobile.png"))
+        finally:
+            browser.close()
+
+
+def test_a_site_the_server_does_not_allow_gets_a_message_naming_the_setting(server: str) -> None:
+    """The widget on an origin missing from REPORTQA_EMBED_ORIGINS: the browser refuses the frame, and the panel
+    says so in the page's language and names the setting (not a grey "refused to connect" box)."""
+    from playwright.sync_api import sync_playwright
+
+    port = free_port()
+    with _serve_host_pages(port), sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": 1280, "height": 800})
+            page.goto(f"http://127.0.0.1:{port}/nl.html?server={server}")
+            page.click("#reportqa-button")
+            message = page.locator("#reportqa-refused")
+            message.wait_for(state="visible", timeout=15_000)
+            text = message.inner_text()
+            assert "REPORTQA_EMBED_ORIGINS" in text and f"127.0.0.1:{port}" in text and "De chat" in text
+            assert not page.locator("#reportqa-frame").is_visible()
         finally:
             browser.close()

@@ -239,6 +239,13 @@ def evaluate(
     click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
 
 
+def embedding_summary(settings: Settings) -> str:
+    """Which other sites may show the chat (widget) and call the API: a webmaster's first question."""
+    frame = ", ".join(settings.embed_origin_list) or "none (set REPORTQA_EMBED_ORIGINS)"
+    api = ", ".join(settings.cors_origin_list) or "none (set REPORTQA_CORS_ORIGINS)"
+    return f"Sites allowed to embed the chat: {frame}; to call the API from a browser: {api}."
+
+
 @main.command()
 @click.option("--host", default=None, help="Interface to listen on (default 127.0.0.1).")
 @click.option("--port", type=int, default=None)
@@ -249,6 +256,7 @@ def serve(host: str | None, port: int | None, docs_dir: Path | None, index_dir: 
     from reportqa.api import run_server
 
     settings = _settings(host=host, port=port, docs_dir=docs_dir, index_dir=index_dir)
+    click.echo(embedding_summary(settings), err=True)
     try:
         run_server(settings)
     except ReportQAError as error:
