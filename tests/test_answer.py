@@ -70,7 +70,15 @@ def test_unrelated_questions_are_refused_in_the_askers_language(
 ) -> None:
     answer = answer_question(corpus_index, question, corpus_settings)
     assert answer.refused and answer.answer == REFUSAL[language]  # type: ignore[index]
-    assert answer.citations == [] and answer.see_also  # the closest passages are offered instead
+    assert answer.citations == [] and answer.see_also == []  # nothing in the report is about this
+
+
+def test_a_refusal_on_a_subject_the_report_covers_points_to_its_passages(
+    corpus_index: LoadedIndex, corpus_settings: Settings
+) -> None:
+    answer = answer_question(corpus_index, "Combien de retours forcés en 2015 ?", corpus_settings)
+    assert answer.refused and answer.see_also  # the report covers forced returns, not 2015
+    assert all("2015" not in c.quote for c in answer.see_also)
 
 
 def test_english_questions_get_quotes_and_say_which_edition(

@@ -176,11 +176,11 @@ def test_an_uncited_tail_is_cut() -> None:
 
 def test_the_sources_panel_says_which_path_answered(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
     wrong = final_answer(iter(_run(corpus_index, corpus_settings, _model("Il y a eu 2 346 retours forcés [1]."))))
-    assert "was set aside: the guard rejected the answer: 2346 is not in [1]" in sources_markdown(wrong)
+    assert "a été écarté : the guard rejected the answer: 2346 is not in [1]" in sources_markdown(wrong)
     right = final_answer(
         iter(_run(corpus_index, corpus_settings, _model("Il y a eu 2 345 retours forcés en 2023 [1].")))
     )
-    assert "figures checked against the passages" in sources_markdown(right)
+    assert "chiffres vérifiés dans les passages" in sources_markdown(right)
     assert right.notice in answer_markdown(right)
 
 

@@ -8,6 +8,7 @@ import io
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -231,14 +232,21 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
             page = browser.new_page(viewport={"width": 1366, "height": 900}, locale="fr-BE")
             page.goto(server + "/")
             chat = page.locator("#chat")
-            for question, figure in (
-                ("Combien de retours forcés en 2023 ?", "2 345"),
-                ("Hoeveel gedwongen terugkeer was er in 2023?", "2.345"),
+            for asked, (question, figure) in enumerate(
+                (
+                    ("Combien de retours forcés en 2023 ?", "2 345"),
+                    ("Hoeveel gedwongen terugkeer was er in 2023?", "2.345"),
+                ),
+                1,
             ):
                 page.fill("#question textarea", question)
                 page.click("#send")
                 chat.get_by_text(figure).last.wait_for(timeout=60_000)
-            page.wait_for_timeout(500)
+                # The answer is streamed in steps; it is whole when its [1] has become a link.
+                markers = chat.get_by_role("link", name="[1]", exact=True)
+                deadline = time.monotonic() + 60
+                while markers.count() < asked and time.monotonic() < deadline:
+                    page.wait_for_timeout(200)
             answers = [text for text in chat.locator(".bot, [data-testid='bot']").all_inner_texts() if text.strip()]
             for figure in ("2 345", "2.345"):
                 answer = next(text for text in answers if figure in text).split("\n\n")[0]  # before the sources
@@ -271,8 +279,10 @@ def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_
             page.goto(server + "/")
             box = page.locator("#question textarea")
             box.wait_for(timeout=30_000)
+            page.locator("#documents").get_by_text("Documenten").wait_for(timeout=30_000)  # the page as it settles
             place = box.bounding_box()
             assert place is not None and place["y"] + place["height"] <= 844, place
+            print("question box on the phone at", place)
             assert place["width"] >= 300, place
             text = page.locator("body").inner_text()
             for english in ("Your question", "Ask", "Sources", "Examples", "Documents:", "SAMPLE", "Answer language"):

@@ -22,6 +22,9 @@ from reportqa.text import years_in
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
 SEE_ALSO = 3
+# A refusal points to passages only when they are this close to the question (cosine): below, they would be
+# "closest" without being about the question at all, and nothing is shown.
+SEE_ALSO_MIN_SCORE = 0.86
 
 
 @dataclass
@@ -75,7 +78,8 @@ def report_year(index: LoadedIndex) -> int | None:
 
 def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: Evidence) -> Composed:
     see_also = []
-    for n, hit in enumerate(hits[:SEE_ALSO], 1):
+    relevant = [hit for hit in hits if hit.score >= SEE_ALSO_MIN_SCORE][:SEE_ALSO]
+    for n, hit in enumerate(relevant, 1):
         lines = sentences_of(hit.chunk)
         see_also.append(citation(n, hit.chunk, lines[0] if lines else hit.chunk.text, settings))
     return Composed(REFUSAL[language], True, [], see_also, evidence)

@@ -23,10 +23,10 @@ REFUSAL: dict[Language, str] = {
     "de": "Der Bericht enthält dazu keine Informationen.",
 }
 SEE_ALSO: dict[Language, str] = {
-    "fr": "Passages les plus proches :",
-    "nl": "Meest verwante passages:",
-    "en": "Closest passages:",
-    "de": "Nächstliegende Passagen:",
+    "fr": "Ces passages du rapport sont proches du sujet, sans répondre à la question :",
+    "nl": "Deze passages van het verslag liggen dicht bij het onderwerp, zonder de vraag te beantwoorden:",
+    "en": "These passages of the report are close to the subject without answering the question:",
+    "de": "Diese Passagen des Berichts liegen nahe am Thema, ohne die Frage zu beantworten:",
 }
 PERSONAL_CASE: dict[Language, str] = {
     "fr": "Je ne peux pas donner d'avis sur une situation personnelle. Pour votre dossier, contactez l'Office des "

@@ -114,16 +114,33 @@ I18N = gr.I18n(
         "column_source": "bron",
     },
 )
-EXAMPLES = [
-    "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?",
-    "Hoeveel gesprekken voerden de ICAM-coaches?",
-    "Le nombre de demandes de visa a-t-il augmenté en 2023 ?",
-    "Werd het terugkeerbeleid versterkt?",
-]
+# Example questions in the page's language (set when the page loads).
+EXAMPLES: dict[str, list[str]] = {
+    "fr": [
+        "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?",
+        "Combien de retours forcés en 2023 ?",
+        "Le nombre de demandes de visa a-t-il augmenté en 2023 ?",
+    ],
+    "nl": [
+        "Hoeveel gesprekken voerden de ICAM-coaches?",
+        "Hoeveel gedwongen terugkeer was er in 2023?",
+        "Werd het terugkeerbeleid versterkt?",
+    ],
+    "en": [
+        "How many interviews did the ICAM coaches hold?",
+        "How many forced returns were there in 2023?",
+        "Did the number of visa applications rise in 2023?",
+    ],
+}
 LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
 PageLanguage = Literal["fr", "nl", "en"]
 STREAM_STEP = 6  # words per streamed update
 STREAM_PAUSE = 0.04  # seconds between two steps of a quoted answer
+TOO_LONG: dict[str, str] = {
+    "fr": "La question dépasse {limit} caractères.",
+    "nl": "De vraag is langer dan {limit} tekens.",
+    "en": "The question is longer than {limit} characters.",
+}
 SEARCHING: dict[str, str] = {
     "fr": "Recherche dans le rapport…",
     "nl": "Zoeken in het verslag…",
@@ -132,9 +149,9 @@ SEARCHING: dict[str, str] = {
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """
 @media (max-width: 640px) {
-  #chat { height: 38vh !important; min-height: 38vh !important; }
-  #disclosure, #documents { font-size: 0.8em; line-height: 1.3; }
-  h1 { font-size: 1.3em !important; margin: 0.2em 0 !important; }
+  #chat { height: 28vh !important; min-height: 28vh !important; }
+  #title h1, #title * { font-size: 19px !important; line-height: 1.25 !important; margin: 0 !important; }
+  #disclosure *, #documents * { font-size: 12px !important; line-height: 1.3 !important; }
 }
 """
 
@@ -212,14 +229,39 @@ def _other_edition(citation: Citation) -> str:
     return f"\n\n[{other.edition.upper()}, p. {other.page}]({other.url}): {_text(other.quote)}"
 
 
+ANSWERED_BY: dict[str, tuple[str, str, str]] = {
+    # (written by a model, "after one retry", the model set aside)
+    "fr": (
+        "_Rédigé par {model}, chiffres vérifiés dans les passages{retried}._",
+        " après un nouvel essai",
+        "_Cité du rapport ; {model} a été écarté : {reason}._",
+    ),
+    "nl": (
+        "_Geschreven door {model}, cijfers gecontroleerd in de passages{retried}._",
+        " na een nieuwe poging",
+        "_Geciteerd uit het verslag; {model} werd niet gebruikt: {reason}._",
+    ),
+    "en": (
+        "_Written by {model}, figures checked against the passages{retried}._",
+        " after one retry",
+        "_Quoted from the report; {model} was set aside: {reason}._",
+    ),
+    "de": (
+        "_Geschrieben von {model}, Zahlen an den Passagen geprüft{retried}._",
+        " nach einem zweiten Versuch",
+        "_Aus dem Bericht zitiert; {model} wurde nicht verwendet: {reason}._",
+    ),
+}
+
+
 def answered_by(answer: Answer) -> str:
-    """Which path answered, and why the model was set aside when it was (for the curious and for operators)."""
+    """Which path answered, and why the model was set aside when it was (for the curious and for operators); the
+    reason itself is an operator's message, in English."""
+    written, retry, set_aside = ANSWERED_BY.get(answer.language, ANSWERED_BY["en"])
     if answer.mode == "llm":
-        retried = " after one retry" if answer.guard_failures else ""
-        return f"_Written by {_text(answer.model)}, figures checked against the passages{retried}._"
+        return written.format(model=_text(answer.model), retried=retry if answer.guard_failures else "")
     if answer.model:
-        reason = _text(answer.fallback_reason)
-        return f"_Quoted from the report; {_text(answer.model)} was set aside: {reason}._"
+        return set_aside.format(model=_text(answer.model), reason=_text(answer.fallback_reason))
     return ""
 
 
@@ -309,7 +351,7 @@ def respond(
         yield history[:-1], "", ""
         return
     if len(question) > service.settings.max_question_chars:
-        notice = f"⚠️ Max. {service.settings.max_question_chars} characters / caractères / tekens."
+        notice = f"⚠️ {TOO_LONG[page].format(limit=service.settings.max_question_chars)}"
         ids.append("")
         yield [*history, {"role": "assistant", "content": notice}], "", ""
         return
@@ -553,7 +595,7 @@ def export_csv(table: pd.DataFrame, name: str = "figures") -> str:
 
 def build_ui(service: ReportService) -> gr.Blocks:
     with gr.Blocks(title="reportqa") as ui:
-        gr.Markdown(I18N("title"))  # type: ignore[arg-type]
+        gr.Markdown(I18N("title"), elem_id="title")  # type: ignore[arg-type]
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
         banner = gr.Markdown(documents_banner(service), elem_id="documents")
         with gr.Tab(I18N("tab_chat")), gr.Row():  # type: ignore[arg-type]
@@ -574,7 +616,7 @@ def build_ui(service: ReportService) -> gr.Blocks:
                 # The sources come right after the answer (on a phone, below it), the examples after them.
                 gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
                 sources = gr.Markdown(elem_id="sources")
-                gr.Examples(EXAMPLES, inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
+                examples = gr.Examples(EXAMPLES["fr"], inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
 
         answer_ids = gr.State([])
 
@@ -680,7 +722,12 @@ def build_ui(service: ReportService) -> gr.Blocks:
         def refresh_banner(request: gr.Request):  # type: ignore[no-untyped-def]
             return banner_for(request), gr.Timer(active=not service.status.ready)
 
-        ui.load(banner_for, outputs=[banner], api_visibility="private")
+        def on_load(request: gr.Request):  # type: ignore[no-untyped-def]
+            language = page_language(request)
+            samples = [[question] for question in EXAMPLES[language]]
+            return documents_banner(service, language), gr.Dataset(samples=samples)
+
+        ui.load(on_load, outputs=[banner, examples.dataset], api_visibility="private")
         timer = gr.Timer(2.0, active=not service.status.ready)
         timer.tick(
             refresh_banner,

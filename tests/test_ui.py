@@ -1,0 +1,64 @@
+"""The interface's words: one catalogue per language, complete, and numbers written as each language writes them."""
+
+import re
+
+import pytest
+
+from reportqa import ui
+from reportqa.lang import CLAIM_REASONS
+
+PAGE_LANGUAGES = ("fr", "nl", "en")
+
+
+@pytest.mark.parametrize(
+    "catalogue",
+    [
+        ui.I18N.translations,
+        ui.PAGE_TEXT,
+        ui.BANNER_TEXT,
+        ui.SEARCHING,
+        ui.TOO_LONG,
+        ui.EXAMPLES,
+        ui.ANSWERED_BY,
+        ui.TAB_TITLE,
+        ui.SECTION_WORD,
+    ],
+)
+def test_every_catalogue_has_every_page_language_with_the_same_keys(catalogue: dict) -> None:  # type: ignore[type-arg]
+    assert set(PAGE_LANGUAGES) <= set(catalogue)
+    shapes = {
+        lang: sorted(entry) if isinstance(entry, dict) else len(entry) if isinstance(entry, list | tuple) else "text"
+        for lang, entry in catalogue.items()
+    }
+    assert len({str(shapes[lang]) for lang in PAGE_LANGUAGES}) == 1, shapes
+
+
+def test_claim_reasons_are_explained_in_four_languages() -> None:
+    for reason, texts in CLAIM_REASONS.items():
+        assert set(texts) == {"fr", "nl", "en", "de"}, reason
+
+
+def test_french_and_dutch_words_are_not_english() -> None:
+    for lang in ("fr", "nl"):
+        words = " ".join(str(v) for v in ui.I18N.translations[lang].values()) + " ".join(ui.PAGE_TEXT[lang].values())
+        for english in ("Search", "Export", "value", "row", "table or sentence", "claim", "report", "Documents:"):
+            assert not re.search(rf"\b{re.escape(english)}\b", words), (lang, english)
+
+
+@pytest.mark.parametrize(
+    ("value", "language", "percent", "written"),
+    [
+        (2800, "fr", False, "2\u00a0800"),
+        (2800, "nl", False, "2.800"),
+        (2800, "en", False, "2,800"),
+        (5.5, "fr", True, "5,5 %"),
+        (5.5, "nl", True, "5,5%"),
+        (5.5, "en", True, "5.5%"),
+        (235458, "nl", False, "235.458"),
+        (None, "fr", False, "—"),
+    ],
+)
+def test_numbers_are_written_as_the_page_language_writes_them(
+    value: float | None, language: str, percent: bool, written: str
+) -> None:
+    assert ui.format_number(value, language, percent) == written  # type: ignore[arg-type]
