@@ -4,10 +4,10 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import running_app
+from conftest import running_app, sse_events
 from starlette.requests import Request
 
-from reportqa.lang import TIMED_OUT
+from reportqa.lang import BUSY, TIMED_OUT
 from reportqa.limits import RateLimiter, client_address
 
 
@@ -60,6 +60,7 @@ def test_a_request_that_takes_too_long_gets_504_in_the_askers_language(corpus_di
             "REPORTQA_LLM_MODEL": "silent",
             "REPORTQA_LLM_TIMEOUT": "300",
             "REPORTQA_REQUEST_TIMEOUT": "2",
+            "REPORTQA_MAX_CONCURRENT_REQUESTS": "1",
         }
         with running_app(corpus_dir, tmp_path / "index", **env) as url:
             started = time.monotonic()
@@ -71,3 +72,37 @@ def test_a_request_that_takes_too_long_gets_504_in_the_askers_language(corpus_di
             )
             assert reply.status_code == 504 and reply.json()["detail"] == TIMED_OUT["nl"]
             assert time.monotonic() - started < 20
+
+            # Streamed (as the widget always asks), the answer is bounded too: it starts, then ends at the time
+            # limit with an `error` event in the asker's language, and stops counting as in progress.
+            started = time.monotonic()
+            with httpx.stream(
+                "POST",
+                f"{url}/api/ask",
+                json={"question": "Hoeveel gedwongen terugkeer in 2023?"},
+                timeout=30,
+                headers={"accept": "text/event-stream", "accept-language": "nl-BE"},
+            ) as stream:
+                assert stream.status_code == 200
+                second = httpx.post(f"{url}/api/ask", json={"question": "Et en 2022 ?"}, timeout=30)
+                assert second.status_code == 429 and second.json()["detail"] == BUSY["en"]  # the slot is held
+                events = sse_events(stream.read().decode())
+            assert time.monotonic() - started < 20
+            assert events[0][0] == "meta" and events[-1] == ("error", {"detail": TIMED_OUT["nl"]})
+            after = httpx.post(f"{url}/api/check", json={"claim": "En 2023, 2 345 retours forcés."}, timeout=30)
+            assert after.status_code == 200  # the slot was given back when the stream ended
+
+
+def test_a_failure_in_the_middle_of_a_stream_ends_it_with_an_error_event() -> None:
+    from reportqa.api import answer_events
+    from reportqa.generate import Started, Token
+    from reportqa.lang import ANSWER_FAILED
+
+    def failing():  # type: ignore[no-untyped-def]
+        yield Started("Et en 2022 ?", "Combien de retours forcés en 2022 ?", "fr", "llm")
+        yield Token("En 2022, ")
+        raise ConnectionError("the vector store went away")
+
+    events = sse_events("".join(answer_events(failing())))
+    assert [name for name, _ in events] == ["meta", "token", "error"]
+    assert events[-1][1] == {"detail": ANSWER_FAILED["fr"]}

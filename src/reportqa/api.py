@@ -4,7 +4,7 @@ import asyncio
 import html
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
@@ -29,10 +29,12 @@ from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
-from reportqa.lang import BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
+from reportqa.lang import ANSWER_FAILED, BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
 from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
+
+log = logging.getLogger(__name__)
 
 
 class Turn(BaseModel):
@@ -139,9 +141,19 @@ def answer_events(events: Iterator[Event]) -> Iterator[str]:
     """Server-sent events: meta, the answer in pieces (token; a generated answer as the model writes it, and
     `reset` when a draft is set aside), then the citations, then done with the final answer and which path gave it.
     The tokens since the last reset always add up to the final answer."""
+    languages: list[Language] = []
+    try:
+        yield from _answer_events(events, languages)
+    except Exception as error:  # the index or the vector store failed mid-answer: the client gets a last event
+        log.warning("an answer stream failed: %s", type(error).__name__)
+        yield _event("error", {"detail": ANSWER_FAILED[languages[0] if languages else "en"]})
+
+
+def _answer_events(events: Iterator[Event], languages: list[Language]) -> Iterator[str]:
     streamed = ""
     for event in events:
         if isinstance(event, Started):
+            languages.append(event.language)
             yield _event("meta", asdict(event))
         elif isinstance(event, Token):
             streamed += event.text
@@ -206,12 +218,39 @@ def create_app(service: ReportService) -> FastAPI:
         if in_flight >= settings.max_concurrent_requests:
             return JSONResponse({"detail": BUSY[language]}, status_code=429, headers={"Retry-After": "5"})
         in_flight += 1
+        deadline = asyncio.get_running_loop().time() + settings.request_timeout
         try:
-            return await asyncio.wait_for(call_next(request), timeout=settings.request_timeout)
+            response = await asyncio.wait_for(call_next(request), timeout=settings.request_timeout)
         except TimeoutError:
-            return JSONResponse({"detail": TIMED_OUT[language]}, status_code=504)
-        finally:
             in_flight -= 1
+            return JSONResponse({"detail": TIMED_OUT[language]}, status_code=504)
+        except BaseException:
+            in_flight -= 1
+            raise
+
+        async def within_limits(body: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
+            """The body, cut at the time limit (a stream ends with an `error` event); the question counts as
+            in progress until its last byte is sent, not only until its headers are."""
+            nonlocal in_flight
+            try:
+                while True:
+                    remaining = deadline - asyncio.get_running_loop().time()
+                    try:
+                        chunk = await asyncio.wait_for(anext(body), timeout=max(remaining, 0.001))
+                    except StopAsyncIteration:
+                        return
+                    except TimeoutError:
+                        if response.media_type == "text/event-stream" or "event-stream" in response.headers.get(
+                            "content-type", ""
+                        ):
+                            yield _event("error", {"detail": TIMED_OUT[language]}).encode()
+                        return
+                    yield chunk
+            finally:
+                in_flight -= 1
+
+        response.body_iterator = within_limits(response.body_iterator)  # type: ignore[attr-defined]
+        return response
 
     @app.get("/embed", response_class=HTMLResponse)
     def embed(lang: Literal["auto", "fr", "nl", "en"] = "auto") -> HTMLResponse:

@@ -172,3 +172,10 @@ CLAIM_REASONS: dict[str, dict[Language, str]] = {
         "de": "Der Bericht nennt eine andere Zahl.",
     },
 }
+
+ANSWER_FAILED: dict[Language, str] = {
+    "fr": "La réponse n'a pas pu être terminée. Veuillez réessayer.",
+    "nl": "Het antwoord kon niet worden afgewerkt. Probeer het opnieuw.",
+    "en": "The answer could not be finished. Please try again.",
+    "de": "Die Antwort konnte nicht fertiggestellt werden. Bitte versuchen Sie es erneut.",
+}
