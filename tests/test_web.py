@@ -2,7 +2,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from conftest import running_app
 from gradio_client import Client
+
+from reportqa.lang import TOO_MANY
 
 pytestmark = pytest.mark.slow
 
@@ -97,3 +100,14 @@ def test_head_works_wherever_get_does(server: str) -> None:
         assert head.status_code == got.status_code == 200, path
         assert head.content == b"" and head.headers["content-type"] == got.headers["content-type"], path
     assert httpx.head(server + "/documents/unknown.pdf").status_code == 404
+
+
+def test_the_chat_api_counts_against_the_same_per_client_limit(corpus_dir: Path, tmp_path: Path) -> None:
+    """The Gradio endpoints are not a way around the API's rate limit."""
+    with running_app(corpus_dir, tmp_path / "index", REPORTQA_RATE_LIMIT_PER_MINUTE="2") as url:
+        client = Client(url, verbose=False)
+        first = client.predict("Combien de retours forcés y a-t-il eu en 2023 ?", "auto", api_name="/ask")
+        assert not first["refused"]
+        with pytest.raises(Exception) as refused:  # noqa: PT011  # gradio_client's error type varies by version
+            client.predict("Combien de retours forcés y a-t-il eu en 2022 ?", "auto", api_name="/ask")
+        assert TOO_MANY["en"] in str(refused.value)

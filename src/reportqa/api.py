@@ -335,7 +335,15 @@ def create_app(service: ReportService) -> FastAPI:
 
     app.add_middleware(RequestGuard, refuse=refuse)
     app.add_middleware(HeadAsGet)
-    ui = build_ui(service)
+
+    def allow(request: gr.Request) -> bool:
+        """The same per-client limit as the API, for the chat, the tabs and the gr.api endpoint."""
+        underlying = getattr(request, "request", None)
+        if limiter is None or underlying is None:
+            return True
+        return limiter.allow(client_address(underlying, settings.trusted_proxy_list))
+
+    ui = build_ui(service, allow)
     ui.queue(max_size=64, default_concurrency_limit=4)
     # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
     return gr.mount_gradio_app(

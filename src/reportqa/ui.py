@@ -5,7 +5,7 @@ import json
 import re
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Literal
 
@@ -19,6 +19,7 @@ from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Reset, Token
+from reportqa.lang import TOO_MANY
 from reportqa.service import ReportService
 
 OFFICIAL_HELP = "https://dofi.ibz.be"
@@ -593,7 +594,12 @@ def export_csv(table: pd.DataFrame, name: str = "figures") -> str:
     return str(path)
 
 
-def build_ui(service: ReportService) -> gr.Blocks:
+# Whether a visitor may ask now (the API's per-client rate limit, shared by the chat, the check and figures tabs
+# and the gr.api endpoint); by default everyone may.
+Allow = Callable[[gr.Request], bool]
+
+
+def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.Blocks:
     with gr.Blocks(title="reportqa") as ui:
         gr.Markdown(I18N("title"), elem_id="title")  # type: ignore[arg-type]
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
@@ -622,6 +628,10 @@ def build_ui(service: ReportService) -> gr.Blocks:
 
         def on_ask(message: str, history: list[dict[str, str]], lang: str, ids: list[str], request: gr.Request):  # type: ignore[no-untyped-def]
             page = page_language(request)
+            if not allow(request):
+                notice = {"role": "assistant", "content": f"⚠️ {TOO_MANY[page]}"}
+                yield [*history, {"role": "user", "content": _text(message)}, notice], "", "", ids
+                return
             for reply in respond(service, message, history, lang, request.session_hash or "", ids, page):
                 yield (*reply, ids)
 
@@ -652,6 +662,8 @@ def build_ui(service: ReportService) -> gr.Blocks:
         def on_check(text: str, request: gr.Request) -> str:
             if not text.strip():
                 return ""
+            if not allow(request):
+                return f"⚠️ {TOO_MANY[page_language(request)]}"
             try:
                 return check_markdown(service.check(text), page_language(request))
             except ReportQAError as error:
@@ -680,6 +692,8 @@ def build_ui(service: ReportService) -> gr.Blocks:
             shown = gr.State([])
 
         def on_search(text: str, request: gr.Request):  # type: ignore[no-untyped-def]
+            if not allow(request):
+                raise gr.Error(TOO_MANY[page_language(request)])
             try:
                 facts = distinct_facts(service.search_facts(text)) if text.strip() else []
             except ReportQAError as error:  # the index is still being built
@@ -707,8 +721,10 @@ def build_ui(service: ReportService) -> gr.Blocks:
             trigger(on_search, [words], [found, shown, export], api_visibility="private")
         found.select(on_select, [shown], [source_table, chart, export_table], api_visibility="private")
 
-        def ask_api(question: str, language: str = "auto") -> dict:
+        def ask_api(question: str, language: str = "auto", request: gr.Request | None = None) -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
+            if request is not None and not allow(request):
+                raise gr.Error(TOO_MANY[page_language(request)])
             try:
                 return service.ask(question, None if language == "auto" else language).to_dict()  # type: ignore[arg-type]
             except ReportQAError as error:
