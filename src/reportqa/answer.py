@@ -11,7 +11,13 @@ from typing import Literal
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
-from reportqa.figure_answer import best_statement, figure_answer, is_figure_question
+from reportqa.figure_answer import (
+    best_statement,
+    busiest_month,
+    figure_answer,
+    is_busiest_month_question,
+    is_figure_question,
+)
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.policy import is_personal_case
@@ -87,6 +93,8 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
 
 def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
+    if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
+        return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, NO_EVIDENCE)
     candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
     # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
     if not candidates or candidates[0].hit.chunk.table is not None:
@@ -99,6 +107,11 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
         text, citations = quote(question, language, candidates, settings, index)
     else:
         return _refusal(language, hits, settings, evidence)
+    return _with_notice(text, citations, language, evidence)
+
+
+def _with_notice(text: str, citations: list[Citation], language: Language, evidence: Evidence) -> Composed:
+    """An English or German asker is told which edition the answer comes from."""
     if edition_for(language) is None:
         edition = EDITION_NAMES[language][citations[0].edition]  # type: ignore[index]
         text = f"{EDITION_NOTICE[language].format(edition=edition)}\n\n{text}"

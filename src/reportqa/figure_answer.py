@@ -322,3 +322,59 @@ def figure_answer(
         return FigureAnswer(sentence, citation(1, source, sentence, settings, index, years))
     text = written_sentence(chunk, statement.cell, language)  # the asker's words around the table's own
     return FigureAnswer(text, citation(1, chunk, statement.quote, settings, index, years, statement.cell))
+
+
+_MONTHS = set(
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "januari februari maart april mei juni juli augustus september oktober november december".split()
+)
+_BUSIEST = re.compile(
+    r"\b(quel mois|welke maand|which month|welcher monat)\b.*\b(plus|meest\w*|most|höchst\w*|meisten)\b"
+    r"|\b(busiest|drukste|chargé) (month|maand|mois)\b",
+    re.IGNORECASE,
+)
+_BUSIEST_WRITTEN: dict[Language, str] = {
+    "fr": "Selon le tableau {number} (« {title} »), le mois le plus élevé en {year} est {month}, avec {value}.",
+    "nl": "Volgens tabel {number} (‘{title}’) is {month} de hoogste maand in {year}, met {value}.",
+    "en": "According to table {number} (“{title}”), the highest month in {year} is {month}, with {value}.",
+    "de": "Laut Tabelle {number} („{title}“) ist {month} der höchste Monat im Jahr {year}, mit {value}.",
+}
+
+
+def is_busiest_month_question(question: str) -> bool:
+    return bool(_BUSIEST.search(question))
+
+
+def _month_rows(chunk: Chunk) -> list[int]:
+    assert chunk.table is not None
+    return [r for r, row in enumerate(chunk.table.rows) if row[0].strip().lower() in _MONTHS]
+
+
+def busiest_month(
+    question: str, language: Language, hits: list[Hit], index: LoadedIndex, settings: Settings
+) -> FigureAnswer | None:
+    """ "Quel mois a compté le plus de retours forcés en 2023 ?": the month row with the largest figure, for the
+    year asked (else the latest), in the monthly table the question names; its cell is cited."""
+    tables = [s for s in _statements(question, hits, index) if s.cell is not None and len(_month_rows(s.chunk)) >= 6]
+    if not tables or not tables[0].evidence.years_ok:
+        return None
+    best = _in_edition(tables[0], edition_for(language), index)
+    chunk = best.chunk
+    assert chunk.table is not None
+    column = best.cell[1] if best.cell else 1
+    values = [(parse_number(chunk.table.rows[r][column]), r) for r in _month_rows(chunk)]
+    ranked = sorted(((v[0], r) for v, r in values if v is not None), reverse=True)
+    if not ranked:
+        return None
+    row = ranked[0][1]
+    table = chunk.table
+    year = table.header[column].strip() if column < len(table.header) else ""
+    text = _BUSIEST_WRITTEN[language].format(
+        number=table_number(table.caption) or "",
+        title=_CAPTION_PREFIX.sub("", table.caption).strip() or chunk.section_label,
+        year=year,
+        month=table.rows[row][0],
+        value=table.rows[row][column].strip(),
+    )
+    quote = sentences_of(chunk)[row]
+    return FigureAnswer(text, citation(1, chunk, quote, settings, index, years_in(question), (row, column)))
