@@ -94,7 +94,7 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
 def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
-        return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, NO_EVIDENCE)
+        return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
     candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
     # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
     if not candidates or candidates[0].hit.chunk.table is not None:

@@ -306,6 +306,7 @@ def written_sentence(chunk: Chunk, cell: tuple[int, int], language: Language) ->
 class FigureAnswer:
     text: str  # one sentence, without its marker
     citation: Citation
+    evidence: Evidence = Evidence(0.0, 0.0, False, 0.0)
 
 
 def figure_answer(
@@ -377,4 +378,5 @@ def busiest_month(
         value=table.rows[row][column].strip(),
     )
     quote = sentences_of(chunk)[row]
-    return FigureAnswer(text, citation(1, chunk, quote, settings, index, years_in(question), (row, column)))
+    cited = citation(1, chunk, quote, settings, index, years_in(question), (row, column))
+    return FigureAnswer(text, cited, tables[0].evidence)
