@@ -29,7 +29,16 @@ from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
-from reportqa.lang import ANSWER_FAILED, BODY_TOO_LARGE, BUSY, TIMED_OUT, TOO_LONG, TOO_MANY, detect_language
+from reportqa.lang import (
+    ANSWER_FAILED,
+    BODY_TOO_LARGE,
+    BUSY,
+    TIMED_OUT,
+    TOO_LONG,
+    TOO_MANY,
+    accepted_language,
+    detect_language,
+)
 from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
@@ -182,15 +191,6 @@ def _answer_events(events: Iterator[Event], languages: list[Language]) -> Iterat
             yield _event("done", {key: data[key] for key in done})
 
 
-def _accepted_language(header: str) -> Language:
-    """The first of fr, nl, en, de in an Accept-Language header (English when none is there)."""
-    for part in header.split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in ("fr", "nl", "en", "de"):
-            return code  # type: ignore[return-value]
-    return "en"
-
-
 def create_app(service: ReportService) -> FastAPI:
     settings = service.settings
     app = FastAPI(title="reportqa", version="0.1.0", description="Cited answers from the 2023 activity report.")
@@ -212,7 +212,7 @@ def create_app(service: ReportService) -> FastAPI:
         nonlocal in_flight
         if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check", "/api/feedback"):
             return await call_next(request)
-        language = _accepted_language(request.headers.get("accept-language", ""))
+        language: Language = accepted_language(request.headers.get("accept-language", ""))  # type: ignore[assignment]
         if limiter and not limiter.allow(client_address(request, settings.trusted_proxy_list)):
             return JSONResponse({"detail": TOO_MANY[language]}, status_code=429, headers={"Retry-After": "60"})
         if in_flight >= settings.max_concurrent_requests:
@@ -330,7 +330,7 @@ def create_app(service: ReportService) -> FastAPI:
 
     async def refuse(scope: Scope, status: int) -> Response:
         headers = dict(scope.get("headers") or [])
-        language = _accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))
+        language: Language = accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))  # type: ignore[assignment]
         return JSONResponse({"detail": BODY_TOO_LARGE[language] if status == 413 else "Not Found"}, status_code=status)
 
     app.add_middleware(RequestGuard, refuse=refuse)

@@ -9,7 +9,7 @@ from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
-from reportqa.evidence import Evidence, Thresholds, coverage, suffices
+from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
 from reportqa.glossary import expand, translate_terms, with_aliases
 from reportqa.index import LoadedIndex
@@ -306,7 +306,7 @@ def written_sentence(chunk: Chunk, cell: tuple[int, int], language: Language) ->
 class FigureAnswer:
     text: str  # one sentence, without its marker
     citation: Citation
-    evidence: Evidence = Evidence(0.0, 0.0, False, 0.0)
+    evidence: Evidence = NO_EVIDENCE
 
 
 def figure_answer(

@@ -179,3 +179,12 @@ ANSWER_FAILED: dict[Language, str] = {
     "en": "The answer could not be finished. Please try again.",
     "de": "Die Antwort konnte nicht fertiggestellt werden. Bitte versuchen Sie es erneut.",
 }
+
+
+def accepted_language(header: str, supported: tuple[str, ...] = ("fr", "nl", "en", "de")) -> str:
+    """The first supported language of an Accept-Language header ("nl-BE,nl;q=0.9" -> "nl"); English if none."""
+    for part in header.split(","):
+        code = part.split(";")[0].strip().lower()[:2]
+        if code in supported:
+            return code
+    return "en"

@@ -19,7 +19,7 @@ from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Reset, Token
-from reportqa.lang import TOO_MANY
+from reportqa.lang import TOO_MANY, accepted_language
 from reportqa.service import ReportService
 
 OFFICIAL_HELP = "https://dofi.ibz.be"
@@ -451,11 +451,7 @@ FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", 
 def page_language(request: gr.Request | None) -> PageLanguage:
     """The page's language as the browser states it (what gr.I18n shows); English for any other."""
     header = request.headers.get("accept-language", "") if request is not None else ""
-    for part in str(header).split(","):
-        code = part.split(";")[0].strip().lower()[:2]
-        if code in ("fr", "nl", "en"):
-            return code  # type: ignore[return-value]
-    return "en"
+    return accepted_language(str(header), ("fr", "nl", "en"))  # type: ignore[return-value]
 
 
 def format_number(value: float | None, language: PageLanguage, percent: bool = False) -> str:
