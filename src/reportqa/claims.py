@@ -8,7 +8,7 @@ from reportqa.answer import answer_question
 from reportqa.citations import Citation, document_url
 from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
-from reportqa.glossary import translate_terms, with_aliases
+from reportqa.glossary import alias_terms, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import CLAIM_REASONS, detect_language
 from reportqa.text import content_terms, is_year, years_in
@@ -169,7 +169,7 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
 
 def _passage_covers(claim: Claim, text: str, edition: Edition) -> bool:
     subject = {t for t in content_terms(translate_terms(_subject(claim), edition), edition) if not t[0].isdigit()}
-    passage = content_terms(with_aliases(text, edition), edition)
+    passage = alias_terms(text, edition)
     return len(subject) >= 2 and len(subject & passage) / len(subject) >= PASSAGE_COVERAGE
 
 
@@ -189,7 +189,7 @@ def _topic_score(fact: Fact, claim: Claim, idf: dict[str, float]) -> float:
     foreign = claim.language not in ("fr", "nl")
     terms = {t for t in content_terms(subject, fact.edition) if not t[0].isdigit() and (t in idf or not foreign)}
     label_text = f"{fact.row} {fact.table}" if fact.kind == "cell" else fact.text
-    label = content_terms(with_aliases(label_text, fact.edition), fact.edition)
+    label = alias_terms(label_text, fact.edition)
     total = 0.01 if re.match(r"(total|totaal)\b", fact.row, re.I) else 0.0
     return len(terms & label) / max(len(terms), 1) + total
 

@@ -11,7 +11,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
-from reportqa.glossary import expand, translate_terms, with_aliases
+from reportqa.glossary import alias_terms, expand, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
@@ -131,9 +131,9 @@ def _label_fit(
     ("refusés", "Afghanistan", in the report's words or everyday ones), names what it counts ("entretiens"), and
     the label says no more than was asked ("MENA demandeurs de protection" for a question on all MENA: the
     total answers a general question). A total is named by its table's caption (`context`)."""
-    words = content_terms(with_aliases(label, edition), edition)
+    words = alias_terms(label, edition)
     if _TOTAL.search(label):  # a total counts what its table counts
-        named = COUNTED_WEIGHT if counted & content_terms(with_aliases(context, edition), edition) else 0.0
+        named = COUNTED_WEIGHT if counted & alias_terms(context, edition) else 0.0
     else:
         named = COUNTED_WEIGHT if counted & words else 0.0
     own = content_terms(_TOTAL.sub("", label), edition)
@@ -170,7 +170,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
                 label = chunk.table.rows[row][0]
-                words = content_terms(with_aliases(f"{chunk.table.caption} {label}", edition), edition) | heading
+                words = alias_terms(f"{chunk.table.caption} {label}", edition) | heading
                 share = coverage(terms, words, idf)
                 cell = chunk.table.rows[row][column[0]]
                 bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
@@ -193,7 +193,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             if not quantities:
                 continue
             years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
-            own_words = content_terms(with_aliases(text, edition), edition)
+            own_words = alias_terms(text, edition)
             # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)

@@ -8,6 +8,7 @@ from functools import lru_cache
 from importlib import resources
 
 from reportqa.config import Edition
+from reportqa.text import content_terms
 
 Group = dict[str, list[str]]
 
@@ -42,6 +43,7 @@ def expand(question: str) -> str:
     return f"{question} ({'; '.join(additions)})" if additions else question
 
 
+@lru_cache(maxsize=1024)  # called for every passage an answer weighs, with the same question
 def translate_terms(question: str, edition: Edition) -> str:
     """The question with other languages' official terms replaced by the edition's own (for word matching)."""
     for group, pattern in _groups():
@@ -55,3 +57,10 @@ def with_aliases(text: str, edition: Edition) -> str:
     """The text followed by every name the edition uses for the official terms it mentions (in any language)."""
     names = [term for group, pattern in _groups() if pattern.search(text) for term in group.get(edition, [])]
     return f"{text} {' '.join(names)}" if names else text
+
+
+@lru_cache(maxsize=16384)
+def alias_terms(text: str, edition: Edition) -> frozenset[str]:
+    """The content terms of `with_aliases(text, edition)`. Cached: the report's captions, labels and sentences are
+    weighed against every question, and expanding their aliases is most of an answer's time otherwise."""
+    return frozenset(content_terms(with_aliases(text, edition), edition))
