@@ -1,5 +1,7 @@
 """`reportqa eval`: run the gold set through the same path as `ask` and measure retrieval, answers and speed."""
 
+from __future__ import annotations
+
 import json
 import tempfile
 import time
@@ -7,8 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from langchain_core.language_models import BaseChatModel
+from typing import TYPE_CHECKING
 
 from reportqa.answer import Answer, Citation, answer_question
 from reportqa.chunk import Chunk
@@ -21,6 +22,9 @@ from reportqa.guard import figures, without_markers
 from reportqa.index import LoadedIndex, build_index, ensure_index, open_index
 from reportqa.llm import model_name
 from reportqa.text import sentences, years_in
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
 
 RECALL_AT = (1, 5, 10)
 MAX_FALSE_REFUSALS = 0.05

@@ -1,6 +1,7 @@
 """When the report does not say: the one rule that decides between answering and refusing, used by the answer
 path and by calibration alike."""
 
+from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from reportqa.config import Language
@@ -25,7 +26,7 @@ class Thresholds(NamedTuple):
 NO_EVIDENCE = Evidence(0.0, 0.0, False, 0.0)
 
 
-def coverage(question_terms: set[str], evidence_terms: set[str], idf: dict[str, float]) -> float:
+def coverage(question_terms: AbstractSet[str], evidence_terms: AbstractSet[str], idf: dict[str, float]) -> float:
     """Share of the question's weight the evidence covers; rare words weigh more, unknown words the most."""
     unknown = max(idf.values(), default=1.0)
     total = sum(idf.get(term, unknown) for term in question_terms)

@@ -1,15 +1,14 @@
 """Written answers from a chat model, held to the cited text: streamed, checked by the guard, retried once with a
 stricter prompt, and replaced by the extractive answer when the model fails, is slow or cannot be trusted."""
 
+from __future__ import annotations
+
 import logging
 import re
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Literal
-
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import BaseMessage
+from typing import TYPE_CHECKING, Literal
 
 from reportqa.answer import Answer, Prepared, Rewriter, extractive_answer, prepare
 from reportqa.citations import Citation, citation, sentences_of
@@ -29,6 +28,10 @@ from reportqa.llm import model_name
 from reportqa.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
 from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, sentences, years_in
+
+if TYPE_CHECKING:  # the chat-model stack is imported only when a model is configured
+    from langchain_core.language_models import BaseChatModel
+    from langchain_core.messages import BaseMessage
 
 log = logging.getLogger(__name__)
 

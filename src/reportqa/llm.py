@@ -1,9 +1,14 @@
 """Chat-model backends (LangChain), chosen by configuration; none is needed for the offline extractive answers."""
 
-from langchain_core.language_models import BaseChatModel
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from reportqa.config import Settings
 from reportqa.errors import ConfigError, MissingDependencyError
+
+if TYPE_CHECKING:  # imported only when a model is configured: it costs 0.6 s
+    from langchain_core.language_models import BaseChatModel
 
 OLLAMA_URL = "http://127.0.0.1:11434"
 # Answers are one to three sentences: a blank line starts a ramble (small models go on to invent more excerpts).

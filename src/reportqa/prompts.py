@@ -1,13 +1,17 @@
 """What the chat model is told, in the asker's language: answer from numbered excerpts only, cite [n], copy
 figures exactly, refuse in a fixed sentence. Excerpts and questions are wrapped as data, never instructions."""
 
-from dataclasses import dataclass
+from __future__ import annotations
 
-from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportqa.chunk import Chunk
 from reportqa.config import Language
 from reportqa.lang import REFUSAL
+
+if TYPE_CHECKING:
+    from langchain_core.messages import BaseMessage
 
 ANSWER_RULES: dict[Language, str] = {
     "fr": (
@@ -141,6 +145,8 @@ def answer_messages(
         rules, reminder = f"{rules}\n{stricter}", f"{stricter}\n{reminder}"
     blocks = [f"[{e.n}] {_as_data(e.text())}" for e in excerpts]
     body = "\n\n".join([*blocks, f"{QUESTION_LABEL[language]}: {_as_data(question)}", reminder])
+    from langchain_core.messages import HumanMessage, SystemMessage  # only when a chat model is used
+
     return [SystemMessage(rules), HumanMessage(body)]
 
 
@@ -148,4 +154,6 @@ def rewrite_messages(question: str, earlier: list[str], language: Language) -> l
     earlier_label, new_label = EARLIER_LABEL[language]
     listed = "\n".join(f"- {q}" for q in earlier[-3:])
     asked = f"{earlier_label}:\n{listed}\n{new_label}: {question}"
+    from langchain_core.messages import HumanMessage, SystemMessage
+
     return [SystemMessage(REWRITE_RULES[language]), HumanMessage(asked)]
