@@ -1,6 +1,11 @@
 import shutil
+import sys
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 from chromadb.api.client import SharedSystemClient
 from samplepdf import long_report, write_report
@@ -9,7 +14,7 @@ from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
-from reportqa.index import build_index, is_stale, open_index, read_manifest
+from reportqa.index import QUERY_CACHE, LoadedIndex, build_index, is_stale, open_index, read_manifest
 from reportqa.service import ReportService
 
 pytestmark = pytest.mark.slow
@@ -135,3 +140,33 @@ def test_a_damaged_index_is_rebuilt_at_start(own_corpus: Settings, damage: str) 
     service.start(wait=True)
     assert service.status.ready and service.ask("Combien de retours forcés y a-t-il eu en 2023 ?").citations
     assert (own_corpus.index_dir / "current").resolve() != live
+
+
+class _CountingEmbedder:
+    """Instant vectors, so that threads meet in the cache rather than in the model."""
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        return np.ones((len(texts), 4), dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return np.full(4, len(text), dtype=np.float32)
+
+
+def test_question_vectors_are_cached_safely_across_threads(corpus_index: LoadedIndex) -> None:
+    # The server answers in worker threads: an eviction while another thread added a vector once raised
+    # "dictionary changed size during iteration" under load.
+    index = replace(corpus_index, embedder=_CountingEmbedder(), _queries={}, _queries_lock=threading.Lock())
+    questions = [f"Combien de visas en {year} ?" for year in range(1000, 1000 + 3 * QUERY_CACHE)]
+
+    def ask_all(offset: int) -> bool:
+        order = questions[offset:] + questions[:offset]
+        return all(float(index.query_vector(q)[0]) == len(q) for _ in range(20) for q in order)
+
+    switching = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads interleave at almost every bytecode, as they can on a busy server
+    try:
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            assert all(pool.map(ask_all, range(0, 8 * 7, 7)))
+    finally:
+        sys.setswitchinterval(switching)
+    assert len(index._queries) <= QUERY_CACHE

@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import shutil
+import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
@@ -98,14 +99,19 @@ class LoadedIndex:
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
     _queries: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _queries_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def query_vector(self, text: str) -> np.ndarray:
-        """The question's vector, embedded once per question (retrieval and figure matching both use it)."""
-        if text not in self._queries:
-            if len(self._queries) >= QUERY_CACHE:
-                self._queries.pop(next(iter(self._queries)))
-            self._queries[text] = self.embedder.embed_query(text)
-        return self._queries[text]
+        """The question's vector, embedded once per question (retrieval and figure matching both use it). Safe
+        across the server's worker threads: the cache is only changed under its lock."""
+        vector = self._queries.get(text)
+        if vector is None:
+            vector = self.embedder.embed_query(text)
+            with self._queries_lock:
+                while len(self._queries) >= QUERY_CACHE:
+                    self._queries.pop(next(iter(self._queries)))
+                self._queries[text] = vector
+        return vector
 
 
 def _current(index_dir: Path) -> Path | None:
