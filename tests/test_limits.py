@@ -1,3 +1,4 @@
+import asyncio
 import socket
 import time
 from pathlib import Path
@@ -5,10 +6,14 @@ from pathlib import Path
 import httpx
 import pytest
 from conftest import running_app, sse_events
+from load import Mode, run
 from starlette.requests import Request
 
+from reportqa.evaluate import load_gold
 from reportqa.lang import BUSY, TIMED_OUT
 from reportqa.limits import RateLimiter, client_address
+
+GOLD = Path(__file__).parent.parent / "eval" / "gold.jsonl"
 
 
 def _request(peer: str, forwarded: str = "") -> Request:
@@ -106,3 +111,16 @@ def test_a_failure_in_the_middle_of_a_stream_ends_it_with_an_error_event() -> No
     events = sse_events("".join(answer_events(failing())))
     assert [name for name, _ in events] == ["meta", "token", "error"]
     assert events[-1][1] == {"detail": ANSWER_FAILED["fr"]}
+
+
+@pytest.mark.parametrize("mode", ["stream", "json"])
+def test_two_hundred_clients_are_all_answered_or_refused_none_hangs(
+    mode: Mode, corpus_dir: Path, tmp_path: Path
+) -> None:
+    """benchmarks/load.py against a running app: every request ends in an answer (a stream with its `done` event)
+    or a 429; no 5xx, no stream cut short, no connection left hanging. Its times go to docs/benchmarks.md."""
+    questions = [item.question for item in load_gold(GOLD)]
+    with running_app(corpus_dir, tmp_path / "index", REPORTQA_TRUSTED_PROXIES="127.0.0.1") as url:
+        level = asyncio.run(run(url, clients=200, seconds=5, questions=questions, mode=mode))
+    assert set(level.outcomes) <= {"200", "429"}, level.outcomes
+    assert level.outcomes.get("200", 0) >= 20, level.outcomes
