@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from tqdm import tqdm
 
 from reportqa.config import Settings, get_settings
 
@@ -23,6 +22,8 @@ index_option = click.option("--index", "index_dir", type=click.Path(path_type=Pa
 
 @contextmanager
 def _progress_bar(enabled: bool) -> Iterator[Callable[[str, float], None]]:
+    from tqdm import tqdm  # only when an index is built: `ask` on an existing index does not pay for it
+
     bar = tqdm(total=100, file=sys.stderr, disable=not enabled, bar_format="{l_bar}{bar}| {desc}")
 
     def update(message: str, fraction: float) -> None:
