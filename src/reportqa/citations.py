@@ -41,6 +41,17 @@ class Citation:
     row: int = -1
     column: int = -1
 
+    @property
+    def section_label(self) -> str:
+        """ "8.2 Retours forcés", or "" for a passage outside any section."""
+        return f"{self.section} {self.section_title}".strip()
+
+    @property
+    def place(self) -> str:
+        """ "Rapport d'activité 2023 (fr), 8.2 Retours forcés, p. 14"; without the section when there is none."""
+        section = f"{self.section_label}, " if self.section_label else ""
+        return f"{self.document} ({self.edition}), {section}p. {self.page}"
+
 
 def row_line(chunk: Chunk, row: int) -> str:
     """One table row as a quotable line naming its table: "Tableau 8.4 : … — Total | 2022: 3 327 | 2023: 3 994"."""
@@ -113,7 +124,8 @@ def citation(
         document=chunk.doc_title,
         edition=chunk.edition,
         section=chunk.section_number,
-        section_title=chunk.section_title,
+        # An announcement's only "section" is its own title: naming it twice says nothing.
+        section_title="" if chunk.section_title == chunk.doc_title else chunk.section_title,
         page=chunk.page,
         physical_page=chunk.physical_page,
         quote=quote,

@@ -128,8 +128,7 @@ def ask(
     if answer.notice:
         click.echo(f"({answer.notice})")
     for citation in answer.citations or answer.see_also:
-        section = f"{citation.section} {citation.section_title}".strip()
-        click.echo(f"[{citation.n}] {citation.document} ({citation.edition}), {section}, p. {citation.page}")
+        click.echo(f"[{citation.n}] {citation.place}")
 
 
 @main.command()
@@ -155,8 +154,7 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
         return
     click.echo(f"{result.verdict}: {result.explanation}")
     for citation in result.evidence:
-        section = f"{citation.section} {citation.section_title}".strip()
-        click.echo(f"[{citation.n}] {citation.quote} ({citation.edition}, {section}, p. {citation.page})")
+        click.echo(f"[{citation.n}] {citation.quote} ({citation.place})")
 
 
 @main.command(name="eval")

@@ -183,10 +183,9 @@ def link_text(citation: Citation, language: str) -> str:
 
 
 def _where(citation: Citation) -> str:
-    section = f"{citation.section} {citation.section_title}".strip()
-    if citation.table_cell:
-        section = f"{section} — {citation.table_cell}"
-    return f"{_text(citation.document)} ({citation.edition.upper()}), {_text(section)}, p. {citation.page}"
+    section = " — ".join(part for part in (citation.section_label, citation.table_cell) if part)
+    section = f"{_text(section)}, " if section else ""
+    return f"{_text(citation.document)} ({citation.edition.upper()}), {section}p. {citation.page}"
 
 
 def footnotes(citations: list[Citation], language: str = "en") -> str:
