@@ -117,3 +117,18 @@ def test_a_claim_whose_subject_and_figure_stand_in_two_sentences(
     corpus_index: LoadedIndex, corpus_settings: Settings, claim: str, verdict: str
 ) -> None:
     assert check_claim(corpus_index, claim, corpus_settings).verdict == verdict
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("claim", "report_value"),
+    [("Il y a eu 9 000 retours forcés.", 2345), ("Er waren 9.000 gedwongen terugkeringen.", 2345)],
+)
+def test_a_claim_naming_no_year_is_set_beside_the_report_years_figure(
+    corpus_index: LoadedIndex, corpus_settings: Settings, claim: str, report_value: int
+) -> None:
+    # The row has 2022 (2 100) and 2023 (2 345): a claim with no year is about the report's year.
+    result = check_claim(corpus_index, claim, corpus_settings)
+    assert result.verdict == "contradicted"
+    assert result.report_value == report_value
+    assert "2023" in result.evidence[0].quote

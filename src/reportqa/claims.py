@@ -4,7 +4,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from reportqa.answer import answer_question
+from reportqa.answer import answer_question, report_year
 from reportqa.citations import Citation, document_url
 from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
@@ -24,6 +24,7 @@ OVER_UNDER_TOLERANCE = 0.25
 MIN_TOPIC = 0.5
 # Share of the claim's subject words the best passage must hold when no single sentence answers the claim.
 PASSAGE_COVERAGE = 0.75
+COVERING_PASSAGES = 3  # passages looked at for the claim's subject when no sentence answers it
 TOPIC_MARGIN = 0.15
 _FILLER = re.compile(
     r"\b(le nombre|het aantal|the number|die zahl|il y a eu|er waren|waren er|there were|"
@@ -161,8 +162,9 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
     # A claim names its subject in full ("De ICAM-coaches voerden … gesprekken") where the report may spread it
     # over two sentences ("De ICAM-coaches … In totaal voerden zij bijna 4000 gesprekken"): the best passage that
     # holds the claim's subject words is evidence enough to compare figures, even when no one sentence answers.
+    # The best three are looked at: a short passage (a footnote on returns) can outrank the table it annotates.
     strong = not answer.refused or any(
-        _passage_covers(claim, hit.chunk.text, hit.chunk.edition) for hit in answer.hits[:1]
+        _passage_covers(claim, hit.chunk.text, hit.chunk.edition) for hit in answer.hits[:COVERING_PASSAGES]
     )
     return facts, strong
 
@@ -209,6 +211,10 @@ def _same_year(fact: Fact, claim: Claim, index: LoadedIndex) -> bool:
     return chunk is not None and set(years_in(chunk.doc_title)) == set(claim.years)
 
 
+def _states_year(fact: Fact, year: str) -> bool:
+    return bool(year) and (str(fact.year) == year if fact.year is not None else year in years_in(fact.text))
+
+
 def _direction(fact: Fact, claim: Claim, index: LoadedIndex) -> tuple[Literal["rise", "fall", ""], list[Fact]]:
     """Rise or fall of a table row between the claim's two years (or its last two columns), with both cells."""
     row = [f for f in index.facts.table(fact.chunk_id) if f.row_index == fact.row_index and f.year is not None]
@@ -240,9 +246,12 @@ def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResul
     scores = {f.fact_id: _topic_score(f, claim, index.idf.get(f.edition, {})) for f in own}
     top = max(scores.values())
     # Only facts about the claim's subject count: a figure that happens to match in another row proves nothing.
+    # A claim that names no year is about the report's year: of a row's cells, that year's is compared first
+    # ("plus de 9 000 entretiens" is set beside 2023's 3 962, not beside 2021's 3 114).
+    year = str(report_year(index)) if not claim.years else ""
     ranked = sorted(
         (f for f in own if scores[f.fact_id] >= max(MIN_TOPIC, top - TOPIC_MARGIN)),
-        key=lambda f: (-scores[f.fact_id], own.index(f)),
+        key=lambda f: (-scores[f.fact_id], not _states_year(f, year), own.index(f)),
     )
     if not ranked:
         return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
