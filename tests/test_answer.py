@@ -1,11 +1,15 @@
+import shutil
+from pathlib import Path
+
 import pytest
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
-from reportqa.index import LoadedIndex
+from reportqa.index import LoadedIndex, ensure_index
 from reportqa.lang import REFUSAL
 
 pytestmark = pytest.mark.slow
+REPO = Path(__file__).parent.parent
 
 
 @pytest.mark.parametrize(
@@ -103,3 +107,27 @@ def test_the_chosen_language_picks_its_edition(
 def test_table_answers_cite_the_cell(corpus_index: LoadedIndex, corpus_settings: Settings) -> None:
     answer = answer_question(corpus_index, "Combien de retours forcés y a-t-il eu en 2023 ?", corpus_settings)
     assert answer.citations[0].table_cell == "Tableau 2.1 : Retours par type, Retours forcés, 2023"
+
+
+def test_a_statement_two_documents_make_is_quoted_once_and_cited_to_both(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(REPO / "docs" / "announcement-2023.fr.md", docs)
+    (docs / "avant-propos.fr.md").write_text(
+        '---\ntitle: "Rapport d\'activité 2023 : avant-propos"\nlanguage: fr\nkind: report\n---\n\n'
+        "Pour faire face à cette charge de travail, l'Office a misé sur la numérisation, sur du personnel "
+        "supplémentaire et sur une approche en chaîne, avec une coopération plus étroite entre les services de "
+        "migration et d'asile.\n",
+        encoding="utf-8",
+    )
+    settings = Settings(docs_dir=docs, index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]
+    answer = answer_question(
+        ensure_index(settings), "Comment l'Office a-t-il fait face à l'augmentation de la charge de travail ?", settings
+    )
+    assert not answer.refused
+    assert answer.answer.count("numérisation") == 1, answer.answer
+    assert "[1][2]" in answer.answer
+    assert {c.document for c in answer.citations} == {
+        "Rapport d'activité 2023 de l'Office des étrangers : annonce",
+        "Rapport d'activité 2023 : avant-propos",
+    }

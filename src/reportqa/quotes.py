@@ -4,6 +4,7 @@ questions that do not ask for a figure; those are answered by figure_answer)."""
 import re
 from dataclasses import dataclass, replace
 
+from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
@@ -20,6 +21,9 @@ SENTENCE_MARGIN = 0.06
 LEXICAL_WEIGHT = 0.15
 # A further sentence must share at least this share of the best sentence's words with the question.
 MIN_RELATIVE_OVERLAP = 0.75
+# A sentence whose words are mostly those of one already quoted says the same thing again (the report and its
+# announcement, or a foreword and its chapter, often do): it is left out.
+SAME_THING = 0.7
 # A sentence from the other edition must beat the asker's edition by this much (cosine) to be quoted.
 OTHER_EDITION_PENALTY = 0.02
 # A table row whose label the question does not name (a month, a nationality) when the question is general.
@@ -110,6 +114,16 @@ def _in_own_edition(chosen: list[_Candidate], language: Language, index: LoadedI
     return swapped
 
 
+def _said_by(candidate: "_Candidate", chosen: list["_Candidate"]) -> int | None:
+    """Which chosen sentence already says what the candidate says, if one does."""
+    words = content_terms(candidate.text, candidate.hit.chunk.edition)
+    for position, earlier in enumerate(chosen):
+        said = content_terms(earlier.text, earlier.hit.chunk.edition)
+        if words and said and len(words & said) / min(len(words), len(said)) >= SAME_THING:
+            return position
+    return None
+
+
 def best_evidence(question: str, hits: list[Hit], index: LoadedIndex) -> tuple[list["_Candidate"], Evidence]:
     """The candidate sentences, best first, and the evidence for the best one."""
     candidates = _candidates(question, hits, index.idf)
@@ -126,10 +140,17 @@ def quote(
     """The best sentences (one edition, figures not repeated) with their markers, and their citations."""
     best = candidates[0]
     chosen = [best]
+    # The same statement found in another document (the announcement and the report): cited beside the first,
+    # not quoted twice.
+    echoes: dict[int, list[_Candidate]] = {}
     stated = _quantities(best.text)
     for candidate in candidates[1:]:
         if len(chosen) == MAX_SENTENCES or candidate.score < best.score - SENTENCE_MARGIN:
             break
+        if (earlier := _said_by(candidate, chosen)) is not None:
+            if candidate.hit.chunk.doc_id != chosen[earlier].hit.chunk.doc_id:
+                echoes.setdefault(earlier, []).append(candidate)
+            continue
         figures = _quantities(candidate.text)
         if (
             candidate.overlap > 0
@@ -139,24 +160,32 @@ def quote(
         ):
             chosen.append(candidate)
             stated |= figures
-    chosen = _in_own_edition(chosen, language, index)
+    swapped = _in_own_edition(chosen, language, index)
     wants_quantity = bool(_QUANTITY.search(question))
     numbers: dict[str, int] = {}
     quotes: dict[int, list[str]] = {}
+    chunks: dict[int, Chunk] = {}
     parts = []
-    for candidate in chosen:
+    for position, candidate in enumerate(swapped):
         n = numbers.setdefault(candidate.hit.chunk.chunk_id, len(numbers) + 1)
+        chunks[n] = candidate.hit.chunk
         said = quotes.setdefault(n, [])
         texts = [candidate.text]
         # "Les accompagnateurs ICAM ... . Au total, ils ont mené près de 4 000 entretiens": the figure
         # often stands in the sentence after the one that names the subject.
         if wants_quantity and not _states_quantity(candidate.text) and _states_quantity(candidate.following):
             texts.append(candidate.following)
+        markers = f"[{n}]"
+        for echo in echoes.get(position, []) if swapped is chosen else []:
+            if echo.hit.chunk.edition == candidate.hit.chunk.edition:
+                m = numbers.setdefault(echo.hit.chunk.chunk_id, len(numbers) + 1)
+                chunks[m] = echo.hit.chunk
+                quotes.setdefault(m, []).append(echo.text)
+                markers += f"[{m}]"
         for text in texts:
             if text not in said:
                 said.append(text)
-                parts.append(f"{text} [{n}]")
-    by_n = {n: c.hit.chunk for c in chosen for n in [numbers[c.hit.chunk.chunk_id]]}
+                parts.append(f"{text} {markers}")
     years = years_in(question)
-    citations = [citation(n, by_n[n], " … ".join(quotes[n]), settings, index, years) for n in sorted(by_n)]
+    citations = [citation(n, chunks[n], " … ".join(quotes[n]), settings, index, years) for n in sorted(chunks)]
     return " ".join(parts), citations
