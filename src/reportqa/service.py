@@ -16,6 +16,7 @@ from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Event, final_answer, stream_answer
 from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
+from reportqa.lang import prepare_detector
 from reportqa.llm import chat_model
 
 log = logging.getLogger(__name__)
@@ -54,6 +55,7 @@ class ReportService:
     def start(self, wait: bool = False) -> None:
         """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
         is set aside and rebuilt from docs/."""
+        prepare_detector()  # ready before the first question, not built while the first asker waits
         if not (self.settings.index_dir / "current").exists():
             log.info("No index yet in %s: building it from %s now.", self.settings.index_dir, self.settings.docs_dir)
             self._index = None
