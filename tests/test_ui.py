@@ -2,6 +2,7 @@
 
 import re
 
+import pandas as pd
 import pytest
 
 from reportqa import ui
@@ -62,3 +63,13 @@ def test_numbers_are_written_as_the_page_language_writes_them(
     value: float | None, language: str, percent: bool, written: str
 ) -> None:
     assert ui.format_number(value, language, percent) == written  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("values", "axis_format"), [([2862.0, 3327.0, 3994.0], "d"), ([12.5, 20.0], None)])
+def test_the_chart_starts_at_zero_and_labels_counts_without_an_english_comma(
+    values: list[float], axis_format: str | None
+) -> None:
+    series = pd.DataFrame({"année": [str(2021 + n) for n in range(len(values))], "valeur": values})
+    chart = ui.row_chart(series)
+    assert chart.y_lim[0] == 0 and chart.y_lim[1] >= max(values)
+    assert chart.y_axis_format == axis_format

@@ -131,7 +131,7 @@ def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, ser
 
 def test_figures_and_claim_check_in_the_web_app(server: str) -> None:
     """The Figures tab finds a figure, shows its source table with the cell highlighted and its citation, and
-    charts the row; the claim tab gives a verdict with evidence. Saves docs/figures.png."""
+    charts the row; the claim tab gives a verdict with evidence. Saves docs/figures.png and docs/check.png."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -182,6 +182,8 @@ def test_figures_and_claim_check_in_the_web_app(server: str) -> None:
             assert "Affirmation" in text and "rapport" in text  # the page's language, not English
             for english in ("supported", "contradicted", "claim:", "report:", "The report"):
                 assert english not in text, english
+            page.wait_for_timeout(1_000)  # Gradio's fade-in of the output, for the picture only
+            page.screenshot(path=str(REPO / "docs" / "check.png"))
         finally:
             browser.close()
 

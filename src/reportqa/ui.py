@@ -182,12 +182,6 @@ def link_text(citation: Citation, language: str) -> str:
     return f"{_text(citation.document)}, {section}p. {citation.page}"
 
 
-def _where(citation: Citation) -> str:
-    section = " — ".join(part for part in (citation.section_label, citation.table_cell) if part)
-    section = f"{_text(section)}, " if section else ""
-    return f"{_text(citation.document)} ({citation.edition.upper()}), {section}p. {citation.page}"
-
-
 def footnotes(citations: list[Citation], language: str = "en") -> str:
     """One line per citation: its number, a link to the PDF page named for what it opens, and the cell."""
     lines = []
@@ -396,9 +390,9 @@ def record_like(
 # Words the server writes into the check and figures tabs, in the page's language (the browser's, as gr.I18n).
 PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
     "fr": {
-        "supported": "✅ Confirmé",
-        "contradicted": "❌ Contredit",
-        "not_found": "❔ Absent du rapport",
+        "supported": "✔ Confirmé",
+        "contradicted": "✘ Contredit",
+        "not_found": "○ Absent du rapport",
         "claim": "Affirmation",
         "report": "rapport",
         "value": "valeur",
@@ -412,9 +406,9 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "year": "année",
     },
     "nl": {
-        "supported": "✅ Bevestigd",
-        "contradicted": "❌ Tegengesproken",
-        "not_found": "❔ Niet in het verslag",
+        "supported": "✔ Bevestigd",
+        "contradicted": "✘ Tegengesproken",
+        "not_found": "○ Niet in het verslag",
         "claim": "Bewering",
         "report": "verslag",
         "value": "waarde",
@@ -428,9 +422,9 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "year": "jaar",
     },
     "en": {
-        "supported": "✅ Supported",
-        "contradicted": "❌ Contradicted",
-        "not_found": "❔ Not in the report",
+        "supported": "✔ Supported",
+        "contradicted": "✘ Contradicted",
+        "not_found": "○ Not in the report",
         "claim": "Claim",
         "report": "report",
         "value": "value",
@@ -479,7 +473,9 @@ def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:
                 " :", ":" if language != "fr" else " :"
             )
         )
-    lines += [f"[{c.n}] {_text(c.quote)} — {_where(c)} — [PDF]({c.url})" for c in result.evidence]
+    lines += [
+        f"[{c.n}] {_text(c.quote)} — [{link_text(c, language)}]({c.url}) ({c.edition.upper()})" for c in result.evidence
+    ]
     return "\n\n".join(lines)
 
 
@@ -569,6 +565,16 @@ def row_series(facts: list[Fact], highlight: Fact, language: PageLanguage = "en"
     points = [(str(f.year), f.value) for f in facts if f.row_index == highlight.row_index and f.year is not None]
     words = PAGE_TEXT[language]
     return pd.DataFrame(sorted(points), columns=[words["year"], words["value"]])
+
+
+def row_chart(series: pd.DataFrame) -> gr.LinePlot:
+    """The row across the years. The axis starts at zero: a rise from 2 800 to 3 000 must not look like a
+    tripling. Counts are labelled without a thousands separator: the chart's only one is the English comma, and
+    "2,800" reads as 2.8 in French and Dutch."""
+    year, value = series.columns
+    top = float(series[value].max()) if len(series) else 1.0
+    counts = bool(len(series)) and all(float(v).is_integer() for v in series[value])
+    return gr.LinePlot(value=series, x=year, y=value, y_lim=[0, top * 1.1], y_axis_format="d" if counts else None)
 
 
 def table_frame(facts: list[Fact]) -> pd.DataFrame:
@@ -704,11 +710,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             except ReportQAError as error:
                 raise gr.Error(str(error)) from None
             language = page_language(request)
-            series = row_series(siblings, fact, language)
-            year, value = series.columns
-            top = float(series[value].max()) if len(series) else 1.0
-            # The axis starts at zero: a rise from 2 800 to 3 000 must not look like a tripling.
-            plot = gr.LinePlot(value=series, x=year, y=value, y_lim=[0, top * 1.1])
+            plot = row_chart(row_series(siblings, fact, language))
             grid = export_csv(table_frame(siblings), "table") if fact.kind == "cell" else None
             return table_html(siblings, fact), plot, grid
 
