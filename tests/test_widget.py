@@ -268,7 +268,8 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
 
 def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_dutch(server: str) -> None:
     """A citizen on a phone (390×844, Dutch browser): the question box is on the first screen, full width; the
-    answer's sources come before the examples; no English word in the interface. Saves docs/chat-nl-mobile.png."""
+    answer's sources come before the examples; no English word in the interface or in what a screen reader
+    announces. Saves docs/chat-nl-mobile.png."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -295,6 +296,15 @@ def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_
             sources = page.locator("#sources").bounding_box()
             examples = page.get_by_text("Voorbeelden").first.bounding_box()
             assert sources is not None and examples is not None and sources["y"] < examples["y"]
+            # What a screen reader announces: Gradio's own labels too, and a message without its link syntax.
+            announced = page.evaluate(
+                "() => Array.from(document.querySelectorAll('[aria-label], [title]'))"
+                ".map(e => (e.getAttribute('aria-label') || '') + ' ' + (e.getAttribute('title') || ''))"
+            )
+            for english in ("Copy", "message:", "More tabs", "chatbot conversation", "footer navigation"):
+                assert not [label for label in announced if english in label], (english, announced)
+            answer = next(label for label in announced if label.startswith("Antwoord: "))
+            assert "2.345" in answer and "](" not in answer, answer
             page.screenshot(path=str(REPO / "docs" / "chat-nl-mobile.png"))
         finally:
             browser.close()

@@ -83,6 +83,11 @@ I18N = gr.I18n(
         "column_section": "section",
         "column_page": "page",
         "column_source": "source",
+        # Gradio's own chat buttons: its French and Dutch catalogues lack them, so they stayed English.
+        "chatbot.copy_message": "Copier le message",
+        "chatbot.copied_message": "Message copié",
+        "chatbot.like": "J'aime",
+        "chatbot.dislike": "Je n'aime pas",
     },
     nl={
         "title": "# Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
@@ -113,6 +118,10 @@ I18N = gr.I18n(
         "column_section": "sectie",
         "column_page": "pagina",
         "column_source": "bron",
+        "chatbot.copy_message": "Bericht kopiëren",
+        "chatbot.copied_message": "Bericht gekopieerd",
+        "chatbot.like": "Nuttig",
+        "chatbot.dislike": "Niet nuttig",
     },
 )
 # Example questions in the page's language (set when the page loads).
@@ -169,10 +178,46 @@ TAB_TITLE = {
     "nl": "Verslag 2023 van de Dienst Vreemdelingenzaken: vragen",
     "en": "Immigration Office 2023 report: questions",
 }
-# The browser tab's title in the page's language (Gradio's own title is one string for every visitor).
+# Labels Gradio writes in English whatever the page's language (no catalogue key): what screen readers announce.
+GRADIO_LABELS = {
+    "fr": {
+        "Copy conversation": "Copier la conversation",
+        "Copied conversation": "Conversation copiée",
+        "More tabs": "Autres onglets",
+        "chatbot conversation": "Conversation",
+        "Gradio footer navigation": "Liens de pied de page",
+        "bot's message: ": "Réponse : ",
+        "user's message: ": "Question : ",
+    },
+    "nl": {
+        "Copy conversation": "Gesprek kopiëren",
+        "Copied conversation": "Gesprek gekopieerd",
+        "More tabs": "Meer tabbladen",
+        "chatbot conversation": "Gesprek",
+        "Gradio footer navigation": "Voettekstlinks",
+        "bot's message: ": "Antwoord: ",
+        "user's message: ": "Vraag: ",
+    },
+}
+# On load, in the page's language (the browser's, as Gradio's own catalogue): the tab's title (Gradio's is one
+# string for every visitor), and Gradio's English labels, now and as the chat adds messages.
 TAB_TITLE_JS = (
-    "() => { const titles = " + json.dumps(TAB_TITLE, ensure_ascii=False) + "; "
-    "document.title = titles[(navigator.language || 'en').slice(0, 2)] || titles.en; }"
+    "() => { const lang = (navigator.language || 'en').slice(0, 2);"
+    " const titles = " + json.dumps(TAB_TITLE, ensure_ascii=False) + ";"
+    " document.title = titles[lang] || titles.en;"
+    " const labels = (" + json.dumps(GRADIO_LABELS, ensure_ascii=False) + ")[lang];"
+    " if (!labels) return;"
+    " const relabel = (element) => { for (const name of ['aria-label', 'title']) {"
+    "   const value = element.getAttribute(name); if (!value) continue;"
+    "   for (const [english, own] of Object.entries(labels)) {"
+    "     if (value === english) { element.setAttribute(name, own); break; }"
+    "     if (english.endsWith(': ') && value.startsWith(english)) {"  # a message: its text, without link syntax
+    "       const text = value.slice(english.length).replace(/\\[(\\[\\d+\\])\\]\\([^)]*\\)/g, '$1')"
+    "         .replace(/\\[([^\\]]+)\\]\\([^)]*\\)/g, '$1');"
+    "       element.setAttribute(name, own + text); break; } } } };"
+    " const sweep = () => document.querySelectorAll('[aria-label], [title]').forEach(relabel);"
+    " sweep(); new MutationObserver(sweep).observe(document.body,"
+    " {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'title']}); }"
 )
 
 
