@@ -117,10 +117,15 @@ def _thorough() -> LanguageDetector:
         return _built()
 
 
+_preparing = threading.Event()
+
+
 def prepare_detector() -> None:
-    """Build the full detector in the background, so that the web app's first English or German asker does not
-    wait for it."""
-    threading.Thread(target=_thorough, name="language-detector", daemon=True).start()
+    """Build the full detector in the background, once, so that the web app's first English or German asker does
+    not wait for it. Called with the first question, not at start: the build (0.5 s) slowed the start by as much."""
+    if not _preparing.is_set():
+        _preparing.set()
+        threading.Thread(target=_thorough, name="language-detector", daemon=True).start()
 
 
 def _detected(detector: LanguageDetector, text: str) -> Language | None:

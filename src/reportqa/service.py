@@ -55,7 +55,6 @@ class ReportService:
     def start(self, wait: bool = False) -> None:
         """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
         is set aside and rebuilt from docs/."""
-        prepare_detector()  # ready before the first question, not built while the first asker waits
         if not (self.settings.index_dir / "current").exists():
             log.info("No index yet in %s: building it from %s now.", self.settings.index_dir, self.settings.docs_dir)
             self._index = None
@@ -127,6 +126,7 @@ class ReportService:
     ) -> Iterator[Event]:
         """The answer's tokens as the model writes them (none when extractive), then the `Answer`. `session`: the
         client's conversation id, kept only (pseudonymised) when analytics are on."""
+        prepare_detector()
         events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
         return self._recorded(events, session) if self.analytics.enabled else events
 
