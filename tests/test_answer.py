@@ -5,6 +5,7 @@ import pytest
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
+from reportqa.evaluate import figures_cited
 from reportqa.index import LoadedIndex, ensure_index
 from reportqa.lang import REFUSAL
 
@@ -131,3 +132,28 @@ def test_a_statement_two_documents_make_is_quoted_once_and_cited_to_both(tmp_pat
         "Rapport d'activité 2023 de l'Office des étrangers : annonce",
         "Rapport d'activité 2023 : avant-propos",
     }
+
+
+@pytest.mark.parametrize(
+    ("question", "section"),
+    [
+        ("Quelle partie du rapport traite des retours volontaires ?", "2.1"),
+        ("Welk deel van het verslag gaat over visa voor kort verblijf?", "1.1"),
+        ("In welchem Abschnitt geht es um Visa?", "1.1"),
+    ],
+)
+def test_which_section_questions_get_the_section_and_its_page(
+    corpus_index: LoadedIndex, corpus_settings: Settings, question: str, section: str
+) -> None:
+    answer = answer_question(corpus_index, question, corpus_settings)
+    assert not answer.refused, answer.answer
+    assert section in answer.answer and answer.citations[0].section == section
+    assert f"{answer.citations[0].page})" in answer.answer  # the printed page, as cited
+    assert figures_cited(answer, corpus_index)  # the section number and page are the citation's own
+
+
+def test_a_section_question_on_what_the_report_does_not_cover_is_refused(
+    corpus_index: LoadedIndex, corpus_settings: Settings
+) -> None:
+    answer = answer_question(corpus_index, "Quelle section traite des courses de chevaux ?", corpus_settings)
+    assert answer.refused and answer.answer == REFUSAL["fr"]

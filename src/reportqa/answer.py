@@ -24,6 +24,7 @@ from reportqa.policy import is_personal_case
 from reportqa.quotes import best_evidence, quote
 from reportqa.retrieve import Hit, retrieve
 from reportqa.rewrite import standalone_question, with_report_year
+from reportqa.section_answer import is_section_question, section_answer
 from reportqa.text import years_in
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
@@ -95,6 +96,13 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
+    if is_section_question(question) and not is_figure_question(question):
+        found = section_answer(question, language, hits, index, thresholds(settings))
+        if isinstance(found, Evidence):
+            return _refusal(language, hits, settings, found)
+        lines = sentences_of(found.chunk)
+        cited = citation(1, found.chunk, lines[0] if lines else found.chunk.section_label, settings, index)
+        return _with_notice(f"{found.text} [1]", [cited], language, found.evidence)
     candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
     # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
     if not candidates or candidates[0].hit.chunk.table is not None:

@@ -164,11 +164,11 @@ def _generation(outcomes: list[Outcome]) -> dict[str, object]:
 
 
 def figures_cited(answer: Answer, index: LoadedIndex) -> bool:
-    """No figure in the answer that its cited passages (with their headings) do not state."""
+    """No figure in the answer that its cited passages (with their headings and printed pages) do not state."""
     if answer.refused:
         return True
     chunks = [index.chunks[c.chunk_id] for c in answer.citations if c.chunk_id in index.chunks]
-    cited = " ".join(f"{chunk.doc_title} {chunk.section_label} {chunk.text}" for chunk in chunks)
+    cited = " ".join(f"{chunk.doc_title} {chunk.section_label} p. {chunk.page} {chunk.text}" for chunk in chunks)
     return figures(without_markers(answer.answer), answer.language) <= figures(cited, "fr")
 
 
