@@ -70,8 +70,8 @@ TIMED_OUT: dict[Language, str] = {
     "de": "Die Antwort dauert zu lange. Versuchen Sie es gleich noch einmal.",
 }
 EDITION_NOTICE: dict[Language, str] = {
-    "en": "The report exists only in Dutch and French; the quotes below are from the {edition} edition.",
-    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Zitate stammen aus der {edition} Ausgabe.",
+    "en": "The report exists only in Dutch and French; the answer below comes from the {edition} edition.",
+    "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Antwort stammt aus der {edition} Ausgabe.",
 }
 GENERATED_EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; this answer is drawn from the {edition} edition.",
