@@ -53,6 +53,10 @@ I18N = gr.I18n(
         "column_section": "section",
         "column_page": "page",
         "column_source": "source",
+        "chatbot.copy_message": "Copy message",
+        "chatbot.copied_message": "Message copied",
+        "chatbot.like": "Useful",
+        "chatbot.dislike": "Not useful",
     },
     fr={
         "title": "# Questions sur le rapport d'activité 2023 de l'Office des étrangers",
@@ -86,8 +90,8 @@ I18N = gr.I18n(
         # Gradio's own chat buttons: its French and Dutch catalogues lack them, so they stayed English.
         "chatbot.copy_message": "Copier le message",
         "chatbot.copied_message": "Message copié",
-        "chatbot.like": "J'aime",
-        "chatbot.dislike": "Je n'aime pas",
+        "chatbot.like": "Utile",
+        "chatbot.dislike": "Pas utile",
     },
     nl={
         "title": "# Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
