@@ -14,12 +14,14 @@ from reportqa.lang import edition_for
 from reportqa.retrieve import Hit
 from reportqa.text import content_terms
 
+# "Which part covers …", "where can I find …": not "where do most refusals of entry take place" (a place).
 SECTION_QUESTION = re.compile(
-    r"\b(?:(?:dans |en )?quel(?:le)?s? (?:partie|section|chapitre)|où (?:le rapport|l'office|trouver|se trouve)"
-    r"|où (?:puis-je|peut-on|est-ce que)|(?:in )?welke? (?:deel|hoofdstuk|afdeling|sectie|onderdeel)"
-    r"|waar (?:behandelt|bespreekt|beschrijft|vermeldt|staat|vind|kan ik|kun je|lees ik)"
-    r"|(?:which|what) (?:section|part|chapter)|where (?:does|in) the report|where can i find"
-    r"|(?:in )?welche[mnrs]? (?:abschnitt|teil|kapitel)|wo (?:behandelt|steht|finde|kann ich))",
+    r"\b(?:(?:dans |en )?quel(?:le)?s? (?:partie|section|chapitre)|où (?:le rapport|trouver|puis-je|peut-on)"
+    r"|(?:in )?welke? (?:deel|hoofdstuk|afdeling|sectie|onderdeel)"
+    r"|waar (?:behandelt|bespreekt|beschrijft|vermeldt) het verslag|waar (?:vind|lees) ik|waar (?:kan|kun) (?:ik|je)"
+    r"|(?:which|what) (?:section|part|chapter)|where (?:does|in) the report|where (?:can|do) i find"
+    r"|(?:in )?welche[mnrs]? (?:abschnitt|teil|kapitel)|wo (?:behandelt|steht) (?:der|im) bericht"
+    r"|wo (?:finde|kann) ich)\b",
     re.IGNORECASE,
 )
 # The question's framing, not its subject: never asked of the passage.
