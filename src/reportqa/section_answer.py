@@ -28,7 +28,7 @@ SECTION_QUESTION = re.compile(
 _FRAMING = re.compile(
     r"\b(partie|section|chapitre|rapport|traite|parle|décrit|décrite|aborde|trouver|trouve|deel|hoofdstuk|afdeling"
     r"|sectie|onderdeel|verslag|behandelt|bespreekt|beschrijft|beschreven|vermeldt|staat|vind|gaat|part|chapter"
-    r"|report|cover|covers|find|discuss|discusses|abschnitt|teil|kapitel|bericht|behandelt|steht|finde"
+    r"|report|cover|covers|find|discuss|discusses|abschnitt|teil|kapitel|bericht|steht|finde"
     r"|tableau|chiffres|tabel|cijfers|table|figures|tabelle|zahlen|puis|peut|kan|kun|lees|lezen|vinden|kann|geht)\b",
     re.IGNORECASE,
 )
