@@ -62,6 +62,13 @@ def test_a_figure_counts_only_for_the_year_asked() -> None:
     assert not states_figure("Rapatriements : 1 648 en 2021, 1 907 en 2022 et 2 236 en 2023.", ["2 236"], {2022})
 
 
+def test_an_expected_answer_in_words_counts_when_the_answer_says_it() -> None:
+    answer = "Pour faire face à la charge de travail, nous avons eu recours à la Numérisation. [1]"
+    assert states_figure(answer, ["numérisation"], set())
+    assert not states_figure(answer, ["digitalisering"], set())
+    assert not states_figure(answer, ["protection temporaire"], {2022})
+
+
 def test_figures_record_matches_the_pdfs() -> None:
     """What the record says stands on the page it says, in each edition (as pdftotext would show it)."""
     import pymupdf

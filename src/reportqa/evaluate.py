@@ -81,7 +81,11 @@ class Outcome:
 
 def states_figure(answer: str, expected: list[str], years: set[int]) -> bool:
     """The answer states an expected figure for the year asked: "3 327" in a row that goes on "| 2023: 3 994"
-    is the 2022 figure and does not answer for 2023 (nor 3 994 for 2022)."""
+    is the 2022 figure and does not answer for 2023 (nor 3 994 for 2022). An expected answer in words
+    ("numérisation") only has to stand in the answer."""
+    said = without_markers(answer).casefold()
+    if any(not parse_number(e) and e.casefold() in said for e in expected):
+        return True
     wanted = {parsed[0] for e in expected if (parsed := parse_number(e))}
     for sentence in sentences(without_markers(answer)):
         for number, year in numbers_with_years(sentence):
