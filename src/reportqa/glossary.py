@@ -21,9 +21,15 @@ def _groups() -> list[tuple[Group, re.Pattern[str]]]:
     compiled = []
     for group in data:
         aliases = sorted({a for terms in group.values() for a in terms}, key=len, reverse=True)
-        pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, aliases)) + r")(?!\w)", re.IGNORECASE)
+        pattern = re.compile(r"(?<!\w)(" + "|".join(map(_with_plurals, aliases)) + r")(?!\w)", re.IGNORECASE)
         compiled.append((group, pattern))
     return compiled
+
+
+def _with_plurals(alias: str) -> str:
+    """A pattern for the alias that also matches its words with a plural "s" ("régularisations humanitaires")."""
+    words = alias.split()
+    return r"\s+".join(re.escape(w) + ("s?" if w[-1].isalpha() and w[-1] != "s" else "") for w in words)
 
 
 def _own_term_present(question: str, own: list[str]) -> bool:
@@ -40,7 +46,8 @@ def expand(question: str) -> str:
                 own = group.get(edition, [])
                 if own and not _own_term_present(question, own[:1]):
                     additions.append(own[0])
-    return f"{question} ({'; '.join(additions)})" if additions else question
+    # An official term and its everyday words are two groups with the same name first: add it once.
+    return f"{question} ({'; '.join(dict.fromkeys(additions))})" if additions else question
 
 
 @lru_cache(maxsize=1024)  # called for every passage an answer weighs, with the same question
@@ -56,7 +63,7 @@ def translate_terms(question: str, edition: Edition) -> str:
 def with_aliases(text: str, edition: Edition) -> str:
     """The text followed by every name the edition uses for the official terms it mentions (in any language)."""
     names = [term for group, pattern in _groups() if pattern.search(text) for term in group.get(edition, [])]
-    return f"{text} {' '.join(names)}" if names else text
+    return f"{text} {' '.join(dict.fromkeys(names))}" if names else text
 
 
 @lru_cache(maxsize=16384)
