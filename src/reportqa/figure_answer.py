@@ -3,7 +3,9 @@ sentence when it states that figure; otherwise one sentence written from the tab
 caption, the row, the column or year), never a raw table row."""
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation, sentences_of
@@ -112,6 +114,31 @@ _COUNTED = re.compile(r"\b(?:combien|hoeveel|how many|wie viele)\s+(?:de |d'|d�
 _ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
 
 
+# What was done with what is counted: a question on permits granted is not answered by applications lodged.
+_ACTIONS = {
+    "granted": "délivrés délivrées accordés accordées octroyés octroyées afgegeven toegekend toegekende verleend",
+    "refused": "refusés refusées rejetés rejetées geweigerd geweigerde afgewezen",
+    "lodged": "introduites introduits déposées déposés ingediend ingediende",
+    "processed": "traitées traités examinées examinés behandeld behandelde",
+}
+# A statement that names another action than the one asked, and not the one asked.
+OTHER_ACTION_PENALTY = 0.05
+
+
+@lru_cache(maxsize=2)
+def _action_terms(edition: Edition) -> dict[str, set[str]]:
+    return {action: content_terms(words, edition) for action, words in _ACTIONS.items()}
+
+
+def _actions(terms: AbstractSet[str], edition: Edition) -> set[str]:
+    return {action for action, words in _action_terms(edition).items() if words & terms}
+
+
+def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) -> float:
+    named = _actions(words, edition)
+    return OTHER_ACTION_PENALTY if asked and named and not asked & named else 0.0
+
+
 def _counted(question: str, edition: Edition) -> set[str]:
     """What the question counts: the word after "combien de", "hoeveel", "how many"."""
     match = _COUNTED.search(question)
@@ -160,6 +187,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
         asked_words = terms | content_terms(question, edition)
         counted = _counted(question, edition)
+        actions = _actions(terms, edition)
         heading = content_terms(chunk.section_label, edition)
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
@@ -176,6 +204,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
                 score += _label_fit(label, chunk.table.caption, terms, asked_words, counted, edition, idf)
+                score -= _other_action(actions, words, edition)
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
                 # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
@@ -201,6 +230,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0
+            score -= _other_action(actions, own_words, edition)
             if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Visas refusés : 31 207 en 2021, …"
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
             found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, similarity)))

@@ -1,0 +1,32 @@
+from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
+from reportqa.glossary import alias_terms, expand, translate_terms
+from reportqa.text import content_terms
+
+
+def test_a_plural_question_finds_the_official_term() -> None:
+    assert "9bis" in expand("Combien de régularisations humanitaires ont été accordées en 2023 ?")
+    assert "9bis" in expand("Hoeveel humanitaire regularisaties werden toegekend?")
+    assert "refoulements" in translate_terms("À combien de voyageurs a-t-on interdit l'entrée ?", "fr")
+
+
+def test_an_official_term_with_everyday_words_is_added_once() -> None:
+    expanded = expand("Combien de personnes ont rejoint leur famille grâce au regroupement familial ?")
+    assert expanded.count("gezinshereniging") == 1
+
+
+def test_everyday_words_read_as_the_reports_terms() -> None:
+    assert content_terms("terugdrijvingen", "nl") <= alias_terms("mensen die aan de grens tegengehouden werden", "nl")
+    terms = content_terms(translate_terms("Hoe vaak spraken de coaches met mensen?", "nl"), "nl")
+    assert terms & content_terms("gesprekken", "nl")
+
+
+def test_a_statement_naming_another_action_is_set_back() -> None:
+    asked = _actions(content_terms(translate_terms("Combien de régularisations ont été accordées ?", "fr"), "fr"), "fr")
+    assert asked == {"granted"}
+    lodged = alias_terms("En 2023, 4 751 demandes de régularisation (9bis) ont été introduites.", "fr")
+    granted = alias_terms("Autorisations accordées : 1 102 en 2021.", "fr")
+    both = alias_terms("4 751 demandes introduites, dont 1 214 accordées.", "fr")
+    assert _other_action(asked, lodged, "fr") == OTHER_ACTION_PENALTY
+    assert _other_action(asked, granted, "fr") == 0.0
+    assert _other_action(asked, both, "fr") == 0.0
+    assert _other_action(set(), lodged, "fr") == 0.0  # the question names no action
