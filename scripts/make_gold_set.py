@@ -9,7 +9,8 @@ only the pages differ, taken from that layout's record. Claims are written for t
 
 Figure questions are derived from samples/report/figures.json (so the expected values and pages are those of
 the PDFs); paraphrases, official-term questions, announcement questions, follow-ups and unanswerable questions
-are written by hand below. Re-running reproduces the file.
+are written by hand below, people-phrased figure questions in eval/people-phrased.jsonl, and the dev/test split of
+every question pair in eval/splits.json. Re-running reproduces the file.
 """
 
 import argparse
@@ -20,6 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 RECORD = json.loads((REPO / "samples" / "report" / "figures.json").read_text(encoding="utf-8"))
 NBSP = "\u00a0"
+PEOPLE_PHRASED = REPO / "eval" / "people-phrased.jsonl"
+SPLITS = REPO / "eval" / "splits.json"
 ANNOUNCEMENT = {"sections": [""], "pages": {"fr": ["1"], "nl": ["1"]}, "documents": ["announcement"]}
 
 
@@ -43,11 +46,14 @@ def _where(figures: list[dict]) -> dict:  # type: ignore[type-arg]
 
 
 def _same_figure(figure: dict) -> list[dict]:  # type: ignore[type-arg]
-    """Every place the report states this figure (a Dublin transfer count stands in two chapters)."""
+    """Every place the report states this figure: the same row elsewhere (a Dublin transfer count stands in two
+    chapters), or another table's total (the monthly table's, the annex's monthly detail)."""
     return [
         f
         for f in RECORD["figures"]
-        if f["value"] == figure["value"] and f["year"] == figure["year"] and f.get("row_en") == figure.get("row_en")
+        if f["value"] == figure["value"]
+        and f["year"] == figure["year"]
+        and (f.get("row_en") == figure.get("row_en") or "Total" in (f.get("row_en"), figure.get("row_en")))
     ]
 
 
@@ -629,6 +635,17 @@ UNANSWERABLE = {
 }
 
 
+def people_phrased() -> list[dict]:  # type: ignore[type-arg]
+    """Figure questions written the way people ask (eval/people-phrased.jsonl, by hand, without looking at what
+    the system answers): the expected figure and its places come from the record, so every layout gets them."""
+    items = []
+    for line in PEOPLE_PHRASED.read_text(encoding="utf-8").splitlines():
+        written = json.loads(line)
+        item = _about(written["figure"], written["kind"], written["lang"], written["question"])
+        items.append({"id": written["id"], **item, "year": written["year"], "figure": written["figure"]})
+    return items
+
+
 def main(out: Path) -> None:
     items = table_questions() + lead_questions() + section_questions() + hand_written()
     for lang, questions in UNANSWERABLE.items():
@@ -643,17 +660,21 @@ def main(out: Path) -> None:
             }
             for q in questions
         ]
+    items += people_phrased()
+    splits = json.loads(SPLITS.read_text(encoding="utf-8"))
     counters: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as stream:
         for item in items:
             counters[item["lang"]] = counters.get(item["lang"], 0) + 1
             record = {
-                "id": f"{item['lang']}-{counters[item['lang']]:03d}",
+                "id": item.pop("id", f"{item['lang']}-{counters[item['lang']]:03d}"),
                 "answerable": item["kind"] != "unanswerable",
                 "history": [],
                 "documents": ["report"],
                 **item,
             }
+            # A French question and its Dutch twin share a split; a new pair must be given one in eval/splits.json.
+            record["split"] = splits[record["id"].split("-", 1)[1]]
             stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     kinds: dict[str, int] = {}
     for item in items:

@@ -116,3 +116,14 @@ def test_eval_runs_over_the_sample_and_reports_every_figure(tmp_path: Path) -> N
     claims = report["claims"]
     assert claims["accuracy"] >= 0.92
     assert claims["contradicted_reported_supported"] == 0
+
+
+@pytest.mark.parametrize("layout", ["", "chromium", "reportlab", "writer"])
+def test_the_gold_sets_are_what_the_generator_writes(tmp_path: Path, layout: str) -> None:
+    """Nobody edits a gold set by hand: the hand-written questions and the splits live in the generator's inputs."""
+    folder = REPO / "samples" / "layouts" / layout if layout else SAMPLE
+    gold = folder / "gold.jsonl" if layout else GOLD
+    out = tmp_path / "gold.jsonl"
+    command = [sys.executable, str(REPO / "scripts" / "make_gold_set.py"), "--record", str(folder / "figures.json")]
+    subprocess.run([*command, "--out", str(out)], check=True, capture_output=True, timeout=120)
+    assert out.read_text(encoding="utf-8") == gold.read_text(encoding="utf-8")
