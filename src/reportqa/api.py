@@ -298,7 +298,8 @@ def create_app(service: ReportService) -> FastAPI:
                 )
             return final_answer(events).to_dict()
         except IndexNotReady as error:
-            raise HTTPException(503, str(error)) from None
+            asker = request.lang if request.lang != "auto" else detect_language(request.question[:300], fallback="en")
+            raise HTTPException(503, error.message(asker), headers={"Retry-After": "10"}) from None
         except ReportQAError as error:
             raise HTTPException(400, str(error)) from None
 
@@ -319,7 +320,8 @@ def create_app(service: ReportService) -> FastAPI:
         try:
             return service.check(request.claim, None if request.lang == "auto" else request.lang).to_dict()
         except IndexNotReady as error:
-            raise HTTPException(503, str(error)) from None
+            asker = request.lang if request.lang != "auto" else detect_language(request.claim[:300], fallback="en")
+            raise HTTPException(503, error.message(asker), headers={"Retry-After": "10"}) from None
 
     @app.get("/documents/{name}", response_model=None)
     def document(name: str) -> FileResponse | PlainTextResponse:

@@ -51,6 +51,12 @@ TOO_MANY: dict[Language, str] = {
     "en": "Too many questions in a short time. Try again in a minute.",
     "de": "Zu viele Fragen in kurzer Zeit. Versuchen Sie es in einer Minute erneut.",
 }
+INDEXING: dict[Language, str] = {
+    "fr": "Le rapport est en cours d'indexation ({percent} %). Réessayez dans un instant.",
+    "nl": "Het verslag wordt geïndexeerd ({percent}%). Probeer het zo meteen opnieuw.",
+    "en": "The report is being indexed ({percent}%). Try again in a moment.",
+    "de": "Der Bericht wird gerade indexiert ({percent} %). Versuchen Sie es gleich noch einmal.",
+}
 BODY_TOO_LARGE: dict[Language, str] = {
     "fr": "La requête est trop volumineuse.",
     "nl": "Het verzoek is te groot.",

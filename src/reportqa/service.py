@@ -16,7 +16,7 @@ from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Event, final_answer, stream_answer
 from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
-from reportqa.lang import prepare_detector
+from reportqa.lang import INDEXING, prepare_detector
 from reportqa.llm import chat_model
 
 log = logging.getLogger(__name__)
@@ -31,7 +31,14 @@ class Status:
 
 
 class IndexNotReady(ReportQAError):
-    pass
+    """The first index is still being built; `message(language)` says so in the asker's language."""
+
+    def __init__(self, fraction: float) -> None:
+        super().__init__(INDEXING["en"].format(percent=round(100 * fraction)))
+        self.fraction = fraction
+
+    def message(self, language: Language) -> str:
+        return INDEXING[language].format(percent=round(100 * self.fraction))
 
 
 class ReportService:
@@ -102,7 +109,7 @@ class ReportService:
     def _ready_index(self) -> LoadedIndex:
         index = self._index
         if index is None:
-            raise IndexNotReady(f"The index is being built ({self._status.message}); try again in a moment.")
+            raise IndexNotReady(self._status.fraction)
         return index
 
     def search_facts(self, words: str) -> list[Fact]:

@@ -20,7 +20,7 @@ from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Reset, Token
 from reportqa.lang import TOO_MANY, accepted_language
-from reportqa.service import ReportService
+from reportqa.service import IndexNotReady, ReportService
 
 OFFICIAL_HELP = "https://dofi.ibz.be"
 I18N = gr.I18n(
@@ -414,7 +414,7 @@ def respond(
                 answer = event
     except ReportQAError as error:
         ids.append("")
-        yield [*history, {"role": "assistant", "content": f"⚠️ {_text(str(error))}"}], "", ""
+        yield [*history, {"role": "assistant", "content": f"⚠️ {_text(_said_in(error, page))}"}], "", ""
         return
     if not draft:  # quotes arrive whole: show them a few words at a time
         words = _text(answer.answer).split(" ")
@@ -488,6 +488,18 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
     },
 }
 FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", "source"]
+
+
+# Gradio titles its error pop-up "Error" whatever the page's language.
+ERROR_TITLE: dict[PageLanguage, str] = {"fr": "Erreur", "nl": "Fout", "en": "Error"}
+
+
+def _said_in(error: ReportQAError, language: PageLanguage) -> str:
+    return error.message(language) if isinstance(error, IndexNotReady) else str(error)
+
+
+def _shown(error: ReportQAError, language: PageLanguage) -> gr.Error:
+    return gr.Error(_said_in(error, language), title=ERROR_TITLE[language])
 
 
 def page_language(request: gr.Request | None) -> PageLanguage:
@@ -717,7 +729,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             try:
                 return check_markdown(service.check(text), page_language(request))
             except ReportQAError as error:
-                return f"⚠️ {_text(str(error))}"
+                return f"⚠️ {_text(_said_in(error, page_language(request)))}"
 
         for trigger in (check_button.click, claim.submit):
             trigger(on_check, [claim], [verdict], api_visibility="private")
@@ -743,11 +755,11 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
 
         def on_search(text: str, request: gr.Request):  # type: ignore[no-untyped-def]
             if not allow(request):
-                raise gr.Error(TOO_MANY[page_language(request)])
+                raise gr.Error(TOO_MANY[page_language(request)], title=ERROR_TITLE[page_language(request)])
             try:
                 facts = distinct_facts(service.search_facts(text)) if text.strip() else []
             except ReportQAError as error:  # the index is still being built
-                raise gr.Error(str(error)) from None
+                raise _shown(error, page_language(request)) from None
             language = page_language(request)
             table = figures_table(facts, service, language, _base_url(service, request))
             return shown_figures(table, facts, language), facts, export_csv(table)
@@ -757,7 +769,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             try:
                 siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
             except ReportQAError as error:
-                raise gr.Error(str(error)) from None
+                raise _shown(error, page_language(request)) from None
             language = page_language(request)
             plot = row_chart(row_series(siblings, fact, language))
             grid = export_csv(table_frame(siblings), "table") if fact.kind == "cell" else None
@@ -770,11 +782,11 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
         def ask_api(question: str, language: str = "auto", request: gr.Request | None = None) -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
             if request is not None and not allow(request):
-                raise gr.Error(TOO_MANY[page_language(request)])
+                raise gr.Error(TOO_MANY[page_language(request)], title=ERROR_TITLE[page_language(request)])
             try:
                 return service.ask(question, None if language == "auto" else language).to_dict()  # type: ignore[arg-type]
             except ReportQAError as error:
-                raise gr.Error(str(error)) from None
+                raise _shown(error, page_language(request)) from None
 
         gr.api(ask_api, api_name="ask")
 
