@@ -222,7 +222,7 @@ def test_a_thumb_in_the_widget_is_stored_only_when_feedback_is_on(
 
 def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(server: str) -> None:
     """A citizen asks for a figure in French, then in Dutch: each answer is one sentence with the 2023 figure
-    and its marker, never a raw table row. Saves docs/chat.png."""
+    and its marker, never a raw table row. Saves docs/chat-fr.png (the French answer) and docs/chat.png (both)."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
@@ -249,6 +249,9 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
                 deadline = time.monotonic() + 60
                 while markers.count() < asked and time.monotonic() < deadline:
                     page.wait_for_timeout(200)
+                if asked == 1:  # a French page with its French answer alone, as a citizen sees it
+                    page.evaluate("window.scrollTo(0, 0)")
+                    page.screenshot(path=str(REPO / "docs" / "chat-fr.png"))
             answers = [text for text in chat.locator(".bot, [data-testid='bot']").all_inner_texts() if text.strip()]
             for figure in ("2 345", "2.345"):
                 answer = next(text for text in answers if figure in text).split("\n\n")[0]  # before the sources
