@@ -157,3 +157,16 @@ def test_a_section_question_on_what_the_report_does_not_cover_is_refused(
 ) -> None:
     answer = answer_question(corpus_index, "Quelle section traite des courses de chevaux ?", corpus_settings)
     assert answer.refused and answer.answer == REFUSAL["fr"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Combien de retours forcés de ressortissants japonais en 2023 ?", "Hoeveel Japanners werden in 2023 uitgezet?"],
+)
+def test_a_figure_for_a_people_the_report_does_not_break_down_is_refused(
+    corpus_index: LoadedIndex, corpus_settings: Settings, question: str
+) -> None:
+    """The report counts forced returns, not forced returns of Japanese nationals: the total is not the answer."""
+    answer = answer_question(corpus_index, question, corpus_settings)
+    assert answer.refused, answer.answer
+    assert not answer_question(corpus_index, "Combien de retours forcés en 2023 ?", corpus_settings).refused

@@ -1,5 +1,5 @@
 from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
-from reportqa.glossary import alias_terms, expand, translate_terms
+from reportqa.glossary import alias_terms, countries_named, expand, translate_terms
 from reportqa.text import content_terms
 
 
@@ -30,3 +30,11 @@ def test_a_statement_naming_another_action_is_set_back() -> None:
     assert _other_action(asked, granted, "fr") == 0.0
     assert _other_action(asked, both, "fr") == 0.0
     assert _other_action(set(), lodged, "fr") == 0.0  # the question names no action
+
+
+def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:
+    assert countries_named("des ressortissants japonais") == {"Japon"}
+    assert countries_named("Japanse onderdanen") == {"Japon"}
+    assert countries_named("Combien de Marocaines et d'Afghans ?") == {"Maroc", "Afghanistan"}
+    assert countries_named("Combien de demandes de nationalité belge ?") == frozenset()
+    assert countries_named("Is the report in Dutch?") == frozenset()  # a language, not a people

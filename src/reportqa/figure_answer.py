@@ -13,7 +13,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
-from reportqa.glossary import alias_terms, expand, translate_terms
+from reportqa.glossary import alias_terms, countries_named, expand, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
@@ -180,6 +180,12 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         kind: max((v for k, v in similarities.items() if k.rpartition(":")[2].startswith(kind)), default=0.0)
         for kind in ("r", "s")
     }
+    # A question about a people ("les Japonais") is answered only by what names them, never by a total.
+    countries = countries_named(question)
+
+    def names_the_country(text: str) -> bool:
+        return not countries or bool(countries & countries_named(text))
+
     found = []
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
@@ -194,10 +200,10 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         if chunk.table is not None:
             for row, line in enumerate(sentences_of(chunk)):
                 column = _year_column(chunk, row, asked)
-                if column is None:
+                label = chunk.table.rows[row][0]
+                if column is None or not names_the_country(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                label = chunk.table.rows[row][0]
                 words = alias_terms(f"{chunk.table.caption} {label}", edition) | heading
                 share = coverage(terms, words, idf)
                 cell = chunk.table.rows[row][column[0]]
@@ -219,7 +225,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 text, key = f"{line} {lines[position + 1]}", sentence_key(chunk.chunk_id, position + 1)
                 joined = True
             quantities = _quantities(text)
-            if not quantities:
+            if not quantities or not names_the_country(f"{chunk.section_label} {text}"):
                 continue
             years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
             own_words = alias_terms(text, edition)

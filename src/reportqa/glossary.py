@@ -13,17 +13,31 @@ from reportqa.text import content_terms
 Group = dict[str, list[str]]
 
 
-@lru_cache(maxsize=1)
-def _groups() -> list[tuple[Group, re.Pattern[str]]]:
-    data: list[Group] = []
-    for name in ("glossary.json", "everyday.json"):
-        data += json.loads(resources.files("reportqa").joinpath(f"data/{name}").read_text("utf-8"))
+def _compiled(name: str) -> list[tuple[Group, re.Pattern[str]]]:
+    data: list[Group] = json.loads(resources.files("reportqa").joinpath(f"data/{name}").read_text("utf-8"))
     compiled = []
     for group in data:
         aliases = sorted({a for terms in group.values() for a in terms}, key=len, reverse=True)
         pattern = re.compile(r"(?<!\w)(" + "|".join(map(_with_plurals, aliases)) + r")(?!\w)", re.IGNORECASE)
         compiled.append((group, pattern))
     return compiled
+
+
+@lru_cache(maxsize=1)
+def _countries() -> list[tuple[Group, re.Pattern[str]]]:
+    """Countries and their peoples in four languages (Belgium left out: the whole report is about it)."""
+    return _compiled("countries.json")
+
+
+@lru_cache(maxsize=1)
+def _groups() -> list[tuple[Group, re.Pattern[str]]]:
+    return _compiled("glossary.json") + _compiled("everyday.json") + _countries()
+
+
+@lru_cache(maxsize=4096)
+def countries_named(text: str) -> frozenset[str]:
+    """The countries a text names, by their French name ("les Japonais", "Japanse onderdanen": Japon)."""
+    return frozenset(group["fr"][0] for group, pattern in _countries() if pattern.search(text))
 
 
 def _with_plurals(alias: str) -> str:
