@@ -113,3 +113,34 @@ def test_serve_says_which_sites_may_embed_the_chat() -> None:
         Settings(embed_origins="https://dofi.ibz.be", cors_origins="https://dofi.ibz.be", _env_file=None)  # type: ignore[call-arg]
     )
     assert opened.count("https://dofi.ibz.be") == 2 and "none" not in opened
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "figure_2023", "figure_2022"),
+    [
+        ("Combien de retours forcés en 2023 ?", "Et en 2022 ?", "3 994", "3 327"),
+        ("Hoeveel personen werden in 2023 gedwongen teruggeleid?", "En in 2022?", "3.994", "3.327"),
+    ],
+)
+def test_a_figure_and_its_follow_up_are_one_sentence_each_over_the_sample_report(
+    tmp_path_factory: pytest.TempPathFactory, first: str, follow_up: str, figure_2023: str, figure_2022: str
+) -> None:
+    """The issue's own check: one sentence with the year's figure and its citation, never the row that lists
+    every year; the follow-up that changes the year gets that year's figure."""
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # built by the first case, reused by the second
+
+    def ask(*args: str) -> dict:  # type: ignore[type-arg]
+        command = [sys.executable, "-m", "reportqa.cli", "ask", *args, "--json"]
+        command += ["--docs", str(REPO / "samples" / "report"), "--index", str(index)]
+        result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        return json.loads(result.stdout)
+
+    for answer, figure, other in (
+        (ask(first), figure_2023, figure_2022),
+        (ask(follow_up, "--after", first), figure_2022, figure_2023),
+    ):
+        text = answer["answer"]
+        assert not answer["refused"] and figure in text and other not in text, text
+        assert text.endswith("[1]") and text.count("[") == 1 and "2021" not in text, text
+        assert answer["citations"][0]["section"] == "8.2" and answer["citations"][0]["page"] in ("13", "14")

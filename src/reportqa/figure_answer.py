@@ -285,11 +285,32 @@ def _report_sentence(statement: Statement, index: LoadedIndex) -> tuple[Chunk, s
         return None
     year = int(header) if is_year(header.strip()) else None
     subject = content_terms(f"{chunk.table.caption} {chunk.table.rows[row][0]}", chunk.edition)
-    for fact in index.facts.stating(parsed[0], chunk.edition, chunk.section_number, year):
+    return _plainest_sentence(parsed[0], year, subject, chunk, index)
+
+
+def _plainest_sentence(
+    value: float, year: int | None, subject: set[str], chunk: Chunk, index: LoadedIndex
+) -> tuple[Chunk, str] | None:
+    """The report's plainest sentence of the chunk's section that states the value for the year, about the
+    subject: a sentence that says it ("est passé à 3 994 en 2023") before a row written out in words
+    ("Total : 2 862 en 2021, 3 327 en 2022 et 3 994 en 2023"), and the fewer figures the better."""
+    found = []
+    for fact in index.facts.stating(value, chunk.edition, chunk.section_number, year):
         source = index.chunks.get(fact.chunk_id)
         if source is not None and content_terms(fact.text, chunk.edition) & subject:
-            return source, fact.text
-    return None
+            found.append((_ROW_SENTENCE.match(fact.text) is not None, len(_quantities(fact.text)), source, fact.text))
+    if not found:
+        return None
+    *_, source, text = min(found, key=lambda f: (f[0], f[1]))
+    return source, text
+
+
+def _year_figure(quote: str, years: set[str]) -> tuple[float, int] | None:
+    """The figure a sentence gives for the year asked (else for its latest year)."""
+    dated = [(parsed[0], year) for n, year in _quantities(quote) if year is not None and (parsed := parse_number(n))]
+    asked = [(v, y) for v, y in dated if str(y) in years]
+    chosen = asked or sorted(dated, key=lambda d: d[1])[-1:]
+    return chosen[0] if chosen else None
 
 
 # One sentence from the table's own words: its number and caption, the row, the column (a year or a name).
@@ -345,6 +366,29 @@ class FigureAnswer:
     evidence: Evidence = NO_EVIDENCE
 
 
+def _from_a_row_in_words(
+    statement: Statement, language: Language, index: LoadedIndex, settings: Settings, years: set[str]
+) -> FigureAnswer | None:
+    """A row written out in words ("Total : 2 862 en 2021, 3 327 en 2022 et 3 994 en 2023") gives three figures
+    for one asked: the report's plainer sentence for the figure, else one sentence from the table's cell."""
+    chunk, labelled = statement.chunk, _ROW_SENTENCE.match(statement.quote)
+    if labelled is None or (figure := _year_figure(statement.quote, years)) is None:
+        return None
+    subject = content_terms(labelled.group(1), chunk.edition)
+    if plainer := _plainest_sentence(figure[0], figure[1], subject, chunk, index):
+        source, sentence = plainer
+        if _ROW_SENTENCE.match(sentence) is None:
+            return FigureAnswer(sentence, citation(1, source, sentence, settings, index, years))
+    for fact in index.facts.stating(figure[0], chunk.edition, chunk.section_number, figure[1], kind="cell"):
+        table = index.chunks.get(fact.chunk_id)
+        if table is not None and table.table is not None and content_terms(fact.row, chunk.edition) & subject:
+            cell = (fact.row_index, fact.column_index)
+            quote = sentences_of(table)[fact.row_index]
+            cited = citation(1, table, quote, settings, index, years, cell)
+            return FigureAnswer(written_sentence(table, cell, language), cited)
+    return None
+
+
 def figure_answer(
     statement: Statement, language: Language, index: LoadedIndex, settings: Settings, years: set[str]
 ) -> FigureAnswer:
@@ -352,7 +396,8 @@ def figure_answer(
     statement = _in_edition(statement, edition_for(language), index)
     chunk = statement.chunk
     if statement.cell is None:
-        return FigureAnswer(statement.quote, citation(1, chunk, statement.quote, settings, index, years))
+        plainer = _from_a_row_in_words(statement, language, index, settings, years)
+        return plainer or FigureAnswer(statement.quote, citation(1, chunk, statement.quote, settings, index, years))
     own = _report_sentence(statement, index)
     if own is not None:
         source, sentence = own

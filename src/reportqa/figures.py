@@ -196,13 +196,15 @@ class FactStore:
     def table(self, chunk_id: str) -> list[Fact]:
         return self._query("SELECT * FROM facts WHERE chunk_id = ? AND kind = 'cell'", [chunk_id])
 
-    def stating(self, value: float, edition: Edition, section: str, year: int | None) -> list[Fact]:
-        """Sentences of a section that state a value for a year (or for no year in particular)."""
+    def stating(
+        self, value: float, edition: Edition, section: str, year: int | None, kind: str = "sentence"
+    ) -> list[Fact]:
+        """Sentences (or cells) of a section that state a value for a year (or for no year in particular)."""
         sql = (
-            "SELECT * FROM facts WHERE kind = 'sentence' AND edition = ? AND section = ? AND value = ? "
+            "SELECT * FROM facts WHERE kind = ? AND edition = ? AND section = ? AND value = ? "
             "AND (year IS NULL OR year = ?) ORDER BY year IS NULL, physical_page"
         )
-        return self._query(sql, [edition, section, value, year])
+        return self._query(sql, [kind, edition, section, value, year])
 
     def search(self, words: str, edition: Edition | None = None, limit: int = 200) -> list[Fact]:
         """Facts whose table, row or sentence has all the words (stemmed, in either edition's language)."""
