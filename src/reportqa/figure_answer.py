@@ -292,16 +292,20 @@ def _plainest_sentence(
     value: float, year: int | None, subject: set[str], chunk: Chunk, index: LoadedIndex
 ) -> tuple[Chunk, str] | None:
     """The report's plainest sentence of the chunk's section that states the value for the year, about the
-    subject: a sentence that says it ("est passé à 3 994 en 2023") before a row written out in words
-    ("Total : 2 862 en 2021, 3 327 en 2022 et 3 994 en 2023"), and the fewer figures the better."""
+    subject ("est passé à 3 994 en 2023"): the fewer figures the better, and never a row written out in words
+    ("Total : 2 862 en 2021, 3 327 en 2022 et 3 994 en 2023"), which gives three figures for the one asked."""
     found = []
     for fact in index.facts.stating(value, chunk.edition, chunk.section_number, year):
         source = index.chunks.get(fact.chunk_id)
-        if source is not None and content_terms(fact.text, chunk.edition) & subject:
-            found.append((_ROW_SENTENCE.match(fact.text) is not None, len(_quantities(fact.text)), source, fact.text))
+        if (
+            source is not None
+            and not _ROW_SENTENCE.match(fact.text)
+            and content_terms(fact.text, chunk.edition) & subject
+        ):
+            found.append((len(_quantities(fact.text)), source, fact.text))
     if not found:
         return None
-    *_, source, text = min(found, key=lambda f: (f[0], f[1]))
+    _, source, text = min(found, key=lambda f: f[0])
     return source, text
 
 
@@ -377,8 +381,7 @@ def _from_a_row_in_words(
     subject = content_terms(labelled.group(1), chunk.edition)
     if plainer := _plainest_sentence(figure[0], figure[1], subject, chunk, index):
         source, sentence = plainer
-        if _ROW_SENTENCE.match(sentence) is None:
-            return FigureAnswer(sentence, citation(1, source, sentence, settings, index, years))
+        return FigureAnswer(sentence, citation(1, source, sentence, settings, index, years))
     for fact in index.facts.stating(figure[0], chunk.edition, chunk.section_number, figure[1], kind="cell"):
         table = index.chunks.get(fact.chunk_id)
         if table is not None and table.table is not None and content_terms(fact.row, chunk.edition) & subject:
