@@ -158,14 +158,17 @@ def _label_fit(
     ("refusés", "Afghanistan", in the report's words or everyday ones), names what it counts ("entretiens"), and
     the label says no more than was asked ("MENA demandeurs de protection" for a question on all MENA: the
     total answers a general question). A total is named by its table's caption (`context`)."""
-    words = alias_terms(label, edition)
+    words, around = alias_terms(label, edition), alias_terms(context, edition)
     if _TOTAL.search(label):  # a total counts what its table counts
-        named = COUNTED_WEIGHT if counted & alias_terms(context, edition) else 0.0
+        named = COUNTED_WEIGHT if counted & around else 0.0
     else:
         named = COUNTED_WEIGHT if counted & words else 0.0
     own = content_terms(_TOTAL.sub("", label), edition)
     unasked = len(own - asked) / len(own) if own else 0.0
-    return LABEL_WEIGHT * coverage(terms, words, idf) + named - UNASKED_LABEL_WEIGHT * unasked
+    # A row is credited with what it names together with its table's caption, so every row has the caption's
+    # share: "MENA demandeurs de protection" naming the minors of its caption again does not beat the total.
+    named_row = coverage(terms, words | around, idf)
+    return LABEL_WEIGHT * named_row + named - UNASKED_LABEL_WEIGHT * unasked
 
 
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
