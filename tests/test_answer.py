@@ -68,7 +68,13 @@ def test_table_answers_quote_the_matching_row_only(corpus_index: LoadedIndex, co
 
 @pytest.mark.parametrize(
     ("question", "language"),
-    [("Quel temps fera-t-il demain à Bruxelles ?", "fr"), ("Wat is de hoofdstad van Frankrijk?", "nl")],
+    [
+        ("Quel temps fera-t-il demain à Bruxelles ?", "fr"),
+        ("Wat is de hoofdstad van Frankrijk?", "nl"),
+        # English and German questions naming nothing the report is about (Brussels is in the report)
+        ("What is the weather going to be like in Brussels tomorrow?", "en"),
+        ("Wie wird das Wetter morgen in Brüssel?", "de"),
+    ],
 )
 def test_unrelated_questions_are_refused_in_the_askers_language(
     corpus_index: LoadedIndex, corpus_settings: Settings, question: str, language: str

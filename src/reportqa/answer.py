@@ -18,6 +18,7 @@ from reportqa.figure_answer import (
     is_busiest_month_question,
     is_figure_question,
 )
+from reportqa.glossary import names_a_topic
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.policy import is_personal_case
@@ -94,6 +95,8 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
 
 def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
+    if not hits:  # nothing was searched (an English or German question naming nothing the report is about)
+        return _refusal(language, hits, settings, NO_EVIDENCE)
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
     if is_section_question(question) and not is_figure_question(question):
@@ -164,6 +167,10 @@ def prepare(
     earlier = history or []
     searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)
     searched = with_report_year(searched, report_year(index), language)
+    if edition_for(language) is None and not names_a_topic(" ".join([*earlier, question])):
+        # An English or German question's words cannot be weighed against French or Dutch passages; one that
+        # names nothing the report is about ("the weather in Brussels") gets no passage, hence a refusal.
+        return Prepared(question, searched, language, [], False, started, _ms_since(started))
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     return Prepared(question, searched, language, hits, False, started, _ms_since(started))
 

@@ -34,6 +34,24 @@ def _groups() -> list[tuple[Group, re.Pattern[str]]]:
     return _compiled("glossary.json") + _compiled("everyday.json") + _countries()
 
 
+# What the report is about, as English and German questions name it in a word ("visas", "Asyl", "Abschiebungen").
+_TOPIC_WORDS = re.compile(
+    r"\b(visa|visum|asyl|asylum|refugee|flüchtling|return|rückkehr|rückführ|abschieb|deport|removal|border|grenz"
+    r"|entry|einreise|residen|aufenthalt|permit|erlaubnis|minor|minderjährig|migra|immigra|einwander|foreign"
+    r"|ausländ|applica|antrag|anträge|decision|entscheid|staff|personal|employ|beschäftig|nationalit|staatsang"
+    r"|detention|detain|haft|marriage|scheinehe|fraud|betrug|student|famil|protection|schutz|regulari|legalis"
+    r"|dublin|transfer|überstell|interview|gespräch|coach|closed cent|geschlossen|digital|online|workload"
+    r"|arbeitsbelastung|immigration office|ausländeramt)",
+    re.IGNORECASE,
+)
+
+
+def names_a_topic(text: str) -> bool:
+    """The text names something the report is about: one of its terms or everyday words, a people, or (for English
+    and German questions) a word for one of its subjects."""
+    return bool(_TOPIC_WORDS.search(text)) or any(pattern.search(text) for _, pattern in _groups())
+
+
 @lru_cache(maxsize=4096)
 def countries_named(text: str) -> frozenset[str]:
     """The countries a text names, by their French name ("les Japonais", "Japanse onderdanen": Japon)."""
