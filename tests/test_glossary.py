@@ -1,5 +1,5 @@
 from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
-from reportqa.glossary import alias_terms, countries_named, expand, translate_terms
+from reportqa.glossary import alias_terms, countries_named, expand, names_a_topic, translate_terms
 from reportqa.text import content_terms
 
 
@@ -38,3 +38,10 @@ def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:
     assert countries_named("Combien de Marocaines et d'Afghans ?") == {"Maroc", "Afghanistan"}
     assert countries_named("Combien de demandes de nationalité belge ?") == frozenset()
     assert countries_named("Is the report in Dutch?") == frozenset()  # a language, not a people
+
+
+def test_an_english_or_german_question_names_a_topic_of_the_report_or_not() -> None:
+    for named in ("In welchem Abschnitt geht es um Visa?", "How many people were deported?", "Wie viele Afghanen?"):
+        assert names_a_topic(named), named
+    for unrelated in ("What is the weather going to be like in Brussels tomorrow?", "Who won the World Cup?"):
+        assert not names_a_topic(unrelated), unrelated
