@@ -144,3 +144,18 @@ def test_a_figure_and_its_follow_up_are_one_sentence_each_over_the_sample_report
         assert not answer["refused"] and figure in text and other not in text, text
         assert text.endswith("[1]") and text.count("[") == 1 and "2021" not in text, text
         assert answer["citations"][0]["section"] == "8.2" and answer["citations"][0]["page"] in ("13", "14")
+
+
+def test_a_month_asked_gets_that_months_row_not_the_years_total(tmp_path_factory: pytest.TempPathFactory) -> None:
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # shared with the test above (built if missing)
+    command = [sys.executable, "-m", "reportqa.cli", "ask", "--json", "--docs", str(REPO / "samples" / "report")]
+    command += ["--index", str(index)]
+    for question, figure in (
+        ("Combien de demandes 9bis ont été introduites en juin 2023 ?", "427"),
+        ("Hoeveel 9bis-aanvragen werden in juni 2023 ingediend?", "427"),
+    ):
+        result = subprocess.run([*command, question], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        answer = json.loads(result.stdout)
+        assert figure in answer["answer"] and "4 751" not in answer["answer"] and "4.751" not in answer["answer"]
+        assert answer["citations"][0]["section"] == "11.3"

@@ -48,6 +48,21 @@ CLOSEST_STATEMENTS = 8
 JOINED_PENALTY = 0.02
 
 
+_MONTH_NAMES = (
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "januari februari maart april mei juni juli augustus september oktober november december",
+    "january february march april _ june july august september october november december",  # "may" is a verb
+    "januar februar märz april mai juni juli august september oktober november dezember",
+)
+_MONTH_NUMBERS = {name: n for names in _MONTH_NAMES for n, name in enumerate(names.split(), 1) if name != "_"}
+_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+
+def months_named(text: str) -> set[int]:
+    """The months a text names, in any of the four languages ("juin", "juni", "June": 6)."""
+    return {_MONTH_NUMBERS[m.lower()] for m in _MONTH.findall(text)}
+
+
 def is_figure_question(question: str) -> bool:
     return bool(FIGURE_QUESTION.search(question))
 
@@ -183,11 +198,15 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         kind: max((v for k, v in similarities.items() if k.rpartition(":")[2].startswith(kind)), default=0.0)
         for kind in ("r", "s")
     }
-    # A question about a people ("les Japonais") is answered only by what names them, never by a total.
+    # A question about a people ("les Japonais") or a month is answered only by what names it, never by a total.
     countries = countries_named(question)
 
-    def names_the_country(text: str) -> bool:
-        return not countries or bool(countries & countries_named(text))
+    months = months_named(question)  # "en juin 2023": June's row, not the year's total
+
+    def names_what_is_asked(text: str) -> bool:
+        return (not countries or bool(countries & countries_named(text))) and (
+            not months or bool(months & months_named(text))
+        )
 
     found = []
     for hit in hits:
@@ -204,7 +223,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             for row, line in enumerate(sentences_of(chunk)):
                 column = _year_column(chunk, row, asked)
                 label = chunk.table.rows[row][0]
-                if column is None or not names_the_country(f"{chunk.section_label} {chunk.table.caption} {label}"):
+                if column is None or not names_what_is_asked(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
                 words = alias_terms(f"{chunk.table.caption} {label}", edition) | heading
@@ -228,7 +247,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 text, key = f"{line} {lines[position + 1]}", sentence_key(chunk.chunk_id, position + 1)
                 joined = True
             quantities = _quantities(text)
-            if not quantities or not names_the_country(f"{chunk.section_label} {text}"):
+            if not quantities or not names_what_is_asked(f"{chunk.section_label} {text}"):
                 continue
             years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
             own_words = alias_terms(text, edition)
@@ -412,10 +431,6 @@ def figure_answer(
     return FigureAnswer(text, citation(1, chunk, statement.quote, settings, index, years, statement.cell))
 
 
-_MONTHS = set(
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "januari februari maart april mei juni juli augustus september oktober november december".split()
-)
 _BUSIEST = re.compile(
     r"\b(quel mois|welke maand|which month|welcher monat)\b.*\b(plus|meest\w*|most|höchst\w*|meisten)\b"
     r"|\b(busiest|drukste|chargé) (month|maand|mois)\b",
@@ -435,7 +450,7 @@ def is_busiest_month_question(question: str) -> bool:
 
 def _month_rows(chunk: Chunk) -> list[int]:
     assert chunk.table is not None
-    return [r for r, row in enumerate(chunk.table.rows) if row[0].strip().lower() in _MONTHS]
+    return [r for r, row in enumerate(chunk.table.rows) if row[0].strip().lower() in _MONTH_NUMBERS]
 
 
 def busiest_month(
