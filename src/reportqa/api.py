@@ -75,6 +75,14 @@ class AskRequest(BaseModel):
         return [t if isinstance(t, str) else t.content for t in self.history if isinstance(t, str) or t.role == "user"]
 
 
+RETRY = {"Retry-After": "10"}  # while the first index is built
+
+
+def _asker(chosen: str, text: str) -> Language:
+    """The language to answer an error in: the one asked for, else the text's (its first 300 characters)."""
+    return chosen if chosen != "auto" else detect_language(text[:300], fallback="en")  # type: ignore[return-value]
+
+
 def _document_path(service: ReportService, name: str) -> Path:
     """The file behind /documents/<doc id>.<ext>, looked up in the manifest: never a user-supplied path."""
     manifest = service.manifest
@@ -287,8 +295,8 @@ def create_app(service: ReportService) -> FastAPI:
     def ask(request: AskRequest, http: Request) -> dict[str, object] | StreamingResponse:
         """The `ask --json` object; with `Accept: text/event-stream`, the answer streamed, then its citations."""
         if len(request.question) > service.settings.max_question_chars:
-            asker = detect_language(request.question[:300], fallback="en")
-            raise HTTPException(413, TOO_LONG[asker].format(limit=service.settings.max_question_chars))
+            limit = service.settings.max_question_chars
+            raise HTTPException(413, TOO_LONG[_asker("auto", request.question)].format(limit=limit))
         try:
             chosen = None if request.lang == "auto" else request.lang
             events = service.ask_stream(request.question, chosen, request.earlier_questions(), request.session)
@@ -298,8 +306,7 @@ def create_app(service: ReportService) -> FastAPI:
                 )
             return final_answer(events).to_dict()
         except IndexNotReady as error:
-            asker = request.lang if request.lang != "auto" else detect_language(request.question[:300], fallback="en")
-            raise HTTPException(503, error.message(asker), headers={"Retry-After": "10"}) from None
+            raise HTTPException(503, error.message(_asker(request.lang, request.question)), headers=RETRY) from None
         except ReportQAError as error:
             raise HTTPException(400, str(error)) from None
 
@@ -320,8 +327,7 @@ def create_app(service: ReportService) -> FastAPI:
         try:
             return service.check(request.claim, None if request.lang == "auto" else request.lang).to_dict()
         except IndexNotReady as error:
-            asker = request.lang if request.lang != "auto" else detect_language(request.claim[:300], fallback="en")
-            raise HTTPException(503, error.message(asker), headers={"Retry-After": "10"}) from None
+            raise HTTPException(503, error.message(_asker(request.lang, request.claim)), headers=RETRY) from None
 
     @app.get("/documents/{name}", response_model=None)
     def document(name: str) -> FileResponse | PlainTextResponse:

@@ -203,7 +203,6 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     }
     # A question about a people ("les Japonais") or a month is answered only by what names it, never by a total.
     countries = countries_named(question)
-
     months = months_named(question)  # "en juin 2023": June's row, not the year's total
 
     def names_what_is_asked(text: str) -> bool:
