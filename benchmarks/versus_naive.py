@@ -24,7 +24,8 @@ from pathlib import Path
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 
-from reportqa.embed import LangChainEmbeddings, make_embedder
+from reportqa.embed import make_embedder
+from reportqa.langchain_embeddings import LangChainEmbeddings
 
 # The naive one-shot runs this file as its own process: only what it needs is imported at the top, the rest in
 # main(), so that its start is not charged for reportqa's pipeline.

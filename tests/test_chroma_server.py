@@ -53,7 +53,7 @@ def test_the_index_lives_on_the_chroma_server(corpus_dir: Path, tmp_path: Path, 
     # The live build and the one it replaced (a replica may still read it) stay; the first build is dropped.
     assert f"reportqa-{live.name}" not in names and len({n for n in names if n.startswith("reportqa-")}) == 2
     index = open_index(settings)
-    assert index.store._collection.count() == third.chunks
+    assert index.vectors.count() == third.chunks
 
 
 def test_a_collection_missing_on_the_server_is_a_damaged_index(

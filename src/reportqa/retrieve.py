@@ -32,16 +32,18 @@ Ranking = list[tuple[str, float]]
 
 
 def _dense(index: LoadedIndex, vector: list[float], k: int) -> Ranking:
-    # langchain-chroma returns cosine distances here (lower is closer).
-    found = index.store.similarity_search_by_vector_with_relevance_scores(vector, k=k)
-    return [(str(document.id), 1.0 - distance) for document, distance in found]
+    query = np.asarray([vector], dtype=np.float32)
+    found = index.vectors.query(query_embeddings=query, n_results=k, include=["distances"])
+    distances = found["distances"][0] if found["distances"] else []
+    # The collection is built in cosine space: distance = 1 - cosine similarity.
+    return [(chunk_id, 1.0 - distance) for chunk_id, distance in zip(found["ids"][0], distances, strict=True)]
 
 
 def cosines(index: LoadedIndex, vector: list[float], ids: list[str]) -> dict[str, float]:
     """Cosine similarity of passages that only lexical search found (stored vectors, no re-embedding)."""
     if not ids:
         return {}
-    stored = index.store.get(ids=ids, include=["embeddings"])
+    stored = index.vectors.get(ids=ids, include=["embeddings"])
     matrix = np.asarray(stored["embeddings"], dtype=np.float32)
     return dict(zip(stored["ids"], (matrix @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
 
