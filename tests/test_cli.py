@@ -159,3 +159,24 @@ def test_a_month_asked_gets_that_months_row_not_the_years_total(tmp_path_factory
         answer = json.loads(result.stdout)
         assert figure in answer["answer"] and "4 751" not in answer["answer"] and "4.751" not in answer["answer"]
         assert answer["citations"][0]["section"] == "11.3"
+
+
+def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """ "par nationalité" in a caption is how the table's rows are cut, not what it counts: applications for
+    Belgian nationality are not in the report, and its table of asylum applications "par nationalité" does not
+    answer them. Asked for that breakdown, the same table's total still answers."""
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # shared with the tests above (built if missing)
+    command = [sys.executable, "-m", "reportqa.cli", "ask", "--json", "--docs", str(REPO / "samples" / "report")]
+    command += ["--index", str(index)]
+    refused = subprocess.run(
+        [*command, "Combien de demandes de nationalité belge ont été introduites en 2023 ?"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert refused.returncode == 0, refused.stderr
+    assert json.loads(refused.stdout)["refused"], refused.stdout
+    question = "Demandes de protection internationale par nationalité en 2023 : combien au total ?"
+    answered = subprocess.run([*command, question], capture_output=True, text=True, timeout=600)
+    answer = json.loads(answered.stdout)
+    assert not answer["refused"] and "35 507" in answer["answer"], answer["answer"]

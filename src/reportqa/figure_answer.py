@@ -38,6 +38,10 @@ UNASKED_LABEL_WEIGHT = 0.05
 # A row whose label names what the question counts ("combien d'entretiens": "Entretiens menés").
 COUNTED_WEIGHT = 0.03
 _TOTAL = re.compile(r"\b(total|totaal|totale?s?|ensemble|in totaal)\b", re.IGNORECASE)
+# How a caption breaks its subject down ("… par nationalité", "per maand", "by month"): the rows, not what is
+# counted, so a question on "nationalité belge" is not about applications for protection "par nationalité" (unless
+# it asks for that breakdown itself).
+_BREAKDOWN = re.compile(r"\b(?:par|per|by|nach)\s+(?!(?:le|la|les|l|de|des|du|het|the|der|die|das|den)\b)[\w-]+", re.I)
 PERCENT_BONUS = 0.05
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
@@ -222,18 +226,19 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
         if chunk.table is not None:
+            subject = _BREAKDOWN.sub(lambda m: m[0] if m[0].lower() in question.lower() else " ", chunk.table.caption)
             for row, line in enumerate(sentences_of(chunk)):
                 column = _year_column(chunk, row, asked)
                 label = chunk.table.rows[row][0]
                 if column is None or not names_what_is_asked(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                words = alias_terms(f"{chunk.table.caption} {label}", edition) | heading
+                words = alias_terms(f"{subject} {label}", edition) | heading
                 share = coverage(terms, words, idf)
                 cell = chunk.table.rows[row][column[0]]
                 bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
-                score += _label_fit(label, chunk.table.caption, terms, asked_words, counted, edition, idf)
+                score += _label_fit(label, subject, terms, asked_words, counted, edition, idf)
                 score -= _other_action(actions, words, edition)
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
