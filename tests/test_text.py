@@ -1,6 +1,6 @@
 import pytest
 
-from reportqa.text import content_terms, normalize_numbers, numbers_in
+from reportqa.text import content_terms, normalize_numbers, numbers_in, tokens
 
 
 @pytest.mark.parametrize(
@@ -29,3 +29,8 @@ def test_content_terms_drop_stopwords_and_stem() -> None:
     terms = content_terms("Combien d'entretiens les accompagnateurs ont-ils menés ?", "fr")
     assert "combien" not in terms and "les" not in terms
     assert content_terms("entretien", "fr") <= terms
+
+
+def test_a_dutch_singular_and_its_latin_plural_are_one_term() -> None:
+    assert tokens("Hoeveel studenten kregen hun visum?", "nl")[-1] == tokens("Toegekende visa", "nl")[-1]
+    assert content_terms("gesloten centra", "nl") == content_terms("gesloten centrum", "nl")

@@ -37,7 +37,7 @@ from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, write_statement_vectors
-from reportqa.text import inverse_document_frequencies
+from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
@@ -66,6 +66,7 @@ class Manifest:
     embedder: str
     embedder_id: str
     chunker_version: str
+    terms_version: str = ""  # how words were stemmed for the lexical index (text.TERMS_VERSION)
     documents: list[DocumentInfo] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     chunks: int = 0
@@ -147,13 +148,14 @@ def read_manifest(settings: Settings) -> Manifest | None:
 
 
 def is_stale(settings: Settings) -> bool:
-    """True when the index is missing, damaged, or built from other files, embedder or chunker."""
+    """True when the index is missing, damaged, or built from other files, embedder, chunker or word stems."""
     manifest = read_manifest(settings)
     return (
         manifest is None
         or manifest.files != _source_hashes(settings.docs_dir)
         or manifest.embedder != settings.embeddings
         or manifest.chunker_version != CHUNKER_VERSION
+        or manifest.terms_version != TERMS_VERSION
     )
 
 
@@ -281,6 +283,7 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
                 embedder=settings.embeddings,
                 embedder_id=embedder.embedder_id,
                 chunker_version=CHUNKER_VERSION,
+                terms_version=TERMS_VERSION,
                 documents=[_describe(d, chunks, settings.docs_dir) for d in documents],
                 errors=errors,
                 chunks=len(chunks),

@@ -19,6 +19,10 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
 
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
+# Plurals the stemmers do not bring back to their singular: a Dutch asker writes "visum", the report's rows say
+# "Afgegeven visa". Changing `tokens` changes the lexical index: bump TERMS_VERSION so indexes are rebuilt.
+_SAME_STEM: dict[Language, dict[str, str]] = {"nl": {"visa": "visum", "centra": "centrum"}}
+TERMS_VERSION = "2"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -57,7 +61,9 @@ def tokens(text: str, language: Language) -> list[str]:
     """Stemmed content words and normalised numbers, in order, without stopwords (what BM25 indexes)."""
     words = [w.lower() for w in _WORD.findall(normalize_numbers(text))]
     words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    return list(_stemmer(language).stemWords(words))
+    stems = _stemmer(language).stemWords(words)
+    same = _SAME_STEM.get(language)
+    return [same.get(stem, stem) for stem in stems] if same else list(stems)
 
 
 def content_terms(text: str, language: Language) -> set[str]:
