@@ -180,3 +180,24 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
     answered = subprocess.run([*command, question], capture_output=True, text=True, timeout=600)
     answer = json.loads(answered.stdout)
     assert not answer["refused"] and "35 507" in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(
+    ("question", "figure", "not_figure"),
+    [
+        # everyday verbs name the action: "n'ont pas obtenu" and "kregen geen" ask for refusals, not all decisions
+        ("Combien de travailleurs étrangers n'ont pas obtenu leur permis unique en 2022 ?", "477", "9 392"),
+        ("Hoeveel buitenlandse werknemers kregen in 2023 geen gecombineerde vergunning?", "562", "11.000"),
+        # "kregen hun visum": the visas granted, not the applications (and "visum" is the report's "visa")
+        ("Hoeveel buitenlandse studenten kregen in 2023 hun visum?", "9.044", "12.631"),
+    ],
+)
+def test_everyday_verbs_pick_the_row_of_the_action_asked(
+    tmp_path_factory: pytest.TempPathFactory, question: str, figure: str, not_figure: str
+) -> None:
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # shared with the tests above (built if missing)
+    command = [sys.executable, "-m", "reportqa.cli", "ask", "--json", "--docs", str(REPO / "samples" / "report")]
+    result = subprocess.run([*command, "--index", str(index), question], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)["answer"]
+    assert figure in answer and not_figure not in answer, answer

@@ -135,13 +135,28 @@ _ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
 
 # What was done with what is counted: a question on permits granted is not answered by applications lodged.
 _ACTIONS = {
-    "granted": "délivrés délivrées accordés accordées octroyés octroyées afgegeven toegekend toegekende verleend",
-    "refused": "refusés refusées rejetés rejetées geweigerd geweigerde afgewezen",
+    "granted": "délivrés délivrées accordés accordées octroyés octroyées afgegeven toegekend toegekende verleend"
+    " positive positives positieve",
+    "refused": "refusés refusées rejetés rejetées geweigerd geweigerde afgewezen négative négatives negatieve",
     "lodged": "introduites introduits déposées déposés ingediend ingediende",
     "processed": "traitées traités examinées examinés behandeld behandelde",
 }
 # A statement that names another action than the one asked, and not the one asked.
 OTHER_ACTION_PENALTY = 0.05
+# How people ask for an action with everyday verbs (questions only: "kregen" in a report's sentence says little).
+# A Dutch separable verb keeps its particle at the end ("vroegen … een visum aan"); "got none" is a refusal.
+_ASKED_ACTIONS = (
+    (
+        "refused",
+        re.compile(
+            r"\b(?:kre(?:eg|gen)|krijg\w*)\b.*\b(?:geen|niet)\b"
+            r"|\bn['’](?:a|ont) pas (?:obtenu|reçu)",
+            re.I,
+        ),
+    ),
+    ("granted", re.compile(r"\b(?:kre(?:eg|gen)|ont obtenu|a obtenu|ont reçu|a reçu)\b(?!.*\b(?:geen|niet)\b)", re.I)),
+    ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b)", re.I)),
+)
 
 
 @lru_cache(maxsize=2)
@@ -151,6 +166,15 @@ def _action_terms(edition: Edition) -> dict[str, set[str]]:
 
 def _actions(terms: AbstractSet[str], edition: Edition) -> set[str]:
     return {action for action, words in _action_terms(edition).items() if words & terms}
+
+
+def _action_words(actions: set[str], edition: Edition) -> set[str]:
+    return {word for action in actions for word in _action_terms(edition)[action]}
+
+
+def _asked_actions(question: str, terms: AbstractSet[str], edition: Edition) -> set[str]:
+    """The actions a question asks about: in the report's words ("accordées", "afgewezen") or everyday verbs."""
+    return _actions(terms, edition) | {action for action, pattern in _ASKED_ACTIONS if pattern.search(question)}
 
 
 def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) -> float:
@@ -219,9 +243,11 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         chunk, edition = hit.chunk, hit.chunk.edition
         # Years are matched by the columns and sentences that state them, not as words.
         terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
-        asked_words = terms | content_terms(question, edition)
         counted = _counted(question, edition)
-        actions = _actions(terms, edition)
+        actions = _asked_actions(question, terms, edition)
+        # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
+        # than was asked.
+        asked_words = terms | content_terms(question, edition) | _action_words(actions, edition)
         heading = content_terms(chunk.section_label, edition)
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
