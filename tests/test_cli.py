@@ -190,6 +190,8 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
         ("Hoeveel buitenlandse werknemers kregen in 2023 geen gecombineerde vergunning?", "562", "11.000"),
         # "kregen hun visum": the visas granted, not the applications (and "visum" is the report's "visa")
         ("Hoeveel buitenlandse studenten kregen in 2023 hun visum?", "9.044", "12.631"),
+        # a Dutch separable verb: "gaf … af" is "afgegeven"
+        ("Hoeveel Schengenvisa gaf België in 2022 af?", "171.930", "211.044"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

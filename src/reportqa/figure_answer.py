@@ -150,12 +150,18 @@ _ASKED_ACTIONS = (
         "refused",
         re.compile(
             r"\b(?:kre(?:eg|gen)|krijg\w*)\b.*\b(?:geen|niet)\b"
-            r"|\bn['’](?:a|ont) pas (?:obtenu|reçu)",
+            r"|\bn['’](?:a|ont) pas (?:obtenu|reçu)|\bw(?:ees|ezen)\b.*\baf\b",
             re.I,
         ),
     ),
-    ("granted", re.compile(r"\b(?:kre(?:eg|gen)|ont obtenu|a obtenu|ont reçu|a reçu)\b(?!.*\b(?:geen|niet)\b)", re.I)),
-    ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b)", re.I)),
+    (
+        "granted",
+        re.compile(
+            r"\b(?:kre(?:eg|gen)|ont obtenu|a obtenu|ont reçu|a reçu)\b(?!.*\b(?:geen|niet)\b)|\bga(?:f|ven)\b.*\baf\b",
+            re.I,
+        ),
+    ),
+    ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b|dien(?:de|den)\b.*\bin\b)", re.I)),
 )
 
 
