@@ -34,3 +34,8 @@ def test_content_terms_drop_stopwords_and_stem() -> None:
 def test_a_dutch_singular_and_its_latin_plural_are_one_term() -> None:
     assert tokens("Hoeveel studenten kregen hun visum?", "nl")[-1] == tokens("Toegekende visa", "nl")[-1]
     assert content_terms("gesloten centra", "nl") == content_terms("gesloten centrum", "nl")
+
+
+def test_question_words_are_not_content_and_mensen_are_personen() -> None:
+    assert content_terms("Welk aandeel? Hoe vaak?", "nl") == content_terms("aandeel", "nl")
+    assert content_terms("Hoeveel mensen?", "nl") == content_terms("personen", "nl")
