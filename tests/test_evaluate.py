@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from reportqa.evaluate import load_gold, states_figure
+from reportqa.evaluate import GoldItem, _place_matches, load_gold, states_figure
 
 pytestmark = pytest.mark.slow
 GOLD = REPO / "eval" / "gold.jsonl"
@@ -60,6 +60,19 @@ def test_a_figure_counts_only_for_the_year_asked() -> None:
     assert states_figure("Le tableau 8.4 indique 3 327 pour « Total » en 2022. [1]", ["3 327"], {2022})
     assert states_figure("Rapatriements : 1 648 en 2021, 1 907 en 2022 et 2 236 en 2023.", ["1 907"], {2022})
     assert not states_figure("Rapatriements : 1 648 en 2021, 1 907 en 2022 et 2 236 en 2023.", ["2 236"], {2022})
+
+
+def test_a_figure_the_announcement_and_the_report_both_state_may_cite_either() -> None:
+    def item(documents: list[str]) -> GoldItem:
+        pages = {"fr": ["1", "15"], "nl": ["1", "15"]}
+        return GoldItem("x", "fr", "announcement", "?", True, ["4 000"], ["", "8.4.1"], pages, documents)
+
+    both, announcement_only = item(["announcement", "report"]), item(["announcement"])
+    assert _place_matches("announcement", "fr", "", "1", both) and _place_matches("prose", "fr", "8.4.1", "15", both)
+    assert not _place_matches("prose", "fr", "8.4.1", "14", both)  # the report, but another page
+    assert _place_matches("announcement", "fr", "", "1", announcement_only)
+    assert not _place_matches("prose", "fr", "8.4.1", "15", announcement_only)
+    assert not _place_matches("announcement", "fr", "", "1", item(["report"]))
 
 
 def test_an_expected_answer_in_words_counts_when_the_answer_says_it() -> None:

@@ -106,9 +106,9 @@ def load_gold(path: Path) -> list[GoldItem]:
 def _place_matches(kind: str, edition: str, section: str, page: str, item: GoldItem) -> bool:
     if item.lang in ("fr", "nl") and edition != item.lang:
         return False
-    if "announcement" in item.documents:
-        return kind == "announcement"
-    if kind == "announcement" or section not in item.sections:
+    if kind == "announcement" or "report" not in item.documents:
+        return kind == "announcement" and "announcement" in item.documents
+    if section not in item.sections:
         return False
     return item.kind == "section" or page in item.pages.get(edition, [])
 
