@@ -20,7 +20,8 @@ _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE
 
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 # Plurals the stemmers do not bring back to their singular (a Dutch asker writes "visum", the report's rows say
-# "Afgegeven visa"), and the asker's "mensen" for the report's "personen". Changing `tokens` changes the lexical index: bump TERMS_VERSION so indexes are rebuilt.
+# "Afgegeven visa"), and the asker's "mensen" for the report's "personen". Changing `tokens` changes the lexical
+# index: bump TERMS_VERSION so indexes are rebuilt.
 _SAME_STEM: dict[Language, dict[str, str]] = {"nl": {"visa": "visum", "centra": "centrum", "mens": "persoon"}}
 TERMS_VERSION = "3"
 
