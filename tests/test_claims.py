@@ -132,3 +132,21 @@ def test_a_claim_naming_no_year_is_set_beside_the_report_years_figure(
     assert result.verdict == "contradicted"
     assert result.report_value == report_value
     assert "2023" in result.evidence[0].quote
+
+
+@pytest.mark.slow
+def test_a_rise_or_fall_is_checked_on_the_table_row_over_the_sample_report(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """A sentence naming the subject better ("… personnes ont été refoulées aux frontières") does not push the
+    table's row out of the comparison; "terugkeren" is the report's "terugkeer", "tussen" is no subject word."""
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # shared with tests/test_cli.py (built if missing)
+    command = [sys.executable, "-m", "reportqa.cli", "check", "--json", "--docs", str(REPO / "samples" / "report")]
+    for claim, verdict in (
+        ("Le nombre de personnes refoulées aux frontières a augmenté entre 2022 et 2023.", "supported"),
+        ("Het aantal vrijwillige terugkeren is tussen 2022 en 2023 gedaald.", "contradicted"),
+    ):
+        result = subprocess.run([*command, "--index", str(index), claim], capture_output=True, text=True, timeout=600)
+        assert result.returncode == 0, result.stderr
+        checked = json.loads(result.stdout)
+        assert checked["verdict"] == verdict and len(checked["evidence"]) == 2, checked

@@ -257,10 +257,13 @@ def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResul
         return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
 
     if claim.value is None:  # "les retours forcés ont augmenté entre 2022 et 2023"
-        # The best-matching table row that has both years (a breakdown by nationality has only one).
-        found, cells = next(
-            (d for d in (_direction(f, claim, index) for f in ranked[:20] if f.kind == "cell") if d[0]), ("", [])
-        )
+        # The best-matching table row that has both years (a breakdown by nationality has only one). Rows are
+        # weighed against rows: the report's sentence naming the subject better must not push its table out.
+        rows = [f for f in own if f.kind == "cell"]
+        top_row = max((scores[f.fact_id] for f in rows), default=0.0)
+        rows = [f for f in rows if scores[f.fact_id] >= max(MIN_TOPIC, top_row - TOPIC_MARGIN)]
+        rows.sort(key=lambda f: (-scores[f.fact_id], own.index(f)))
+        found, cells = next((d for d in (_direction(f, claim, index) for f in rows[:20]) if d[0]), ("", []))
         if not found:
             return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
         verdict: Verdict = "supported" if found == claim.direction else "contradicted"
