@@ -136,7 +136,7 @@ _ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
 # What was done with what is counted: a question on permits granted is not answered by applications lodged.
 _ACTIONS = {
     "granted": "délivrés délivrées accordés accordées octroyés octroyées afgegeven toegekend toegekende verleend"
-    " positive positives positieve",
+    " positive positives positieve acceptées acceptés goedgekeurd goedgekeurde aanvaard aanvaarde",
     "refused": "refusés refusées rejetés rejetées geweigerd geweigerde afgewezen négative négatives negatieve",
     "lodged": "introduites introduits déposées déposés ingediend ingediende",
     "processed": "traitées traités examinées examinés behandeld behandelde",
