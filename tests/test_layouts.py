@@ -1,6 +1,7 @@
 """The reports laid out by other tools (samples/layouts: Chromium, reportlab, LibreOffice Writer) are read against
 their records of figures: every table cell with its row, column and printed page, every section, every sentence."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -49,3 +50,20 @@ def test_an_unchanged_pdf_is_not_parsed_again(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr("reportqa.ingest._load_pdf", no_parse)
     again = load_document(source, tmp_path)
     assert again.blocks == first.blocks and again.edition == "fr"
+
+
+def test_a_row_of_years_alone_is_never_table_data(parse_cache: Path) -> None:
+    """A chart's axis under a table (the sample's Dutch table 5.1) or a header repeated below the data is not a
+    row: "2021 | 2022 | 2023" read as one answered "2022" for the 2021 certificates."""
+    sample = REPO / "samples" / "report"
+    documents = [load_document(path, parse_cache) for path in sorted(sample.glob("*.pdf"))]
+    for layout in LAYOUTS:
+        documents += list(read_layout(REPO / LAYOUTS_DIR / layout, parse_cache)[1].values())
+    dutch = next(d for d in documents if d.path.name == "activiteitenverslag-2023-voorbeeld-nl.pdf")
+    certificates = next(b.table for b in dutch.blocks if b.table and b.table.caption.startswith("Tabel 5.1"))
+    assert certificates is not None and [row[0] for row in certificates.rows] == ["Afgegeven attesten"]
+    for document in documents:
+        for block in document.blocks:
+            for row in block.table.rows if block.table else []:
+                cells = [cell.strip() for cell in row if cell.strip()]
+                assert len(cells) < 2 or not all(re.fullmatch(r"(19|20)\d\d", cell) for cell in cells), row

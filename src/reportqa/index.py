@@ -67,6 +67,7 @@ class Manifest:
     embedder_id: str
     chunker_version: str
     terms_version: str = ""  # how words were stemmed for the lexical index (text.TERMS_VERSION)
+    ingest_version: str = ""  # how the PDFs were read (document.INGEST_VERSION)
     documents: list[DocumentInfo] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     chunks: int = 0
@@ -148,7 +149,7 @@ def read_manifest(settings: Settings) -> Manifest | None:
 
 
 def is_stale(settings: Settings) -> bool:
-    """True when the index is missing, damaged, or built from other files, embedder, chunker or word stems."""
+    """True when the index is missing, damaged, or built from other files, embedder, reader, chunker or stems."""
     manifest = read_manifest(settings)
     return (
         manifest is None
@@ -156,6 +157,7 @@ def is_stale(settings: Settings) -> bool:
         or manifest.embedder != settings.embeddings
         or manifest.chunker_version != CHUNKER_VERSION
         or manifest.terms_version != TERMS_VERSION
+        or manifest.ingest_version != INGEST_VERSION
     )
 
 
@@ -284,6 +286,7 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
                 embedder_id=embedder.embedder_id,
                 chunker_version=CHUNKER_VERSION,
                 terms_version=TERMS_VERSION,
+                ingest_version=INGEST_VERSION,
                 documents=[_describe(d, chunks, settings.docs_dir) for d in documents],
                 errors=errors,
                 chunks=len(chunks),

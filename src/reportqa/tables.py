@@ -18,6 +18,7 @@ Region = tuple[float, float, float, float, str]  # a box and the layout engine's
 _LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column: "AFM revisions ......"
 
 _FIGURE_NOT_YEAR = re.compile(r"\d")
+_YEAR = re.compile(r"(19|20)\d\d")
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,/\u00a0\u202f]*%?\)?$")  # counts, amounts, percentages, dates
 
@@ -87,6 +88,12 @@ def _is_data_row(row: list[str]) -> bool:
     return any(_FIGURE_NOT_YEAR.search(re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", "", cell)) for cell in row[1:])
 
 
+def _is_row_of_years(row: list[str]) -> bool:
+    """"2021 | 2022 | 2023": a header repeated below the data, or a chart's axis read into the table; not data."""
+    cells = [cell.strip() for cell in row if cell.strip()]
+    return len(cells) >= 2 and all(_YEAR.fullmatch(cell) for cell in cells)
+
+
 def _header_and_body(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
     """The header (its rows merged column by column when it spans several: "Cost on U.S." over "operators"), and
     the body, a row whose first cell is empty continuing the row above it (a wrapped cell)."""
@@ -98,7 +105,7 @@ def _header_and_body(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]
     for row in rows[len(head_rows) :]:
         if body and not row[0] and any(row[1:]):
             body[-1] = [f"{above} {cell}".strip() for above, cell in zip(body[-1], row, strict=True)]
-        else:
+        elif not _is_row_of_years(row):
             body.append(row)
     return header, body
 
@@ -130,7 +137,8 @@ def borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Box
             continue
         grid = table_from_words(page.get_text("words", clip=pymupdf.Rect(box)))
         if grid is not None:
-            found.append((float(order), PlacedTable(box, Table("", grid[0], grid[1:]))))
+            body = [row for row in grid[1:] if not _is_row_of_years(row)]
+            found.append((float(order), PlacedTable(box, Table("", grid[0], body))))
     return found
 
 
