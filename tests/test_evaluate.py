@@ -41,11 +41,12 @@ def test_people_phrased_questions_do_not_repeat_the_caption_and_splits_hold_both
     record = json.loads((SAMPLE / "figures.json").read_text(encoding="utf-8"))
     figures = {figure["id"]: figure for figure in record["figures"]}
     people = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if "people_figure" in line]
-    assert len(people) >= 80 and {p["lang"] for p in people} == {"fr", "nl"}
+    assert len(people) >= 80 and {p["lang"] for p in people} >= {"fr", "nl"}
     for item in people:
-        caption = figures[item["figure"]][f"caption_{item['lang']}"]
-        title = re.sub(r"^(Tableau|Tabel)\s+[\d.]+\s*:\s*", "", caption).lower()
-        assert title not in item["question"].lower(), item["id"]
+        for edition in ("fr", "nl"):  # an English or German question must not copy either edition's caption
+            caption = figures[item["figure"]][f"caption_{edition}"]
+            title = re.sub(r"^(Tableau|Tabel)\s+[\d.]+\s*:\s*", "", caption).lower()
+            assert not re.search(rf"\b{re.escape(title)}\b", item["question"].lower()), item["id"]
     splits: dict[str, set[str]] = {}
     for item in items:
         splits.setdefault(item.id.split("-", 1)[1], set()).add(item.split)
