@@ -44,7 +44,9 @@ def test_people_phrased_questions_do_not_repeat_the_caption_and_splits_hold_both
     assert len(people) >= 80 and {p["lang"] for p in people} >= {"fr", "nl"}
     for item in people:
         for edition in ("fr", "nl"):  # an English or German question must not copy either edition's caption
-            caption = figures[item["figure"]][f"caption_{edition}"]
+            caption = figures[item["figure"]].get(f"caption_{edition}", "")  # a figure of prose has none
+            if not caption:
+                continue
             title = re.sub(r"^(Tableau|Tabel)\s+[\d.]+\s*:\s*", "", caption).lower()
             assert not re.search(rf"\b{re.escape(title)}\b", item["question"].lower()), item["id"]
     splits: dict[str, set[str]] = {}
