@@ -335,3 +335,68 @@ def test_a_site_the_server_does_not_allow_gets_a_message_naming_the_setting(serv
             assert not page.locator("#reportqa-frame").is_visible()
         finally:
             browser.close()
+
+
+@pytest.mark.parametrize("locale", ["fr-BE", "nl-BE"])
+@pytest.mark.parametrize(("width", "height"), [(1366, 900), (390, 844)])
+def test_every_tab_in_french_and_dutch_on_a_desktop_and_a_phone(
+    server: str, locale: str, width: int, height: int
+) -> None:
+    """The chat, the figures tab and the check tab, as a French or Dutch reader sees them on a desktop and on a
+    phone: the question box on the first screen, the chart beside (never over) the rebuilt table, a verdict with
+    the report's figure in the page's number format, and none of the English words that used to leak."""
+    from playwright.sync_api import sync_playwright
+
+    french = locale.startswith("fr")
+    figure = "2 345" if french else "2.345"
+    english = ("Your question", "Ask", "Examples", "Documents:", "SAMPLE", "Answer language", "value", "row")
+    english += ("column", "table or sentence", "processing", "Check a claim", "Figures", "supported")
+    english += () if french else ("Sources", "source")  # French words too
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        try:
+            page = browser.new_page(viewport={"width": width, "height": height}, locale=locale, is_mobile=width < 500)
+            page.goto(server + "/")
+            box = page.locator("#question textarea")
+            box.wait_for(timeout=30_000)
+            page.wait_for_timeout(1_000)  # the page as it settles
+            place = box.bounding_box()
+            assert place is not None and place["y"] + place["height"] <= height, place
+            seen = [page.locator("body").inner_text()]
+
+            page.get_by_role("tab", name="Chiffres" if french else "Cijfers").click()
+            page.fill("#figure-search textarea", "retours forcés" if french else "gedwongen terugkeer")
+            page.click("#figure-find")
+            page.locator("#figures").get_by_text(figure, exact=True).first.click()
+            table = page.locator("#source-table table")
+            table.wait_for(timeout=30_000)
+            chart = page.locator("#figure-chart canvas, #figure-chart svg").first
+            chart.wait_for(timeout=30_000)
+            page.wait_for_timeout(500)
+            table_box, chart_box = table.bounding_box(), chart.bounding_box()
+            assert table_box is not None and chart_box is not None
+            apart = (
+                chart_box["y"] >= table_box["y"] + table_box["height"]
+                or table_box["y"] >= chart_box["y"] + chart_box["height"]
+                or chart_box["x"] >= table_box["x"] + table_box["width"]
+                or table_box["x"] >= chart_box["x"] + chart_box["width"]
+            )
+            assert apart, (table_box, chart_box)
+            if width < 500 and not french:
+                page.screenshot(path=str(REPO / "docs" / "figures-nl-mobile.png"), full_page=True)
+            seen.append(page.locator("body").inner_text())
+
+            page.get_by_role("tab", name="Vérifier un chiffre" if french else "Een cijfer controleren").click()
+            claims = ("En 2023, il y a eu 2 500 retours forcés.", "In 2023 waren er 2.500 gedwongen terugkeren.")
+            page.fill("#claim textarea", claims[0] if french else claims[1])
+            page.click("#check")
+            verdict = page.locator("#verdict")
+            verdict.get_by_text(figure).first.wait_for(timeout=30_000)
+            seen.append(page.locator("body").inner_text())
+            lines = {line.strip() for text in seen for line in text.split("\n")}
+            assert not [word for word in english if word in lines], [word for word in english if word in lines]
+        finally:
+            browser.close()

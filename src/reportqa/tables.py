@@ -89,7 +89,7 @@ def _is_data_row(row: list[str]) -> bool:
 
 
 def _is_row_of_years(row: list[str]) -> bool:
-    """"2021 | 2022 | 2023": a header repeated below the data, or a chart's axis read into the table; not data."""
+    """ "2021 | 2022 | 2023": a header repeated below the data, or a chart's axis read into the table; not data."""
     cells = [cell.strip() for cell in row if cell.strip()]
     return len(cells) >= 2 and all(_YEAR.fullmatch(cell) for cell in cells)
 

@@ -162,7 +162,11 @@ SEARCHING: dict[str, str] = {
 }
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """
+#source-table { overflow-x: auto; }  /* a wide table scrolls in its own box, never under the chart */
 @media (max-width: 640px) {
+  /* the rebuilt table, then its chart below it, each the full width */
+  #figure-detail { flex-wrap: wrap !important; }
+  #figure-detail > * { min-width: 100% !important; }
   #chat { height: 28vh !important; min-height: 28vh !important; }
   #title h1, #title * { font-size: 19px !important; line-height: 1.25 !important; margin: 0 !important; }
   #disclosure *, #documents * { font-size: 12px !important; line-height: 1.3 !important; }
@@ -745,7 +749,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
                 wrap=True,
                 elem_id="figures",
             )
-            with gr.Row():
+            with gr.Row(elem_id="figure-detail"):
                 source_table = gr.HTML(elem_id="source-table")
                 chart = gr.LinePlot(height=260, elem_id="figure-chart")
             with gr.Row():
