@@ -157,10 +157,12 @@ _ASKED_ACTIONS = (
     (
         "granted",
         re.compile(
-            r"\b(?:kre(?:eg|gen)|ont obtenu|a obtenu|ont reçu|a reçu)\b(?!.*\b(?:geen|niet)\b)|\bga(?:f|ven)\b.*\baf\b",
+            r"\b(?:kre(?:eg|gen)|ont obtenu|a obtenu)\b(?!.*\b(?:geen|niet)\b)|\bga(?:f|ven)\b.*\baf\b",
             re.I,
         ),
     ),
+    # "ont reçu leur visa" is granted, but "les demandes que l'Office a reçu" were lodged, not granted.
+    ("granted", re.compile(r"^(?!.*\b(?:demandes?|dossiers?|requêtes?)\b).*\b(?:ont|a) reçu", re.I)),
     ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b|dien(?:de|den)\b.*\bin\b)", re.I)),
 )
 
