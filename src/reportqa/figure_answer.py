@@ -180,9 +180,14 @@ def _action_words(actions: set[str], edition: Edition) -> set[str]:
     return {word for action in actions for word in _action_terms(edition)[action]}
 
 
+@lru_cache(maxsize=256)  # asked once per passage an answer weighs, with the same question
+def _verb_actions(question: str) -> frozenset[str]:
+    return frozenset(action for action, pattern in _ASKED_ACTIONS if pattern.search(question))
+
+
 def _asked_actions(question: str, terms: AbstractSet[str], edition: Edition) -> set[str]:
     """The actions a question asks about: in the report's words ("accordées", "afgewezen") or everyday verbs."""
-    return _actions(terms, edition) | {action for action, pattern in _ASKED_ACTIONS if pattern.search(question)}
+    return _actions(terms, edition) | _verb_actions(question)
 
 
 def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) -> float:

@@ -382,8 +382,8 @@ def _load(settings: Settings, current: Path) -> LoadedIndex:
     embedder = make_embedder(settings.embeddings)
     client, name = _vector_store(settings, current)
     vectors = client.get_collection(name)  # raises when the collection is missing: a damaged index, not an empty one
-    if vectors.count() != manifest.chunks:
-        raise ValueError(f"{vectors.count()} vectors for {manifest.chunks} chunks")
+    if (stored := vectors.count()) != manifest.chunks:
+        raise ValueError(f"{stored} vectors for {manifest.chunks} chunks")
     idf = {
         edition: inverse_document_frequencies(
             [c.embedding_text() for c in chunks.values() if c.edition == edition], edition

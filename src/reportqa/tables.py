@@ -12,13 +12,13 @@ from typing import Any
 import pymupdf
 
 from reportqa.document import Table
+from reportqa.text import is_year
 
 Box = tuple[float, float, float, float]
 Region = tuple[float, float, float, float, str]  # a box and the layout engine's class for it
 _LEADER = re.compile(r"\s*\.{2,}\s*$")  # dot leaders running to the next column: "AFM revisions ......"
 
 _FIGURE_NOT_YEAR = re.compile(r"\d")
-_YEAR = re.compile(r"(19|20)\d\d")
 
 _NUMERIC = re.compile(r"^[-+(]?\d[\d\s.,/\u00a0\u202f]*%?\)?$")  # counts, amounts, percentages, dates
 
@@ -91,7 +91,7 @@ def _is_data_row(row: list[str]) -> bool:
 def _is_row_of_years(row: list[str]) -> bool:
     """ "2021 | 2022 | 2023": a header repeated below the data, or a chart's axis read into the table; not data."""
     cells = [cell.strip() for cell in row if cell.strip()]
-    return len(cells) >= 2 and all(_YEAR.fullmatch(cell) for cell in cells)
+    return len(cells) >= 2 and all(is_year(cell) for cell in cells)
 
 
 def _header_and_body(rows: list[list[str]]) -> tuple[list[str], list[list[str]]]:
