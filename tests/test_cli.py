@@ -192,6 +192,8 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
         ("Hoeveel buitenlandse studenten kregen in 2023 hun visum?", "9.044", "12.631"),
         # a Dutch separable verb: "gaf … af" is "afgegeven"
         ("Hoeveel Schengenvisa gaf België in 2022 af?", "171.930", "211.044"),
+        # the 9ter table is found through its section's prose ("medische redenen"), which search ranked first
+        ("Hoeveel zieke vreemdelingen kregen in 2023 een verblijfsrecht om medische redenen?", "289", "geen info"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

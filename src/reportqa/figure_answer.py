@@ -118,6 +118,9 @@ def _with_closest_statements(
     held = {hit.chunk.chunk_id for hit in hits}
     closest = sorted(similarities, key=similarities.__getitem__, reverse=True)[:CLOSEST_STATEMENTS]
     extra = [key.rpartition(":")[0] for key in closest]
+    # The tables of a section whose prose was found: the prose explains what its tables count.
+    sections = {(hit.chunk.doc_id, hit.chunk.section_number) for hit in hits if hit.chunk.table is None}
+    extra += [c.chunk_id for c in index.chunks.values() if c.table and (c.doc_id, c.section_number) in sections]
     extra = [chunk_id for chunk_id in dict.fromkeys(extra) if chunk_id not in held and chunk_id in index.chunks]
     scores = cosines(index, vector, extra)
     added = [
