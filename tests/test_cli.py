@@ -194,6 +194,9 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
         ("Hoeveel Schengenvisa gaf België in 2022 af?", "171.930", "211.044"),
         # the 9ter table is found through its section's prose ("medische redenen"), which search ranked first
         ("Hoeveel zieke vreemdelingen kregen in 2023 een verblijfsrecht om medische redenen?", "289", "geen info"),
+        # a percentage is asked: the protection rate, not the count of positive decisions on single permits
+        ("Quel pourcentage des décisions d'asile était positif en 2023 ?", "45,8", "10 438"),
+        ("Welk percentage van de asielbeslissingen was in 2021 positief?", "39,4", "6.842"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

@@ -43,6 +43,13 @@ _TOTAL = re.compile(r"\b(total|totaal|totale?s?|ensemble|in totaal)\b", re.IGNOR
 # it asks for that breakdown itself).
 _BREAKDOWN = re.compile(r"\b(?:par|per|by|nach)\s+(?!(?:le|la|les|l|de|des|du|het|the|der|die|das|den)\b)[\w-]+", re.I)
 PERCENT_BONUS = 0.05
+# A question that asks for a percentage ("quel pourcentage", "welk deel", "what share") is not answered by a count.
+_ASKS_FOR_PERCENT = re.compile(
+    r"pour ?cent|pourcentage|%|procent|percent|prozent|quelle (?:part|proportion)|welke? (?:deel|aandeel)"
+    r"|what (?:share|proportion)|welche[rn]? anteil|\btaux\b|graad\b|\brate\b",
+    re.I,
+)
+NOT_PERCENT_PENALTY = 0.2
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
@@ -233,9 +240,22 @@ def _label_fit(
     return LABEL_WEIGHT * named_row + named - UNASKED_LABEL_WEIGHT * unasked
 
 
+@lru_cache(maxsize=2)
+def _percent_words(edition: Edition) -> frozenset[str]:
+    """A figure in % names the percentage a question asks for ("quel pourcentage", "hoeveel procent")."""
+    return frozenset(content_terms("pourcentage percentage procent percent prozent", edition))
+
+
+def _percent_bonus(text: str, wants_percent: bool, needs_percent: bool) -> float:
+    if "%" in text:
+        return PERCENT_BONUS if wants_percent else 0.0
+    return -NOT_PERCENT_PENALTY if needs_percent else 0.0
+
+
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
+    needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
     hits = _with_closest_statements(hits, similarities, vector.tolist(), index)
@@ -276,9 +296,10 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
                 words = alias_terms(f"{subject} {label}", edition) | heading
-                share = coverage(terms, words, idf)
                 cell = chunk.table.rows[row][column[0]]
-                bonus = PERCENT_BONUS if wants_percent and "%" in cell else 0.0
+                words |= _percent_words(edition) if "%" in cell else frozenset()
+                share = coverage(terms, words, idf)
+                bonus = _percent_bonus(cell, wants_percent, needs_percent)
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
                 score += _label_fit(label, subject, terms, asked_words, counted, edition, idf)
                 score -= _other_action(actions, words, edition)
@@ -299,11 +320,11 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             if not quantities or not names_what_is_asked(f"{chunk.section_label} {text}"):
                 continue
             years_ok = not asked or any(year is not None and str(year) in asked for _, year in quantities)
-            own_words = alias_terms(text, edition)
+            own_words = alias_terms(text, edition) | (_percent_words(edition) if "%" in text else frozenset())
             # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)
-            bonus = PERCENT_BONUS if wants_percent and "%" in text else 0.0
+            bonus = _percent_bonus(text, wants_percent, needs_percent)
             score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0

@@ -20,13 +20,13 @@ _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE
 
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 # Plurals the stemmers do not bring back to their singular (a Dutch asker writes "visum", the report's rows say
-# "Afgegeven visa"), the asker's "mensen" for the report's "personen", and "terugkeren" (the stemmer's "terugker")
-# for the report's "terugkeer". Changing `tokens` changes the lexical index: bump TERMS_VERSION so indexes are
-# rebuilt.
+# "Afgegeven visa"; "studie" and "studies" stem apart), the asker's "mensen" for the report's "personen", and
+# "terugkeren" (the stemmer's "terugker") for the report's "terugkeer". Changing `tokens` changes the lexical
+# index: bump TERMS_VERSION so indexes are rebuilt.
 _SAME_STEM: dict[Language, dict[str, str]] = {
-    "nl": {"visa": "visum", "centra": "centrum", "mens": "persoon", "terugker": "terugkeer"}
+    "nl": {"visa": "visum", "centra": "centrum", "mens": "persoon", "terugker": "terugkeer", "studi": "studie"}
 }
-TERMS_VERSION = "4"
+TERMS_VERSION = "5"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
