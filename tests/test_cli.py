@@ -197,6 +197,8 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
         # a percentage is asked: the protection rate, not the count of positive decisions on single permits
         ("Quel pourcentage des décisions d'asile était positif en 2023 ?", "45,8", "10 438"),
         ("Welk percentage van de asielbeslissingen was in 2021 positief?", "39,4", "6.842"),
+        # "of all the applications processed, how many were approved": the visas issued, not the applications
+        ("Van alle behandelde aanvragen voor een Schengenvisum in 2023, hoeveel goedgekeurd?", "189.655", "235.458"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

@@ -195,9 +195,22 @@ def _verb_actions(question: str) -> frozenset[str]:
     return frozenset(action for action, pattern in _ASKED_ACTIONS if pattern.search(question))
 
 
-def _asked_actions(question: str, terms: AbstractSet[str], edition: Edition) -> set[str]:
-    """The actions a question asks about: in the report's words ("accordées", "afgewezen") or everyday verbs."""
-    return _actions(terms, edition) | _verb_actions(question)
+# "Sur les demandes traitées, combien …", "Van alle behandelde aanvragen, hoeveel …": the whole the question counts
+# in, not what it asks.
+_OUT_OF = re.compile(r"^\s*(?:sur|parmi|van|of|out of|von|unter)\b[^,?]*,\s*(?=\w)", re.I)
+
+
+def _asked_actions(question: str, edition: Edition) -> tuple[set[str], set[str]]:
+    """The actions a question asks about, in the report's words ("accordées", "afgewezen") or everyday verbs; and
+    the words of the action of the whole it counts in, which it does not ask about ("Van alle behandelde
+    aanvragen, hoeveel werden goedgekeurd?")."""
+    whole = _OUT_OF.match(question)
+    asked = question[whole.end() :] if whole else question
+    actions = _actions(content_terms(translate_terms(asked, edition), edition), edition) | _verb_actions(asked)
+    if whole is None:
+        return actions, set()
+    counted_in = _actions(content_terms(translate_terms(whole[0], edition), edition), edition) - actions
+    return actions, _action_words(counted_in, edition)
 
 
 def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) -> float:
@@ -280,7 +293,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # Years are matched by the columns and sentences that state them, not as words.
         terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
         counted = _counted(question, edition)
-        actions = _asked_actions(question, terms, edition)
+        actions, counted_in = _asked_actions(question, edition)
+        terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
         # than was asked.
         asked_words = terms | content_terms(question, edition) | _action_words(actions, edition)
