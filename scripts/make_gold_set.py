@@ -649,6 +649,73 @@ UNANSWERABLE = {
 }
 
 
+def second_batch() -> list[dict]:  # type: ignore[type-arg]
+    """Dev questions of the kinds the test split answers worst (announcement yes/no and "what", paraphrases,
+    unanswerable questions that share the report's words), written in session 6 before they were run. Their ids
+    are explicit ("fr-s01"), so adding them moves no other question's id."""
+    announcement = [
+        ("s01", "fr", "Y a-t-il eu plus de demandes de séjour en 2023 qu'avant ?", ["continué d'augmenter"]),
+        ("s01", "nl", "Kwamen er in 2023 meer verblijfsaanvragen binnen dan voordien?", ["verder toe"]),
+        ("s02", "fr", "La politique de retour a-t-elle été renforcée en 2023 ?", ["renforcée"]),
+        ("s02", "nl", "Werd het terugkeerbeleid in 2023 versterkt?", ["versterkt"]),
+        ("s03", "fr", "Avec qui l'Office a-t-il collaboré plus étroitement en 2023 ?", ["migration et d'asile"]),
+        ("s03", "nl", "Met wie werkte de Dienst in 2023 nauwer samen?", ["migratie- en asieldiensten"]),
+        ("s04", "fr", "Que fait l'Office contre la migration irrégulière ?", ["quotidiennement"]),
+        ("s04", "nl", "Wat doet de Dienst tegen irreguliere migratie?", ["dagelijks"]),
+    ]
+    items = [
+        {"id": f"{lang}-{key}", "lang": lang, "kind": "announcement", "question": q, "expected": e, **ANNOUNCEMENT}
+        for key, lang, q, e in announcement
+    ]
+    paraphrases = [
+        (
+            "s05",
+            "forced.total_forced_returns.2022",
+            "fr",
+            "Combien de personnes ont été reconduites de force hors du pays en 2022 ?",
+        ),
+        ("s05", "forced.total_forced_returns.2022", "nl", "Hoeveel vreemdelingen werden in 2022 onder dwang uitgezet?"),
+        (
+            "s06",
+            "sham.reports_received.2023",
+            "fr",
+            "Combien de mariages suspects ont été signalés à l'Office en 2023 ?",
+        ),
+        (
+            "s06",
+            "sham.reports_received.2023",
+            "nl",
+            "Hoeveel verdachte huwelijken werden in 2023 aan de Dienst gemeld?",
+        ),
+    ]
+    items += [{"id": f"{lang}-{key}", **_about(fid, "paraphrase", lang, q)} for key, fid, lang, q in paraphrases]
+    unanswerable = [
+        ("s07", "fr", "Combien de visas de court séjour ont été délivrés à des Brésiliens en 2023 ?"),
+        ("s07", "nl", "Hoeveel visa kort verblijf kregen Braziliaanse onderdanen in 2023?"),
+        ("s08", "fr", "Combien de retours forcés y a-t-il eu en 2019 ?"),
+        ("s08", "nl", "Hoeveel gedwongen terugkeren waren er in 2019?"),
+        ("s09", "fr", "Quel est le budget annuel de l'Office des étrangers ?"),
+        ("s09", "nl", "Wat is het jaarbudget van de Dienst Vreemdelingenzaken?"),
+        ("s10", "fr", "Combien de demandeurs d'asile venaient du Congo en 2023 ?"),
+        ("s10", "nl", "Hoeveel asielzoekers kwamen in 2023 uit Congo?"),
+        ("s11", "fr", "Combien de mineurs non accompagnés venaient de Somalie en 2023 ?"),
+        ("s11", "nl", "Hoeveel niet-begeleide minderjarigen kwamen in 2023 uit Somalië?"),
+    ]
+    items += [
+        {
+            "id": f"{lang}-{key}",
+            "lang": lang,
+            "kind": "unanswerable",
+            "question": q,
+            "expected": [],
+            "sections": [],
+            "pages": {"fr": [], "nl": []},
+        }
+        for key, lang, q in unanswerable
+    ]
+    return items
+
+
 def people_phrased() -> list[dict]:  # type: ignore[type-arg]
     """Figure questions written the way people ask (eval/people-phrased.jsonl, by hand, without looking at what
     the system answers): the expected figure and its places come from the record, so every layout gets them."""
@@ -674,7 +741,7 @@ def main(out: Path) -> None:
             }
             for q in questions
         ]
-    items += people_phrased()
+    items += second_batch() + people_phrased()
     splits = json.loads(SPLITS.read_text(encoding="utf-8"))
     counters: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as stream:
