@@ -183,6 +183,26 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
 
 
 @pytest.mark.parametrize(
+    ("question", "other_table_figure"),
+    [
+        ("Combien de demandeurs d'asile venaient du Congo en 2023 ?", "13 466"),  # the visas issued to the Congolese
+        ("Hoeveel visa kort verblijf kregen Braziliaanse onderdanen in 2023?", "764"),  # Brazilians' voluntary returns
+    ],
+)
+def test_a_country_in_another_subjects_table_is_refused(
+    tmp_path_factory: pytest.TempPathFactory, question: str, other_table_figure: str
+) -> None:
+    """The report counts asylum applications for six countries, not Congo, and visas for six, not Brazil: a row for
+    that country in another table shares only its name with the question."""
+    index = tmp_path_factory.getbasetemp() / "sample-index"  # shared with the tests above (built if missing)
+    command = [sys.executable, "-m", "reportqa.cli", "ask", "--json", "--docs", str(REPO / "samples" / "report")]
+    result = subprocess.run([*command, "--index", str(index), question], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    answer = json.loads(result.stdout)
+    assert answer["refused"] and other_table_figure not in answer["answer"], answer["answer"]
+
+
+@pytest.mark.parametrize(
     ("question", "figure", "not_figure"),
     [
         # everyday verbs name the action: "n'ont pas obtenu" and "kregen geen" ask for refusals, not all decisions

@@ -13,7 +13,7 @@ def test_months_are_named_in_four_languages_and_may_is_not_one() -> None:
 
 def test_everyday_verbs_name_the_action_asked() -> None:
     def asked(question: str, edition: Edition) -> set[str]:
-        return _asked_actions(question, content_terms(question, edition), edition)
+        return _asked_actions(question, edition)[0]
 
     assert asked("Combien d'étudiants étrangers ont reçu leur visa en 2023 ?", "fr") == {"granted"}
     assert asked("Combien de demandes de visa l'Office a reçu en 2023 ?", "fr") == set()  # received, not granted
@@ -22,3 +22,13 @@ def test_everyday_verbs_name_the_action_asked() -> None:
     assert asked("Hoeveel Syriërs vroegen in 2023 asiel aan?", "nl") == {"lodged"}
     assert asked("Hoeveel Schengenvisa gaf België in 2022 af?", "nl") == {"granted"}
     assert asked("Hoeveel aanvragen werden in 2021 goedgekeurd?", "nl") == {"granted"}
+
+
+def test_the_whole_a_question_counts_in_is_not_asked() -> None:
+    """ "Van alle behandelde aanvragen, hoeveel goedgekeurd?": granted is asked, processing is the whole, and its
+    words are set apart so they do not pull the answer to the row of applications processed."""
+    actions, whole = _asked_actions("Van alle behandelde aanvragen in 2023, hoeveel werden goedgekeurd?", "nl")
+    assert actions == {"granted"} and content_terms("behandelde", "nl") <= whole
+    actions, whole = _asked_actions("Sur les demandes traitées en 2022, combien ont été refusées ?", "fr")
+    assert actions == {"refused"} and content_terms("traitées", "fr") <= whole
+    assert _asked_actions("Combien de demandes traitées en 2022 ?", "fr") == ({"processed"}, set())

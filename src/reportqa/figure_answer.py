@@ -292,6 +292,11 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         chunk, edition = hit.chunk, hit.chunk.edition
         # Years are matched by the columns and sentences that state them, not as words.
         terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
+        # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
+        # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
+        # answered by the visas issued to the Congolese).
+        # A statement that shares nothing else with the question is close to it only by the country's name.
+        terms -= alias_terms(" ".join(countries), edition)
         counted = _counted(question, edition)
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
@@ -320,7 +325,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
                 # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
-                evidence = Evidence(hit.score, share, column[1], similarity - closest["r"] + closest["s"])
+                closeness = similarity - closest["r"] + closest["s"] if share or not countries else 0.0
+                evidence = Evidence(hit.score, share, column[1], closeness)
                 found.append(Statement(hit, line, score, evidence, (row, column[0])))
             continue
         lines = sentences_of(chunk)
@@ -345,7 +351,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             score -= _other_action(actions, own_words, edition)
             if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Visas refusés : 31 207 en 2021, …"
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
-            found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, similarity)))
+            closeness = similarity if share or not countries else 0.0
+            found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, closeness)))
     # A statement for the year asked comes first, however close another year's is.
     return sorted(found, key=lambda s: (s.evidence.years_ok, s.score), reverse=True)
 
