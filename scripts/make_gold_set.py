@@ -658,13 +658,32 @@ def second_batch() -> list[dict]:  # type: ignore[type-arg]
         ("s01", "nl", "Kwamen er in 2023 meer verblijfsaanvragen binnen dan voordien?", ["verder toe"]),
         ("s02", "fr", "La politique de retour a-t-elle été renforcée en 2023 ?", ["renforcée"]),
         ("s02", "nl", "Werd het terugkeerbeleid in 2023 versterkt?", ["versterkt"]),
-        ("s03", "fr", "Avec qui l'Office a-t-il collaboré plus étroitement en 2023 ?", ["migration et d'asile"]),
-        ("s03", "nl", "Met wie werkte de Dienst in 2023 nauwer samen?", ["migratie- en asieldiensten"]),
+        (
+            "s03",
+            "fr",
+            "Avec qui l'Office a-t-il collaboré plus étroitement en 2023 ?",
+            ["migration et d'asile", "CGRA"],
+        ),
+        ("s03", "nl", "Met wie werkte de Dienst in 2023 nauwer samen?", ["migratie- en asieldiensten", "CGVS"]),
         ("s04", "fr", "Que fait l'Office contre la migration irrégulière ?", ["quotidiennement"]),
         ("s04", "nl", "Wat doet de Dienst tegen irreguliere migratie?", ["dagelijks"]),
     ]
+    # The report's section 10.3 says the same as the announcement on the closer cooperation, and names the partners.
+    chain = RECORD["sections"]["10.3"]
+    also_in_report = {
+        "sections": ["", "10.3"],
+        "pages": {lang: ["1", chain[f"page_{lang}"]] for lang in ("fr", "nl")},
+        "documents": ["announcement", "report"],
+    }
     items = [
-        {"id": f"{lang}-{key}", "lang": lang, "kind": "announcement", "question": q, "expected": e, **ANNOUNCEMENT}
+        {
+            "id": f"{lang}-{key}",
+            "lang": lang,
+            "kind": "announcement",
+            "question": q,
+            "expected": e,
+            **(also_in_report if key == "s03" else ANNOUNCEMENT),
+        }
         for key, lang, q, e in announcement
     ]
     paraphrases = [
