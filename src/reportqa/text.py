@@ -26,7 +26,7 @@ _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "eng
 _SAME_STEM: dict[Language, dict[str, str]] = {
     "nl": {"visa": "visum", "centra": "centrum", "mens": "persoon", "terugker": "terugkeer", "studi": "studie"}
 }
-TERMS_VERSION = "6"
+TERMS_VERSION = "7"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -38,7 +38,7 @@ STOPWORDS: frozenset[str] = frozenset(
     de het een en van ik je jij hij zij wij jullie ze u is zijn was waren wat wie welke hoe hoeveel waarom
     wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
     niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt werden meer welk vaak tussen
-    voordien daarvoor
+    voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden
     the of and to in on for by with what which how many much who when where why is are was were did do does
     has have had it its this that these those from at as be been an or not any there their between before
     der die das den dem des ein eine einer und zu im mit von für auf ist sind war wie viele wieviel wer
