@@ -219,6 +219,8 @@ def test_a_country_in_another_subjects_table_is_refused(
         ("Welk percentage van de asielbeslissingen was in 2021 positief?", "39,4", "6.842"),
         # "of all the applications processed, how many were approved": the visas issued, not the applications
         ("Van alle behandelde aanvragen voor een Schengenvisum in 2023, hoeveel goedgekeurd?", "189.655", "235.458"),
+        # "how long": the processing time in days, not the number of applications processed
+        ("Hoe lang duurde de behandeling van een visumaanvraag gemiddeld in 2023?", "11 dagen", "235.458"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

@@ -1,5 +1,5 @@
 from reportqa.config import Edition
-from reportqa.figure_answer import _asked_actions, months_named
+from reportqa.figure_answer import _ASKS_FOR_DURATION, _asked_actions, _duration_penalty, months_named
 from reportqa.text import content_terms
 
 
@@ -32,3 +32,17 @@ def test_the_whole_a_question_counts_in_is_not_asked() -> None:
     actions, whole = _asked_actions("Sur les demandes traitées en 2022, combien ont été refusées ?", "fr")
     assert actions == {"refused"} and content_terms("traitées", "fr") <= whole
     assert _asked_actions("Combien de demandes traitées en 2022 ?", "fr") == ({"processed"}, set())
+
+
+def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
+    """ "Hoe lang", "combien de temps": a count is set back, a figure in days is not, and a monthly table's "per
+    maand" is a breakdown, not a duration."""
+    how_long = "Hoe lang duurde de behandeling van een visumaanvraag gemiddeld in 2023?"
+    assert _duration_penalty("Tabel 2.1: Aanvragen — Behandelde aanvragen", True) > 0
+    assert _duration_penalty("Tabel 11.1: Visumaanvragen per maand — april", True) > 0
+    assert _duration_penalty("De behandelingstermijn bedroeg 11 dagen in 2023.", True) == 0
+    assert _duration_penalty("Tabel 8.5 — Durée moyenne de détention (jours)", True) == 0
+    assert _duration_penalty("Tabel 2.1: Aanvragen — Behandelde aanvragen", False) == 0
+    assert _ASKS_FOR_DURATION.search(how_long)
+    assert _ASKS_FOR_DURATION.search("Combien de temps fallait-il pour traiter une demande ?")
+    assert not _ASKS_FOR_DURATION.search("Hoeveel langdurig zieken vroegen 9ter aan?")

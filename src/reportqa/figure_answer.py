@@ -50,6 +50,14 @@ _ASKS_FOR_PERCENT = re.compile(
     re.I,
 )
 NOT_PERCENT_PENALTY = 0.2
+# A question that asks how long ("combien de temps", "hoe lang") is answered by a duration, not by a count.
+_ASKS_FOR_DURATION = re.compile(
+    r"combien de temps|quelle (?:est|était|a été) la durée|hoe lang|how long|wie lange|average (?:length|duration)",
+    re.I,
+)
+_DURATION = re.compile(
+    r"\b(?:jours?|semaines?|mois|dagen|dag|weken|maanden|days?|weeks?|months?|tage?n?|wochen|monate?n?)\b", re.I
+)
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
@@ -265,10 +273,16 @@ def _percent_bonus(text: str, wants_percent: bool, needs_percent: bool) -> float
     return -NOT_PERCENT_PENALTY if needs_percent else 0.0
 
 
+def _duration_penalty(text: str, needs_duration: bool) -> float:
+    """A statement that states no duration does not say how long (a monthly table's "par mois" is no duration)."""
+    return NOT_PERCENT_PENALTY if needs_duration and not _DURATION.search(_BREAKDOWN.sub(" ", text)) else 0.0
+
+
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
     needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
+    needs_duration = bool(_ASKS_FOR_DURATION.search(question))
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
     hits = _with_closest_statements(hits, similarities, vector.tolist(), index)
@@ -319,6 +333,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 words |= _percent_words(edition) if "%" in cell else frozenset()
                 share = coverage(terms, words, idf)
                 bonus = _percent_bonus(cell, wants_percent, needs_percent)
+                bonus -= _duration_penalty(f"{chunk.table.caption} {label}", needs_duration)
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
                 score += _label_fit(label, subject, terms, asked_words, counted, edition, idf)
                 score -= _other_action(actions, words, edition)
@@ -344,7 +359,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)
-            bonus = _percent_bonus(text, wants_percent, needs_percent)
+            bonus = _percent_bonus(text, wants_percent, needs_percent) - _duration_penalty(text, needs_duration)
             score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0
