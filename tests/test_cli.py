@@ -221,6 +221,8 @@ def test_a_country_in_another_subjects_table_is_refused(
         ("Van alle behandelde aanvragen voor een Schengenvisum in 2023, hoeveel goedgekeurd?", "189.655", "235.458"),
         # "how long": the processing time in days, not the number of applications processed
         ("Hoe lang duurde de behandeling van een visumaanvraag gemiddeld in 2023?", "11 dagen", "235.458"),
+        # a share is asked: the protection rate, not the change in applications ("3,7% minder") found first
+        ("Hoeveel procent van de asielzoekers kreeg in 2022 bescherming?", "43,2", "3,7"),
     ],
 )
 def test_everyday_verbs_pick_the_row_of_the_action_asked(

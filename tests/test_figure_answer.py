@@ -1,5 +1,12 @@
 from reportqa.config import Edition
-from reportqa.figure_answer import _ASKS_FOR_DURATION, _asked_actions, _duration_penalty, months_named
+from reportqa.figure_answer import (
+    _ASKS_FOR_CHANGE,
+    _ASKS_FOR_DURATION,
+    _asked_actions,
+    _duration_penalty,
+    _states_share,
+    months_named,
+)
 from reportqa.text import content_terms
 
 
@@ -46,3 +53,15 @@ def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
     assert _ASKS_FOR_DURATION.search(how_long)
     assert _ASKS_FOR_DURATION.search("Combien de temps fallait-il pour traiter une demande ?")
     assert not _ASKS_FOR_DURATION.search("Hoeveel langdurig zieken vroegen 9ter aan?")
+
+
+def test_a_share_is_asked_and_a_change_is_not_one() -> None:
+    """ "Welk deel", "what share": a percentage that is a change from last year is no share; "met hoeveel procent
+    nam … toe" asks for the change itself."""
+    assert _states_share("Tabel 4.4: Beschermingsgraad — 2022: 43,2%")
+    assert not _states_share("In totaal werden in 2023 35.507 verzoeken ingediend, 3,7% minder dan in 2022.")
+    assert not _states_share("Au total, 35 507 demandes, soit 3,7 % de moins qu'en 2022.")
+    assert _ASKS_FOR_CHANGE.search("Met hoeveel procent nam de gedwongen terugkeer toe in 2023?")
+    assert _ASKS_FOR_CHANGE.search("De combien de pour cent les demandes ont-elles baissé ?")
+    assert not _ASKS_FOR_CHANGE.search("Hoeveel procent van de asielzoekers kreeg in 2022 bescherming?")
+    assert not _ASKS_FOR_CHANGE.search("What share of asylum decisions granted protection in 2022?")

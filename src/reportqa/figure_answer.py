@@ -3,6 +3,7 @@ sentence when it states that figure; otherwise one sentence written from the tab
 caption, the row, the column or year), never a raw table row."""
 
 import re
+from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -17,7 +18,7 @@ from reportqa.glossary import alias_terms, countries_named, expand, translate_te
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
-from reportqa.statements import row_key, sentence_key
+from reportqa.statements import row_key, row_text, sentence_key
 from reportqa.text import content_terms, is_year, sentences, table_number, years_in
 
 FIGURE_QUESTION = re.compile(
@@ -50,6 +51,16 @@ _ASKS_FOR_PERCENT = re.compile(
     re.I,
 )
 NOT_PERCENT_PENALTY = 0.2
+# A percentage that is a change ("3,7 % de moins qu'en 2022", "20,0% meer") is no share, unless a change is asked.
+_CHANGE_PERCENT = re.compile(r"%\s*(?:de\s+)?(?:meer|minder|plus|moins|more|less|mehr|weniger)\b", re.I)
+_ASKS_FOR_CHANGE = re.compile(
+    r"augment|hausse|baiss|diminu|recul|évolu|stijg|steg|gesteg|daal|dalen|gedaald|toename|afname|toegenomen"
+    r"|afgenomen|increas|decreas|\brise\b|\brose\b|\bfell\b|\bfall\b|\bgr[eo]w|\bdrop|steig|gestiegen|sank|gesunken"
+    r"|zunahme|abnahme|rückgang|par rapport|ten opzichte|compared|im vergleich|tussen \d{4} en|entre \d{4} et"
+    r"|between \d{4} and|zwischen \d{4} und|met hoeveel procent|de combien|by how (?:much|many)|by what percentage"
+    r"|um wie viel|\b(?:nam|namen|neemt|nemen)\b[^?]*\b(?:toe|af)\b",
+    re.I,
+)
 # A question that asks how long ("combien de temps", "hoe lang") is answered by a duration, not by a count.
 _ASKS_FOR_DURATION = re.compile(
     r"combien de temps|quelle (?:est|était|a été) la durée|hoe lang|how long|wie lange|average (?:length|duration)",
@@ -123,15 +134,35 @@ def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | 
     return (years[max(years)], True) if years else (filled[0], True)
 
 
+def _statement_text(key: str, index: LoadedIndex) -> str:
+    """What a statement key stands for: a row with its cells, or a sentence."""
+    chunk_id, _, part = key.rpartition(":")
+    chunk = index.chunks.get(chunk_id)
+    if chunk is None:
+        return ""
+    position = int(part[1:])
+    if part.startswith("r") and chunk.table is not None:
+        return " ".join([row_text(chunk, position), *chunk.table.rows[position][1:]])
+    lines = sentences_of(chunk)
+    return lines[position] if position < len(lines) else ""
+
+
 def _with_closest_statements(
     hits: list[Hit],
     similarities: dict[str, float],
     vector: list[float],
     index: LoadedIndex,
+    of_the_kind_asked: Callable[[str], bool] | None = None,
 ) -> list[Hit]:
     preferred = {hit.chunk.edition for hit in hits if hit.preferred}
     held = {hit.chunk.chunk_id for hit in hits}
-    closest = sorted(similarities, key=similarities.__getitem__, reverse=True)[:CLOSEST_STATEMENTS]
+    ranked = sorted(similarities, key=similarities.__getitem__, reverse=True)
+    closest = ranked[:CLOSEST_STATEMENTS]
+    if of_the_kind_asked is not None:
+        # A question for a percentage or a duration: the closest statements that state one join too, since the
+        # passages found may hold only counts ("Beschermingsgraad" is one word the question does not use).
+        kind = (key for key in ranked if of_the_kind_asked(_statement_text(key, index)))
+        closest += [key for key, _ in zip(kind, range(CLOSEST_STATEMENTS), strict=False)]
     extra = [key.rpartition(":")[0] for key in closest]
     # The tables of a section whose prose was found: the prose explains what its tables count.
     sections = {(hit.chunk.doc_id, hit.chunk.section_number) for hit in hits if hit.chunk.table is None}
@@ -267,7 +298,13 @@ def _percent_words(edition: Edition) -> frozenset[str]:
     return frozenset(content_terms("pourcentage percentage procent percent prozent", edition))
 
 
-def _percent_bonus(text: str, wants_percent: bool, needs_percent: bool) -> float:
+def _states_share(text: str) -> bool:
+    return "%" in _CHANGE_PERCENT.sub("", text)
+
+
+def _percent_bonus(text: str, wants_percent: bool, needs_percent: bool, needs_share: bool = False) -> float:
+    if needs_share and not _states_share(text):
+        return -NOT_PERCENT_PENALTY
     if "%" in text:
         return PERCENT_BONUS if wants_percent else 0.0
     return -NOT_PERCENT_PENALTY if needs_percent else 0.0
@@ -283,9 +320,13 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     wants_percent = bool(_PERCENT.search(question))
     needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
     needs_duration = bool(_ASKS_FOR_DURATION.search(question))
+    needs_share = needs_percent and not _ASKS_FOR_CHANGE.search(question)
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
-    hits = _with_closest_statements(hits, similarities, vector.tolist(), index)
+    of_the_kind_asked = _states_share if needs_share else None
+    if needs_duration:
+        of_the_kind_asked = lambda text: _duration_penalty(text, True) == 0  # noqa: E731
+    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, of_the_kind_asked)
     # A row ("section — caption — label") and a sentence are different texts, and a question is always closer to
     # sentences: each is weighed against the closest of its own kind.
     closest = {
@@ -332,7 +373,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 cell = chunk.table.rows[row][column[0]]
                 words |= _percent_words(edition) if "%" in cell else frozenset()
                 share = coverage(terms, words, idf)
-                bonus = _percent_bonus(cell, wants_percent, needs_percent)
+                bonus = _percent_bonus(cell, wants_percent, needs_percent, needs_share)
                 bonus -= _duration_penalty(f"{chunk.table.caption} {label}", needs_duration)
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
                 score += _label_fit(label, subject, terms, asked_words, counted, edition, idf)
@@ -359,7 +400,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             # The heading gives every sentence of a section its topic; the sentence's own words tell them apart.
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)
-            bonus = _percent_bonus(text, wants_percent, needs_percent) - _duration_penalty(text, needs_duration)
+            bonus = _percent_bonus(text, wants_percent, needs_percent, needs_share)
+            bonus -= _duration_penalty(text, needs_duration)
             score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0
