@@ -1,5 +1,5 @@
 from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
-from reportqa.glossary import alias_terms, countries_named, expand, names_a_topic, translate_terms
+from reportqa.glossary import alias_terms, countries_named, expand, names_a_topic, translate_terms, with_aliases
 from reportqa.text import content_terms
 
 
@@ -47,3 +47,16 @@ def test_an_english_or_german_question_names_a_topic_of_the_report_or_not() -> N
         assert names_a_topic(named), named
     for unrelated in ("What is the weather going to be like in Brussels tomorrow?", "Who won the World Cup?"):
         assert not names_a_topic(unrelated), unrelated
+
+
+def test_the_longest_name_wins_and_a_name_by_negation_is_not_a_statements_words() -> None:
+    """ "vroegen geen asiel aan" names the other minors as a whole, not asylum; and the row "Andere NBMV" is not
+    credited with the words "asiel" or "aangevraagd", which say what those minors did not do."""
+    question = "Hoeveel niet-begeleide minderjarigen vroegen in 2021 geen asiel aan?"
+    assert "Andere NBMV" in translate_terms(question, "nl")
+    assert "internationale bescherming" in translate_terms("Hoeveel minderjarigen vroegen asiel aan?", "nl")
+    row_words = alias_terms("Andere NBMV", "nl")
+    assert not content_terms("asiel aangevraagd", "nl") & row_words
+    assert "NBMV" in with_aliases("Andere NBMV", "nl")
+    # "niet-begeleide" is a name, not a negation
+    assert "niet-begeleide minderjarige vreemdelingen" in with_aliases("alleenstaande minderjarigen", "nl")

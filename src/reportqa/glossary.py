@@ -84,17 +84,36 @@ def expand(question: str) -> str:
 
 @lru_cache(maxsize=1024)  # called for every passage an answer weighs, with the same question
 def translate_terms(question: str, edition: Edition) -> str:
-    """The question with other languages' official terms replaced by the edition's own (for word matching)."""
+    """The question with other languages' official terms replaced by the edition's own (for word matching). The
+    longest name wins where two overlap: "vroegen geen asiel aan" names the other minors, not asylum."""
+    found = []
     for group, pattern in _groups():
         own = group.get(edition, [])
         if own and not _own_term_present(question, own[:1]):
-            question = pattern.sub(own[0], question)
+            found += [(match.start(), match.end(), own[0]) for match in pattern.finditer(question)]
+    taken: list[tuple[int, int, str]] = []
+    for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, name))
+    for start, end, name in sorted(taken, reverse=True):
+        question = question[:start] + name + question[end:]
     return question
+
+
+# A name that says what a thing is not ("n'ont pas demandé l'asile" for "Autres MENA"): its words are what the
+# thing is not, so they are never read as the thing's own words.
+_NEGATED = re.compile(r"(?<!\w)(?:pas|geen|niet|not|nicht|kein\w*)(?![\w-])", re.IGNORECASE)
 
 
 def with_aliases(text: str, edition: Edition) -> str:
     """The text followed by every name the edition uses for the official terms it mentions (in any language)."""
-    names = [term for group, pattern in _groups() if pattern.search(text) for term in group.get(edition, [])]
+    names = [
+        term
+        for group, pattern in _groups()
+        if pattern.search(text)
+        for term in group.get(edition, [])
+        if not _NEGATED.search(term)
+    ]
     return f"{text} {' '.join(dict.fromkeys(names))}" if names else text
 
 
