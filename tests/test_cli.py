@@ -221,6 +221,12 @@ def test_a_country_in_another_subjects_table_is_refused(
         ("Van alle behandelde aanvragen voor een Schengenvisum in 2023, hoeveel goedgekeurd?", "189.655", "235.458"),
         # "how long": the processing time in days, not the number of applications processed
         ("Hoe lang duurde de behandeling van een visumaanvraag gemiddeld in 2023?", "11 dagen", "235.458"),
+        # the report's own definitions name the procedure: exceptional circumstances are 9bis, not 9ter
+        (
+            "Combien d'étrangers ont demandé une régularisation pour circonstances exceptionnelles en 2022 ?",
+            "4 388",
+            "3 402",
+        ),
         # a share is asked: the protection rate, not the change in applications ("3,7% minder") found first
         ("Hoeveel procent van de asielzoekers kreeg in 2022 bescherming?", "43,2", "3,7"),
     ],
