@@ -1,5 +1,13 @@
 from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
-from reportqa.glossary import alias_terms, countries_named, expand, names_a_topic, translate_terms, with_aliases
+from reportqa.glossary import (
+    alias_terms,
+    asked_terms,
+    countries_named,
+    expand,
+    names_a_topic,
+    translate_terms,
+    with_aliases,
+)
 from reportqa.text import content_terms
 
 
@@ -60,3 +68,14 @@ def test_the_longest_name_wins_and_a_name_by_negation_is_not_a_statements_words(
     assert "NBMV" in with_aliases("Andere NBMV", "nl")
     # "niet-begeleide" is a name, not a negation
     assert "niet-begeleide minderjarige vreemdelingen" in with_aliases("alleenstaande minderjarigen", "nl")
+
+
+def test_the_office_and_belgium_are_not_evidence_when_the_question_names_more() -> None:
+    """The whole report is about the Office and Belgium: "het jaarbudget van de Dienst Vreemdelingenzaken" is
+    weighed on its budget, and a question naming only the Office keeps its words."""
+    assert asked_terms("Wat is het jaarbudget van de Dienst Vreemdelingenzaken?", "nl") == content_terms(
+        "jaarbudget Dienst", "nl"
+    )
+    assert asked_terms("Que fait l'Office des étrangers ?", "fr") == content_terms("étrangers", "fr")
+    assert asked_terms("Et la Belgique ?", "fr") == content_terms("Belgique", "fr")  # nothing else: kept
+    assert content_terms("belge", "fr") <= asked_terms("Combien de demandes de nationalité belge en 2023 ?", "fr")

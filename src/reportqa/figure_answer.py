@@ -14,7 +14,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
-from reportqa.glossary import alias_terms, countries_named, expand, translate_terms
+from reportqa.glossary import alias_terms, asked_terms, countries_named, expand, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
@@ -346,7 +346,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
         # Years are matched by the columns and sentences that state them, not as words.
-        terms = {t for t in content_terms(translate_terms(question, edition), edition) if not is_year(t)}
+        terms = {t for t in asked_terms(question, edition) if not is_year(t)}
         # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
         # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
         # answered by the visas issued to the Congolese).

@@ -122,3 +122,23 @@ def alias_terms(text: str, edition: Edition) -> frozenset[str]:
     """The content terms of `with_aliases(text, edition)`. Cached: the report's captions, labels and sentences are
     weighed against every question, and expanding their aliases is most of an answer's time otherwise."""
     return frozenset(content_terms(with_aliases(text, edition), edition))
+
+
+_THE_REPORTS_SUBJECT = {
+    "fr": "Office OE Belgique",
+    "nl": "Vreemdelingenzaken DVZ België",
+}
+
+
+def asked_terms(question: str, edition: Edition) -> set[str]:
+    """The question's words weighed as evidence, in the edition's terms. The Office and Belgium are left out when
+    the question names anything else: the whole report is about them, so a passage naming them says nothing about
+    "het jaarbudget van de Dienst"."""
+    terms = content_terms(translate_terms(question, edition), edition)
+    rest = terms - _subject_terms(edition)
+    return rest or terms
+
+
+@lru_cache(maxsize=2)
+def _subject_terms(edition: Edition) -> frozenset[str]:
+    return frozenset(content_terms(_THE_REPORTS_SUBJECT[edition], edition))

@@ -9,7 +9,7 @@ from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import Evidence, coverage
-from reportqa.glossary import translate_terms
+from reportqa.glossary import asked_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit
@@ -51,7 +51,7 @@ def _candidates(question: str, hits: list[Hit], idf: dict[str, dict[str, float]]
     candidates = []
     for hit in hits:
         edition = hit.chunk.edition
-        terms = content_terms(translate_terms(question, edition), edition)
+        terms = asked_terms(question, edition)
         heading = content_terms(hit.chunk.section_label, edition)
         sentences = sentences_of(hit.chunk)
         for position, sentence in enumerate(sentences):
