@@ -735,6 +735,61 @@ def second_batch() -> list[dict]:  # type: ignore[type-arg]
     return items
 
 
+def third_batch() -> list[dict]:  # type: ignore[type-arg]
+    """Dev questions written in session 7 before they were run: unanswerable ones that share the report's words
+    (a nationality breakdown it does not give, a year it does not cover, a cost, a centre, the processing time of
+    another procedure, complaints) and paraphrases with none of the row's words."""
+    paraphrases = [
+        (
+            "v07",
+            "sham.residence_permits_withdrawn.2022",
+            "fr",
+            "Combien de mariages de complaisance ont conduit au retrait d'un séjour en 2022 ?",
+        ),
+        (
+            "v07",
+            "sham.residence_permits_withdrawn.2022",
+            "nl",
+            "Bij hoeveel schijnrelaties werd in 2022 het verblijf ingetrokken?",
+        ),
+        (
+            "v08",
+            "icam.icam_coaches_fte_.2021",
+            "fr",
+            "Combien d'accompagnateurs ICAM l'Office employait-il en 2021, en équivalents temps plein ?",
+        ),
+        ("v08", "icam.icam_coaches_fte_.2022", "nl", "Met hoeveel voltijdse ICAM-coaches werkte de Dienst in 2022?"),
+    ]
+    items = [{"id": f"{lang}-{key}", **_about(fid, "paraphrase", lang, q)} for key, fid, lang, q in paraphrases]
+    unanswerable = [
+        ("v01", "fr", "Combien de permis uniques ont été délivrés à des Indiens en 2023 ?"),
+        ("v01", "nl", "Hoeveel Indiase werknemers kregen in 2023 een gecombineerde vergunning?"),
+        ("v02", "fr", "Combien de demandes d'asile y a-t-il eu en 2020 ?"),
+        ("v02", "nl", "Hoeveel visa kort verblijf werden in 2020 afgegeven?"),
+        ("v03", "fr", "Combien coûte un retour forcé en moyenne ?"),
+        ("v03", "nl", "Hoeveel kost een gedwongen terugkeer gemiddeld?"),
+        ("v04", "fr", "Combien de places compte le centre fermé de Vottem ?"),
+        ("v04", "nl", "Hoeveel plaatsen telt het gesloten centrum van Merksplas?"),
+        ("v05", "fr", "Quel est le délai moyen de traitement d'une demande 9ter ?"),
+        ("v05", "nl", "Hoe lang duurt de behandeling van een 9ter-aanvraag gemiddeld?"),
+        ("v06", "fr", "Combien de plaintes contre l'Office ont été déposées en 2023 ?"),
+        ("v06", "nl", "Hoeveel klachten over de Dienst kwamen er in 2023 binnen?"),
+    ]
+    items += [
+        {
+            "id": f"{lang}-{key}",
+            "lang": lang,
+            "kind": "unanswerable",
+            "question": q,
+            "expected": [],
+            "sections": [],
+            "pages": {"fr": [], "nl": []},
+        }
+        for key, lang, q in unanswerable
+    ]
+    return items
+
+
 def people_phrased() -> list[dict]:  # type: ignore[type-arg]
     """Figure questions written the way people ask (eval/people-phrased.jsonl, by hand, without looking at what
     the system answers): the expected figure and its places come from the record, so every layout gets them."""
@@ -760,7 +815,7 @@ def main(out: Path) -> None:
             }
             for q in questions
         ]
-    items += second_batch() + people_phrased()
+    items += second_batch() + third_batch() + people_phrased()
     splits = json.loads(SPLITS.read_text(encoding="utf-8"))
     counters: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as stream:
