@@ -3,7 +3,7 @@ from reportqa.figure_answer import (
     _ASKS_FOR_CHANGE,
     _ASKS_FOR_DURATION,
     _asked_actions,
-    _duration_penalty,
+    _kind_asked,
     _states_share,
     months_named,
 )
@@ -42,17 +42,18 @@ def test_the_whole_a_question_counts_in_is_not_asked() -> None:
 
 
 def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
-    """ "Hoe lang", "combien de temps": a count is set back, a figure in days is not, and a monthly table's "per
+    """ "Hoe lang", "combien de temps": a count does not answer, a figure in days does, and a monthly table's "per
     maand" is a breakdown, not a duration."""
     how_long = "Hoe lang duurde de behandeling van een visumaanvraag gemiddeld in 2023?"
-    assert _duration_penalty("Tabel 2.1: Aanvragen — Behandelde aanvragen", True) > 0
-    assert _duration_penalty("Tabel 11.1: Visumaanvragen per maand — april", True) > 0
-    assert _duration_penalty("De behandelingstermijn bedroeg 11 dagen in 2023.", True) == 0
-    assert _duration_penalty("Tabel 8.5 — Durée moyenne de détention (jours)", True) == 0
-    assert _duration_penalty("Tabel 2.1: Aanvragen — Behandelde aanvragen", False) == 0
     assert _ASKS_FOR_DURATION.search(how_long)
     assert _ASKS_FOR_DURATION.search("Combien de temps fallait-il pour traiter une demande ?")
     assert not _ASKS_FOR_DURATION.search("Hoeveel langdurig zieken vroegen 9ter aan?")
+    duration = _kind_asked(how_long)
+    assert duration is not None
+    assert not duration("Tabel 2.1: Aanvragen — Behandelde aanvragen")
+    assert not duration("Tabel 11.1: Visumaanvragen per maand — april")
+    assert duration("De behandelingstermijn bedroeg 11 dagen in 2023.")
+    assert duration("Tabel 8.5 — Durée moyenne de détention (jours)")
 
 
 def test_a_share_is_asked_and_a_change_is_not_one() -> None:
@@ -65,3 +66,17 @@ def test_a_share_is_asked_and_a_change_is_not_one() -> None:
     assert _ASKS_FOR_CHANGE.search("De combien de pour cent les demandes ont-elles baissé ?")
     assert not _ASKS_FOR_CHANGE.search("Hoeveel procent van de asielzoekers kreeg in 2022 bescherming?")
     assert not _ASKS_FOR_CHANGE.search("What share of asylum decisions granted protection in 2022?")
+
+
+def test_a_cost_a_duration_or_a_share_must_be_stated_to_answer() -> None:
+    """ "Combien coûte un retour forcé ?" is not answered by the number of forced returns: the statement must state
+    what kind of figure is asked, or the report does not say."""
+    cost = _kind_asked("Combien coûte un retour forcé en moyenne ?")
+    assert cost is not None and not cost("Le nombre de retours forcés est passé à 3 994 en 2023.")
+    assert cost("Le budget était de 12 millions d'euros.")
+    duration = _kind_asked("Hoe lang bleef iemand gemiddeld in een gesloten centrum?")
+    assert duration is not None and duration("Gemiddelde detentieduur (dagen) | 2023: 37")
+    share = _kind_asked("Hoeveel procent van de asielzoekers kreeg bescherming?")
+    assert share is not None and not share("35.507 verzoeken, 3,7% minder dan in 2022.")
+    assert _kind_asked("Hoeveel procent meer blauwe kaarten werden er in 2023 uitgereikt?") is None  # a change
+    assert _kind_asked("Combien de demandes de visa en 2023 ?") is None  # any figure

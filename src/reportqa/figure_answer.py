@@ -58,7 +58,8 @@ _ASKS_FOR_CHANGE = re.compile(
     r"|afgenomen|increas|decreas|\brise\b|\brose\b|\bfell\b|\bfall\b|\bgr[eo]w|\bdrop|steig|gestiegen|sank|gesunken"
     r"|zunahme|abnahme|rückgang|par rapport|ten opzichte|compared|im vergleich|tussen \d{4} en|entre \d{4} et"
     r"|between \d{4} and|zwischen \d{4} und|met hoeveel procent|de combien|by how (?:much|many)|by what percentage"
-    r"|um wie viel|\b(?:nam|namen|neemt|nemen)\b[^?]*\b(?:toe|af)\b",
+    r"|um wie viel|\b(?:nam|namen|neemt|nemen)\b[^?]*\b(?:toe|af)\b"
+    r"|(?:procent|percent|prozent|pour ?cent|%)\s*(?:de\s+)?(?:meer|minder|more|less|fewer|mehr|weniger|plus|moins)\b",
     re.I,
 )
 # A question that asks how long ("combien de temps", "hoe lang") is answered by a duration, not by a count.
@@ -69,6 +70,11 @@ _ASKS_FOR_DURATION = re.compile(
 _DURATION = re.compile(
     r"\b(?:jours?|semaines?|mois|dagen|dag|weken|maanden|days?|weeks?|months?|tage?n?|wochen|monate?n?)\b", re.I
 )
+# A question on a cost ("combien coûte", "hoeveel kost") is answered only by an amount of money.
+_ASKS_FOR_MONEY = re.compile(
+    r"\bco[uû]t(?:e|ent|s|ait|aient)?\b|\bprix\b|\bbudget|\bkost(?:en|te|ten)?\b|\bcosts?\b|\bkostet\b", re.I
+)
+_MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
@@ -310,23 +316,44 @@ def _percent_bonus(text: str, wants_percent: bool, needs_percent: bool, needs_sh
     return -NOT_PERCENT_PENALTY if needs_percent else 0.0
 
 
-def _duration_penalty(text: str, needs_duration: bool) -> float:
-    """A statement that states no duration does not say how long (a monthly table's "par mois" is no duration)."""
-    return NOT_PERCENT_PENALTY if needs_duration and not _DURATION.search(_BREAKDOWN.sub(" ", text)) else 0.0
+def _states_duration(text: str) -> bool:
+    """A duration in days, weeks or months (a monthly table's "par mois" is no duration)."""
+    return bool(_DURATION.search(_BREAKDOWN.sub(" ", text)))
+
+
+def _states_money(text: str) -> bool:
+    return bool(_MONEY.search(text))
+
+
+def _measure_asked(question: str) -> Callable[[str], bool] | None:
+    """What a statement must state to answer a question on a cost or a duration; None for a count."""
+    if _ASKS_FOR_MONEY.search(question):
+        return _states_money
+    if _ASKS_FOR_DURATION.search(question):
+        return _states_duration
+    return None
+
+
+def _kind_asked(question: str) -> Callable[[str], bool] | None:
+    """What a statement must state to answer at all: a share, a duration or an amount (None: any figure)."""
+    if _ASKS_FOR_PERCENT.search(question) and not _ASKS_FOR_CHANGE.search(question):
+        return _states_share
+    return _measure_asked(question)
+
+
+def _unit_penalty(text: str, measure: Callable[[str], bool] | None) -> float:
+    return NOT_PERCENT_PENALTY if measure is not None and not measure(text) else 0.0
 
 
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
     needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
-    needs_duration = bool(_ASKS_FOR_DURATION.search(question))
+    measure = _measure_asked(question)
     needs_share = needs_percent and not _ASKS_FOR_CHANGE.search(question)
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
-    of_the_kind_asked = _states_share if needs_share else None
-    if needs_duration:
-        of_the_kind_asked = lambda text: _duration_penalty(text, True) == 0  # noqa: E731
-    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, of_the_kind_asked)
+    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, _kind_asked(question))
     # A row ("section — caption — label") and a sentence are different texts, and a question is always closer to
     # sentences: each is weighed against the closest of its own kind.
     closest = {
@@ -374,7 +401,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 words |= _percent_words(edition) if "%" in cell else frozenset()
                 share = coverage(terms, words, idf)
                 bonus = _percent_bonus(cell, wants_percent, needs_percent, needs_share)
-                bonus -= _duration_penalty(f"{chunk.table.caption} {label}", needs_duration)
+                bonus -= _unit_penalty(f"{chunk.table.caption} {label} {cell}", measure)
                 score = (hit.score + similarity - closest["r"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
                 score += _label_fit(label, subject, terms, asked_words, counted, edition, idf)
                 score -= _other_action(actions, words, edition)
@@ -401,7 +428,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             share = (coverage(terms, own_words, idf) + coverage(terms, own_words | heading, idf)) / 2
             similarity = similarities.get(key, hit.score)
             bonus = _percent_bonus(text, wants_percent, needs_percent, needs_share)
-            bonus -= _duration_penalty(text, needs_duration)
+            bonus -= _unit_penalty(text, measure)
             score = (hit.score + similarity - closest["s"]) / 2 - penalty + LEXICAL_WEIGHT * share + bonus
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0
@@ -422,6 +449,10 @@ def best_statement(
     if not statements:
         return None, Evidence(hits[0].score if hits else 0.0, 0.0, False, 0.0)
     best = statements[0]
+    kind = _kind_asked(question)
+    if kind is not None and not kind(best.quote):
+        # Asked for a share, a duration or a cost, the best the report has is a count: it does not say.
+        return None, best.evidence._replace(coverage=0.0, sentence_score=0.0)
     return (best if suffices(best.evidence, language, thresholds) else None), best.evidence
 
 
