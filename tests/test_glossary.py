@@ -6,6 +6,7 @@ from reportqa.glossary import (
     expand,
     names_a_topic,
     translate_terms,
+    unknown_names,
     with_aliases,
 )
 from reportqa.text import content_terms
@@ -79,3 +80,13 @@ def test_the_office_and_belgium_are_not_evidence_when_the_question_names_more() 
     assert asked_terms("Que fait l'Office des étrangers ?", "fr") == content_terms("étrangers", "fr")
     assert asked_terms("Et la Belgique ?", "fr") == content_terms("Belgique", "fr")  # nothing else: kept
     assert content_terms("belge", "fr") <= asked_terms("Combien de demandes de nationalité belge en 2023 ?", "fr")
+
+
+def test_a_name_the_report_never_uses_is_unknown() -> None:
+    """ "Vottem" is in neither edition: a question about that centre is about something the report does not cover;
+    the report's own names, peoples, Belgium and the glossary's terms are known."""
+    vocabulary = {"fr": dict.fromkeys(content_terms("centre fermé visas Dublin ICAM", "fr"), 1.0), "nl": {}}
+    assert unknown_names("Combien de places compte le centre fermé de Vottem ?", vocabulary) == ["Vottem"]
+    assert unknown_names("Combien de visas pour les Indiens et les Congolais ?", vocabulary) == []
+    assert unknown_names("Combien de transferts Dublin et d'entretiens ICAM ?", vocabulary) == []
+    assert unknown_names("Hoeveel Belgische studenten via Zaventem?", vocabulary) == []

@@ -18,7 +18,7 @@ from reportqa.figure_answer import (
     is_busiest_month_question,
     is_figure_question,
 )
-from reportqa.glossary import names_a_topic
+from reportqa.glossary import names_a_topic, unknown_names
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.policy import is_personal_case
@@ -96,6 +96,8 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
 def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
     if not hits:  # nothing was searched (an English or German question naming nothing the report is about)
+        return _refusal(language, hits, settings, NO_EVIDENCE)
+    if edition_for(language) is not None and unknown_names(question, index.idf):
         return _refusal(language, hits, settings, NO_EVIDENCE)
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)

@@ -142,3 +142,23 @@ def asked_terms(question: str, edition: Edition) -> set[str]:
 @lru_cache(maxsize=2)
 def _subject_terms(edition: Edition) -> frozenset[str]:
     return frozenset(content_terms(_THE_REPORTS_SUBJECT[edition], edition))
+
+
+# A name written with a capital inside a question ("le centre fermé de Vottem").
+_NAME = re.compile(r"(?<=[\s'’(«\"-])([A-ZÀ-ÖØ-Ý][\w-]+)")
+
+
+def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> list[str]:
+    """The names a French or Dutch question uses that the report never does, in either edition, and that are no
+    country, people or term the glossary knows: "Vottem", "Merksplas". A question about one is about something
+    the report does not cover."""
+    unknown = []
+    for name in _NAME.findall(question):
+        if name.lower().startswith("belg") or countries_named(name):  # Belgium: the countries leave it out
+            continue
+        if any(pattern.search(name) for _, pattern in _groups()):
+            continue
+        editions: tuple[Edition, ...] = ("fr", "nl")
+        if not any(set(content_terms(name, e)) & vocabulary.get(e, {}).keys() for e in editions):
+            unknown.append(name)
+    return unknown
