@@ -187,6 +187,8 @@ def test_a_subject_the_report_only_breaks_down_by_is_refused(tmp_path_factory: p
     [
         ("Combien de demandeurs d'asile venaient du Congo en 2023 ?", "13 466"),  # the visas issued to the Congolese
         ("Hoeveel visa kort verblijf kregen Braziliaanse onderdanen in 2023?", "764"),  # Brazilians' voluntary returns
+        # the visas issued to Indians share only the action ("délivrés") with a question on single permits
+        ("Combien de permis uniques ont été délivrés à des Indiens en 2023 ?", "26 931"),
     ],
 )
 def test_a_country_in_another_subjects_table_is_refused(

@@ -380,6 +380,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # A statement that shares nothing else with the question is close to it only by the country's name.
         terms -= alias_terms(" ".join(countries), edition)
         counted = _counted(question, edition)
+        # What the question is about besides the country and the action ("permis uniques" in "combien de permis
+        # uniques délivrés aux Indiens"): a statement sharing only the action is no closer than one sharing nothing.
+        about = terms - {word for words in _action_terms(edition).values() for word in words}
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
@@ -408,6 +411,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if not column[1]:
                     score -= 0.1  # the year asked is not in this table
                 # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
+                if countries and not (about & words if about else share):
+                    share = 0.0
                 closeness = similarity - closest["r"] + closest["s"] if share or not countries else 0.0
                 evidence = Evidence(hit.score, share, column[1], closeness)
                 found.append(Statement(hit, line, score, evidence, (row, column[0])))
@@ -435,6 +440,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             score -= _other_action(actions, own_words, edition)
             if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Visas refusés : 31 207 en 2021, …"
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
+            if countries and not (about & (own_words | heading) if about else share):
+                share = 0.0
             closeness = similarity if share or not countries else 0.0
             found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, closeness)))
     # A statement for the year asked comes first, however close another year's is.
