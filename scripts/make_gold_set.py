@@ -761,6 +761,55 @@ def third_batch() -> list[dict]:  # type: ignore[type-arg]
         ("v08", "icam.icam_coaches_fte_.2022", "nl", "Met hoeveel voltijdse ICAM-coaches werkte de Dienst in 2022?"),
     ]
     items = [{"id": f"{lang}-{key}", **_about(fid, "paraphrase", lang, q)} for key, fid, lang, q in paraphrases]
+    # The other edition's official term in a question ("terugdrijvingen" asked in French).
+    other_terms = [
+        (
+            "w01",
+            "border.brussels_airport.2023",
+            "fr",
+            "Combien de terugdrijvingen à l'aéroport de Bruxelles-National en 2023 ?",
+        ),
+        ("w01", "border.total.2022", "nl", "Hoeveel refoulements waren er in 2022 in totaal?"),
+        (
+            "w02",
+            "family.family_reunification_visa_applications.2022",
+            "fr",
+            "Combien de demandes de gezinshereniging en 2022 ?",
+        ),
+        (
+            "w02",
+            "family.family_reunification_visa_applications.2023",
+            "nl",
+            "Hoeveel visa voor regroupement familial werden in 2023 aangevraagd?",
+        ),
+        (
+            "w03",
+            "single_permit.negative_decisions.2023",
+            "fr",
+            "Combien de gecombineerde vergunningen ont été refusées en 2023 ?",
+        ),
+        (
+            "w03",
+            "single_permit.negative_decisions.2022",
+            "nl",
+            "Hoeveel negatieve beslissingen over de permis unique in 2022?",
+        ),
+        (
+            "w04",
+            "ukraine.certificates_issued.2023",
+            "fr",
+            "Combien d'attesten tijdelijke bescherming ont été délivrés en 2023 ?",
+        ),
+        (
+            "w04",
+            "ukraine.certificates_issued.2022",
+            "nl",
+            "Hoeveel attestations de protection temporaire werden in 2022 afgegeven?",
+        ),
+        ("w05", "sham.reports_received.2022", "fr", "Combien de schijnhuwelijken ont été signalés en 2022 ?"),
+        ("w05", "sham.reports_received.2023", "nl", "Hoeveel mariages de complaisance werden in 2023 gemeld?"),
+    ]
+    items += [{"id": f"{lang}-{key}", **_about(fid, "other_terms", lang, q)} for key, fid, lang, q in other_terms]
     unanswerable = [
         ("v01", "fr", "Combien de permis uniques ont été délivrés à des Indiens en 2023 ?"),
         ("v01", "nl", "Hoeveel Indiase werknemers kregen in 2023 een gecombineerde vergunning?"),
