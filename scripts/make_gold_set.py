@@ -649,6 +649,18 @@ UNANSWERABLE = {
 }
 
 
+def _unanswerable(question_id: str, lang: str, question: str) -> dict:  # type: ignore[type-arg]
+    return {
+        "id": question_id,
+        "lang": lang,
+        "kind": "unanswerable",
+        "question": question,
+        "expected": [],
+        "sections": [],
+        "pages": {"fr": [], "nl": []},
+    }
+
+
 def second_batch() -> list[dict]:  # type: ignore[type-arg]
     """Dev questions of the kinds the test split answers worst (announcement yes/no and "what", paraphrases,
     unanswerable questions that share the report's words), written in session 6 before they were run. Their ids
@@ -720,18 +732,7 @@ def second_batch() -> list[dict]:  # type: ignore[type-arg]
         ("s11", "fr", "Combien de mineurs non accompagnés venaient de Somalie en 2023 ?"),
         ("s11", "nl", "Hoeveel niet-begeleide minderjarigen kwamen in 2023 uit Somalië?"),
     ]
-    items += [
-        {
-            "id": f"{lang}-{key}",
-            "lang": lang,
-            "kind": "unanswerable",
-            "question": q,
-            "expected": [],
-            "sections": [],
-            "pages": {"fr": [], "nl": []},
-        }
-        for key, lang, q in unanswerable
-    ]
+    items += [_unanswerable(f"{lang}-{key}", lang, q) for key, lang, q in unanswerable]
     return items
 
 
@@ -824,18 +825,7 @@ def third_batch() -> list[dict]:  # type: ignore[type-arg]
         ("v06", "fr", "Combien de plaintes contre l'Office ont été déposées en 2023 ?"),
         ("v06", "nl", "Hoeveel klachten over de Dienst kwamen er in 2023 binnen?"),
     ]
-    items += [
-        {
-            "id": f"{lang}-{key}",
-            "lang": lang,
-            "kind": "unanswerable",
-            "question": q,
-            "expected": [],
-            "sections": [],
-            "pages": {"fr": [], "nl": []},
-        }
-        for key, lang, q in unanswerable
-    ]
+    items += [_unanswerable(f"{lang}-{key}", lang, q) for key, lang, q in unanswerable]
     return items
 
 

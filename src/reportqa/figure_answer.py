@@ -18,7 +18,7 @@ from reportqa.glossary import alias_terms, asked_terms, countries_named, expand,
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
-from reportqa.statements import row_key, row_text, sentence_key
+from reportqa.statements import row_key, sentence_key
 from reportqa.text import content_terms, is_year, sentences, table_number, years_in
 
 FIGURE_QUESTION = re.compile(
@@ -140,19 +140,6 @@ def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | 
     return (years[max(years)], True) if years else (filled[0], True)
 
 
-def _statement_text(key: str, index: LoadedIndex) -> str:
-    """What a statement key stands for: a row with its cells, or a sentence."""
-    chunk_id, _, part = key.rpartition(":")
-    chunk = index.chunks.get(chunk_id)
-    if chunk is None:
-        return ""
-    position = int(part[1:])
-    if part.startswith("r") and chunk.table is not None:
-        return " ".join([row_text(chunk, position), *chunk.table.rows[position][1:]])
-    lines = sentences_of(chunk)
-    return lines[position] if position < len(lines) else ""
-
-
 def _with_closest_statements(
     hits: list[Hit],
     similarities: dict[str, float],
@@ -165,9 +152,9 @@ def _with_closest_statements(
     ranked = sorted(similarities, key=similarities.__getitem__, reverse=True)
     closest = ranked[:CLOSEST_STATEMENTS]
     if of_the_kind_asked is not None:
-        # A question for a percentage or a duration: the closest statements that state one join too, since the
+        # A question for a share, a duration or a cost: the closest statements that state one join too, since the
         # passages found may hold only counts ("Beschermingsgraad" is one word the question does not use).
-        kind = (key for key in ranked if of_the_kind_asked(_statement_text(key, index)))
+        kind = (key for key in ranked if of_the_kind_asked(index.statement_text(key)))
         closest += [key for key, _ in zip(kind, range(CLOSEST_STATEMENTS), strict=False)]
     extra = [key.rpartition(":")[0] for key in closest]
     # The tables of a section whose prose was found: the prose explains what its tables count.
@@ -225,6 +212,11 @@ _ASKED_ACTIONS = (
 @lru_cache(maxsize=2)
 def _action_terms(edition: Edition) -> dict[str, set[str]]:
     return {action: content_terms(words, edition) for action, words in _ACTIONS.items()}
+
+
+@lru_cache(maxsize=2)
+def _any_action_terms(edition: Edition) -> frozenset[str]:
+    return frozenset(word for words in _action_terms(edition).values() for word in words)
 
 
 def _actions(terms: AbstractSet[str], edition: Edition) -> set[str]:
@@ -325,20 +317,15 @@ def _states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
-def _measure_asked(question: str) -> Callable[[str], bool] | None:
-    """What a statement must state to answer a question on a cost or a duration; None for a count."""
+def _kind_asked(question: str) -> Callable[[str], bool] | None:
+    """What a statement must state to answer at all: a share, a duration or an amount (None: any figure)."""
+    if _ASKS_FOR_PERCENT.search(question) and not _ASKS_FOR_CHANGE.search(question):
+        return _states_share
     if _ASKS_FOR_MONEY.search(question):
         return _states_money
     if _ASKS_FOR_DURATION.search(question):
         return _states_duration
     return None
-
-
-def _kind_asked(question: str) -> Callable[[str], bool] | None:
-    """What a statement must state to answer at all: a share, a duration or an amount (None: any figure)."""
-    if _ASKS_FOR_PERCENT.search(question) and not _ASKS_FOR_CHANGE.search(question):
-        return _states_share
-    return _measure_asked(question)
 
 
 def _unit_penalty(text: str, measure: Callable[[str], bool] | None) -> float:
@@ -349,11 +336,13 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
     needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
-    measure = _measure_asked(question)
-    needs_share = needs_percent and not _ASKS_FOR_CHANGE.search(question)
+    kind = _kind_asked(question)
+    # A share has its own bonus (`_percent_bonus`); a duration or an amount is weighed by `_unit_penalty`.
+    needs_share = kind is _states_share
+    measure = None if needs_share else kind
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
-    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, _kind_asked(question))
+    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, kind)
     # A row ("section — caption — label") and a sentence are different texts, and a question is always closer to
     # sentences: each is weighed against the closest of its own kind.
     closest = {
@@ -382,7 +371,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         counted = _counted(question, edition)
         # What the question is about besides the country and the action ("permis uniques" in "combien de permis
         # uniques délivrés aux Indiens"): a statement sharing only the action is no closer than one sharing nothing.
-        about = terms - {word for words in _action_terms(edition).values() for word in words}
+        about = terms - _any_action_terms(edition)
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more

@@ -36,7 +36,7 @@ from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
-from reportqa.statements import StatementVectors, write_statement_vectors
+from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
 from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 
 COLLECTION = "reportqa"
@@ -102,7 +102,17 @@ class LoadedIndex:
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
     _queries: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _statement_texts: dict[str, str] = field(default_factory=dict, repr=False)
     _queries_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def statement_text(self, key: str) -> str:
+        """The text of a statement (a row with its cells, or a sentence), read once per index."""
+        text = self._statement_texts.get(key)
+        if text is None:
+            chunk = self.chunks.get(key.rpartition(":")[0])
+            text = statement_text(chunk, key) if chunk is not None else ""
+            self._statement_texts[key] = text  # one str per key: a race writes the same value twice
+        return text
 
     def query_vector(self, text: str) -> np.ndarray:
         """The question's vector, embedded once per question (retrieval and figure matching both use it). Safe

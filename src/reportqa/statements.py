@@ -35,6 +35,16 @@ def row_text(chunk: Chunk, row: int) -> str:
     return " — ".join(part for part in (chunk.section_label, chunk.table.caption, chunk.table.rows[row][0]) if part)
 
 
+def statement_text(chunk: Chunk, key: str) -> str:
+    """What a statement key of the chunk stands for: a row with its cells, or a sentence."""
+    part = key.rpartition(":")[2]
+    position = int(part[1:])
+    if part.startswith("r") and chunk.table is not None:
+        return " ".join([row_text(chunk, position), *chunk.table.rows[position][1:]])
+    lines = sentences(chunk.text)
+    return lines[position] if position < len(lines) else ""
+
+
 def _statements(chunks: list[Chunk]) -> list[tuple[str, str]]:
     found = []
     for chunk in chunks:
