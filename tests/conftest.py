@@ -115,7 +115,12 @@ def running_app(corpus_dir: Path, index_dir: Path, **env_overrides: str) -> Iter
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_until_up(f"{url}/api/health", process, lambda reply: reply.json()["status"] == "ok")
+        # The API answers first; the tests that drive the chat need it mounted too.
+        wait_until_up(
+            f"{url}/api/health",
+            process,
+            lambda reply: (reply.json()["status"], reply.json()["chat"]) == ("ok", "ready"),
+        )
         yield url
     finally:
         process.terminate()

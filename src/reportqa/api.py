@@ -5,12 +5,12 @@ import html
 import json
 import logging
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager, suppress
 from dataclasses import asdict
 from importlib import resources
 from pathlib import Path
 from typing import Literal
 
-import gradio as gr
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.middleware.cors import CORSMiddleware
@@ -27,6 +27,7 @@ from starlette.types import Scope
 
 from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
+from reportqa.deferred_chat import DeferredChat, GradioApp
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
 from reportqa.lang import (
@@ -41,7 +42,6 @@ from reportqa.lang import (
 )
 from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
-from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
 
 log = logging.getLogger(__name__)
 
@@ -200,8 +200,26 @@ def _answer_events(events: Iterator[Event], languages: list[Language]) -> Iterat
 
 
 def create_app(service: ReportService) -> FastAPI:
+    """The API, the widget and the documents at once; the Gradio chat at / once built (see DeferredChat)."""
     settings = service.settings
-    app = FastAPI(title="reportqa", version="0.1.0", description="Cited answers from the 2023 activity report.")
+    chat = DeferredChat()
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        building = asyncio.create_task(chat.serve(build_chat))
+        try:
+            yield
+        finally:
+            building.cancel()
+            with suppress(asyncio.CancelledError):
+                await building
+
+    app = FastAPI(
+        title="reportqa",
+        version="0.1.0",
+        description="Cited answers from the 2023 activity report.",
+        lifespan=lifespan,
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=settings.cors_origin_list,
@@ -280,7 +298,7 @@ def create_app(service: ReportService) -> FastAPI:
     @app.get("/api/health")
     def health() -> dict[str, object]:
         status = service.status
-        return {"status": "ok" if status.ready else "indexing", "message": status.message}
+        return {"status": "ok" if status.ready else "indexing", "message": status.message, "chat": chat.state}
 
     @app.get("/api/documents")
     def documents() -> dict[str, object]:
@@ -344,27 +362,41 @@ def create_app(service: ReportService) -> FastAPI:
     app.add_middleware(RequestGuard, refuse=refuse)
     app.add_middleware(HeadAsGet)
 
-    def allow(request: gr.Request) -> bool:
+    def allow(request: object) -> bool:
         """The same per-client limit as the API, for the chat, the tabs and the gr.api endpoint."""
         underlying = getattr(request, "request", None)
         if limiter is None or underlying is None:
             return True
         return limiter.allow(client_address(underlying, settings.trusted_proxy_list))
 
-    ui = build_ui(service, allow)
-    ui.queue(max_size=64, default_concurrency_limit=4)
-    # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
-    return gr.mount_gradio_app(
-        app,
-        ui,
-        path="/",
-        i18n=I18N,
-        footer_links=["api"],
-        allowed_paths=[],
-        max_file_size=1,
-        js=TAB_TITLE_JS,
-        css=PAGE_CSS,
-    )
+    def build_chat() -> GradioApp:
+        import gradio as gr
+
+        from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
+
+        ui = build_ui(service, allow)
+        ui.queue(max_size=64, default_concurrency_limit=4)
+        lifespan_before = app.router.lifespan_context
+        # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
+        gr.mount_gradio_app(
+            app,
+            ui,
+            path="/",
+            i18n=I18N,
+            footer_links=["api"],
+            allowed_paths=[],
+            max_file_size=1,
+            js=TAB_TITLE_JS,
+            css=PAGE_CSS,
+        )
+        # The server has started: Gradio's mount (appended after ours) and its lifespan wrapper would never run,
+        # so they come off again and DeferredChat starts the Gradio app and forwards / to it.
+        mounted = app.router.routes.pop()
+        app.router.lifespan_context = lifespan_before
+        return mounted.app  # type: ignore[attr-defined,no-any-return]
+
+    app.mount("/", chat)
+    return app
 
 
 def run_server(settings: Settings) -> None:

@@ -76,6 +76,18 @@ TIMED_OUT: dict[Language, str] = {
     "en": "The answer is taking too long. Try again in a moment.",
     "de": "Die Antwort dauert zu lange. Versuchen Sie es gleich noch einmal.",
 }
+CHAT_STARTING: dict[Language, str] = {
+    "fr": "Le chat démarre. Cette page se recharge dans un instant.",
+    "nl": "De chat wordt gestart. Deze pagina laadt zo opnieuw.",
+    "en": "The chat is starting. This page reloads in a moment.",
+    "de": "Der Chat wird gestartet. Diese Seite lädt gleich neu.",
+}
+CHAT_FAILED: dict[Language, str] = {
+    "fr": "Le chat n'a pas pu démarrer. Réessayez plus tard.",
+    "nl": "De chat kon niet starten. Probeer het later opnieuw.",
+    "en": "The chat could not start. Try again later.",
+    "de": "Der Chat konnte nicht starten. Versuchen Sie es später erneut.",
+}
 EDITION_NOTICE: dict[Language, str] = {
     "en": "The report exists only in Dutch and French; the answer below comes from the {edition} edition.",
     "de": "Der Bericht liegt nur auf Niederländisch und Französisch vor; die Antwort stammt aus der {edition} Ausgabe.",
