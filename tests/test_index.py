@@ -1,6 +1,5 @@
 import shutil
 import sys
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -14,7 +13,7 @@ from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
-from reportqa.index import QUERY_CACHE, LoadedIndex, build_index, is_stale, open_index, read_manifest
+from reportqa.index import QUERY_CACHE, LoadedIndex, VectorCache, build_index, is_stale, open_index, read_manifest
 from reportqa.service import ReportService
 
 pytestmark = pytest.mark.slow
@@ -155,7 +154,7 @@ class _CountingEmbedder:
 def test_question_vectors_are_cached_safely_across_threads(corpus_index: LoadedIndex) -> None:
     # The server answers in worker threads: an eviction while another thread added a vector once raised
     # "dictionary changed size during iteration" under load.
-    index = replace(corpus_index, embedder=_CountingEmbedder(), _queries={}, _queries_lock=threading.Lock())
+    index = replace(corpus_index, embedder=_CountingEmbedder(), _queries=VectorCache(QUERY_CACHE))
     questions = [f"Combien de visas en {year} ?" for year in range(1000, 1000 + 3 * QUERY_CACHE)]
 
     def ask_all(offset: int) -> bool:
@@ -170,3 +169,32 @@ def test_question_vectors_are_cached_safely_across_threads(corpus_index: LoadedI
     finally:
         sys.setswitchinterval(switching)
     assert len(index._queries) <= QUERY_CACHE
+
+
+class _RecordingEmbedder:
+    """The real embedder, recording which passages it was asked to embed."""
+
+    def __init__(self, embedder: object) -> None:
+        self.embedder = embedder
+        self.embedded: list[str] = []
+
+    def embed_passages(self, texts: list[str]) -> np.ndarray:
+        self.embedded += texts
+        return self.embedder.embed_passages(texts)  # type: ignore[attr-defined,no-any-return]
+
+    def embed_query(self, text: str) -> np.ndarray:
+        return self.embedder.embed_query(text)  # type: ignore[attr-defined,no-any-return]
+
+
+def test_sentence_vectors_are_the_embedders_and_each_sentence_is_embedded_once(corpus_index: LoadedIndex) -> None:
+    recording = _RecordingEmbedder(corpus_index.embedder)
+    index = replace(corpus_index, embedder=recording, _sentences=VectorCache(2))
+    first = ["Les retours forcés ont augmenté.", "Het aantal visa steeg.", "Les retours forcés ont augmenté."]
+    vectors = index.sentence_vectors(first)
+    assert np.allclose(vectors, corpus_index.embedder.embed_passages(first))
+    assert recording.embedded == first[:2]  # the repeated sentence once
+    index.sentence_vectors(first[:2])
+    assert recording.embedded == first[:2]  # both kept
+    index.sentence_vectors(["Une autre phrase."])  # the cache holds two: the oldest goes
+    assert len(index._sentences) == 2
+    assert np.allclose(index.sentence_vectors(first[:1]), vectors[:1]) and recording.embedded[-1] == first[0]

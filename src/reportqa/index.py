@@ -42,6 +42,9 @@ from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
 QUERY_CACHE = 64  # question vectors kept (a follow-up and its rewrite are embedded once each)
+# Sentence vectors kept: an answer that quotes prose weighs its best sentences themselves, and embedding three
+# sentences costs more than the rest of the answer; the same sections' sentences come back question after question.
+SENTENCE_CACHE = 4096  # 384 floats each: 6 MB
 Progress = Callable[[str, float], None]
 
 
@@ -101,9 +104,9 @@ class LoadedIndex:
     statements: StatementVectors
     # Per edition: how rare each stemmed term is, to weigh the words an answer shares with the question.
     idf: dict[str, dict[str, float]] = field(default_factory=dict)
-    _queries: dict[str, np.ndarray] = field(default_factory=dict, repr=False)
+    _queries: "VectorCache" = field(default_factory=lambda: VectorCache(QUERY_CACHE), repr=False)
+    _sentences: "VectorCache" = field(default_factory=lambda: VectorCache(SENTENCE_CACHE), repr=False)
     _statement_texts: dict[str, str] = field(default_factory=dict, repr=False)
-    _queries_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -115,15 +118,44 @@ class LoadedIndex:
         return text
 
     def query_vector(self, text: str) -> np.ndarray:
-        """The question's vector, embedded once per question (retrieval and figure matching both use it). Safe
-        across the server's worker threads: the cache is only changed under its lock."""
+        """The question's vector, embedded once per question (retrieval and figure matching both use it)."""
         vector = self._queries.get(text)
         if vector is None:
-            vector = self.embedder.embed_query(text)
-            with self._queries_lock:
-                while len(self._queries) >= QUERY_CACHE:
-                    self._queries.pop(next(iter(self._queries)))
-                self._queries[text] = vector
+            vector = self._queries.put(text, self.embedder.embed_query(text))
+        return vector
+
+    def sentence_vectors(self, texts: list[str]) -> np.ndarray:
+        """The passage vectors of these sentences, each embedded once per process (the missing ones in a batch)."""
+        missing = list(dict.fromkeys(t for t in texts if self._sentences.get(t) is None))
+        if missing:
+            for text, vector in zip(missing, self.embedder.embed_passages(missing), strict=True):
+                self._sentences.put(text, vector)
+        vectors = [self._sentences.get(t) for t in texts]
+        if any(v is None for v in vectors):  # evicted meanwhile by other threads: embed those again
+            return self.embedder.embed_passages(texts)
+        return np.asarray(vectors)
+
+
+class VectorCache:
+    """Vectors by text, the oldest forgotten past `size`. Safe across the server's worker threads: the cache is
+    only changed under its lock."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._vectors: dict[str, np.ndarray] = {}
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._vectors)
+
+    def get(self, text: str) -> np.ndarray | None:
+        return self._vectors.get(text)
+
+    def put(self, text: str, vector: np.ndarray) -> np.ndarray:
+        with self._lock:
+            while len(self._vectors) >= self.size:
+                self._vectors.pop(next(iter(self._vectors)))
+            self._vectors[text] = vector
         return vector
 
 

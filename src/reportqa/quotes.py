@@ -94,7 +94,7 @@ def _sentence_similarity(question: str, candidates: list[_Candidate], index: Loa
     top = candidates[:EVIDENCE_SENTENCES]
     if not top:
         return 0.0
-    vectors = index.embedder.embed_passages([c.text for c in top])
+    vectors = index.sentence_vectors([c.text for c in top])
     return float((vectors @ index.query_vector(question)).max())
 
 
