@@ -89,8 +89,9 @@ def translate_terms(question: str, edition: Edition) -> str:
     found = []
     for group, pattern in _groups():
         own = group.get(edition, [])
-        if own and not _own_term_present(question, own[:1]):
-            found += [(match.start(), match.end(), own[0]) for match in pattern.finditer(question)]
+        matches = [(match.start(), match.end()) for match in pattern.finditer(question)] if own else []
+        if matches and not _own_term_present(question, own[:1]):
+            found += [(start, end, own[0]) for start, end in matches]
     taken: list[tuple[int, int, str]] = []
     for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):
         if all(end <= s or start >= e for s, e, _ in taken):
