@@ -2,8 +2,10 @@ from reportqa.config import Edition
 from reportqa.figure_answer import (
     _ASKS_FOR_CHANGE,
     _ASKS_FOR_DURATION,
+    OTHER_ACTION_PENALTY,
     _asked_actions,
     _kind_asked,
+    _other_action,
     _states_share,
     months_named,
 )
@@ -80,3 +82,17 @@ def test_a_cost_a_duration_or_a_share_must_be_stated_to_answer() -> None:
     assert share is not None and not share("35.507 verzoeken, 3,7% minder dan in 2022.")
     assert _kind_asked("Hoeveel procent meer blauwe kaarten werden er in 2023 uitgereikt?") is None  # a change
     assert _kind_asked("Combien de demandes de visa en 2023 ?") is None  # any figure
+
+
+def test_a_statement_about_applications_is_no_answer_to_what_was_granted() -> None:
+    """ "Demandes de visa pour études par mois — Total" counts applications: asked how many students obtained their
+    visa, it names another action than the granted visas' row does (it once outranked "Visas accordés")."""
+    asked = {"granted"}
+    applications = content_terms("Demandes de visa pour études par mois Total", "fr")
+    granted = content_terms("Visas pour études Visas accordés", "fr")
+    total = content_terms("Visas pour études Total", "fr")
+    assert _other_action(asked, applications, "fr") == OTHER_ACTION_PENALTY
+    assert _other_action(asked, total, "fr") == OTHER_ACTION_PENALTY / 2  # names no action at all
+    assert _other_action(asked, granted, "fr") == 0.0
+    assert _other_action(set(), applications, "fr") == 0.0  # "combien de demandes" asks for no action
+    assert _other_action(asked, content_terms("Aanvragen", "nl"), "nl") == OTHER_ACTION_PENALTY

@@ -250,8 +250,18 @@ def _asked_actions(question: str, edition: Edition) -> tuple[set[str], set[str]]
     return actions, _action_words(counted_in, edition)
 
 
+# A statement about applications ("Demandes de visa pour études par mois — Total") counts what was lodged, not what
+# was granted. Read in statements only: a question's "combien de demandes … accordées" asks for the granted ones.
+_APPLICATIONS = "demandes demande aanvragen aanvraag"
+
+
+@lru_cache(maxsize=2)
+def _application_terms(edition: Edition) -> frozenset[str]:
+    return frozenset(content_terms(_APPLICATIONS, edition))
+
+
 def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) -> float:
-    named = _actions(words, edition)
+    named = _actions(words, edition) | ({"lodged"} if words & _application_terms(edition) else set())
     if not asked or asked & named:
         return 0.0
     # Naming no action at all ("Total" of a table of applications) is a weaker miss than naming another one.
