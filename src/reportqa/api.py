@@ -207,6 +207,11 @@ def create_app(service: ReportService) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         building = asyncio.create_task(chat.serve(build_chat))
+        log.info(
+            "Answering at http://%s:%d/api and the widget at /widget.js; the chat at / is starting",
+            settings.host,
+            settings.port,
+        )
         try:
             yield
         finally:
