@@ -4,6 +4,7 @@ from reportqa.figure_answer import (
     _ASKS_FOR_DURATION,
     OTHER_ACTION_PENALTY,
     _asked_actions,
+    _codes,
     _kind_asked,
     _other_action,
     _states_share,
@@ -96,3 +97,12 @@ def test_a_statement_about_applications_is_no_answer_to_what_was_granted() -> No
     assert _other_action(asked, granted, "fr") == 0.0
     assert _other_action(set(), applications, "fr") == 0.0  # "combien de demandes" asks for no action
     assert _other_action(asked, content_terms("Aanvragen", "nl"), "nl") == OTHER_ACTION_PENALTY
+
+
+def test_the_codes_and_acronyms_a_question_writes_are_its_subjects() -> None:
+    """A question on "une demande 9ter" is not answered by the visas' processing time: the code names the
+    subject, and a statement outside the 9ter sections that does not name it is about something else."""
+    assert _codes("Quel est le délai moyen de traitement d'une demande 9ter ?", "fr") == {"9ter"}
+    assert _codes("Hoeveel gesprekken voerden de ICAM-coaches in 2023?", "nl") == {"icam"}
+    assert _codes("Combien de décisions le CGRA a-t-il prises en 2023 ?", "fr") == {"cgra"}
+    assert _codes("Combien de retours forcés en 2023 ?", "fr") == set()  # a year is no code, nor a capital

@@ -268,6 +268,14 @@ def _other_action(asked: set[str], words: AbstractSet[str], edition: Edition) ->
     return OTHER_ACTION_PENALTY if named else OTHER_ACTION_PENALTY / 2
 
 
+_CODE = re.compile(r"\b(?:\d+[^\W\d_]+|[A-Z]{3,})\b")
+
+
+def _codes(question: str, edition: Edition) -> set[str]:
+    """The terms of the codes and acronyms a question writes ("9ter", "ICAM", "CGRA")."""
+    return content_terms(" ".join(_CODE.findall(question)), edition)
+
+
 def _counted(question: str, edition: Edition) -> set[str]:
     """What the question counts: the word after "combien de", "hoeveel", "how many"."""
     match = _COUNTED.search(question)
@@ -382,6 +390,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # What the question is about besides the country and the action ("permis uniques" in "combien de permis
         # uniques délivrés aux Indiens"): a statement sharing only the action is no closer than one sharing nothing.
         about = terms - _any_action_terms(edition)
+        # The codes and acronyms the question names that a section of the report is about ("9ter", "ICAM"): a
+        # statement naming none of them, in a section about none of them, is about something else.
+        subjects = terms & index.heading_terms(edition) & _codes(question, edition)
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
@@ -412,7 +423,11 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
                 if countries and not (about & words if about else share):
                     share = 0.0
-                closeness = similarity - closest["r"] + closest["s"] if share or not countries else 0.0
+                off_subject = bool(subjects) and not subjects & words
+                if off_subject:
+                    share = 0.0
+                on_topic = (share or not countries) and not off_subject
+                closeness = similarity - closest["r"] + closest["s"] if on_topic else 0.0
                 evidence = Evidence(hit.score, share, column[1], closeness)
                 found.append(Statement(hit, line, score, evidence, (row, column[0])))
             continue
@@ -441,7 +456,10 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
             if countries and not (about & (own_words | heading) if about else share):
                 share = 0.0
-            closeness = similarity if share or not countries else 0.0
+            off_subject = bool(subjects) and not subjects & (own_words | heading)
+            if off_subject:
+                share = 0.0
+            closeness = similarity if (share or not countries) and not off_subject else 0.0
             found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, closeness)))
     # A statement for the year asked comes first, however close another year's is.
     return sorted(found, key=lambda s: (s.evidence.years_ok, s.score), reverse=True)

@@ -29,7 +29,7 @@ import numpy as np
 from chromadb.config import Settings as ChromaSettings
 
 from reportqa.chunk import CHUNKER_VERSION, Chunk, chunk_document
-from reportqa.config import Settings
+from reportqa.config import Edition, Settings
 from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, source_files
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
@@ -37,7 +37,7 @@ from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
-from reportqa.text import TERMS_VERSION, inverse_document_frequencies
+from reportqa.text import TERMS_VERSION, content_terms, inverse_document_frequencies
 
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
@@ -107,6 +107,7 @@ class LoadedIndex:
     _queries: "VectorCache" = field(default_factory=lambda: VectorCache(QUERY_CACHE), repr=False)
     _sentences: "VectorCache" = field(default_factory=lambda: VectorCache(SENTENCE_CACHE), repr=False)
     _statement_texts: dict[str, str] = field(default_factory=dict, repr=False)
+    _heading_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -116,6 +117,15 @@ class LoadedIndex:
             text = statement_text(chunk, key) if chunk is not None else ""
             self._statement_texts[key] = text  # one str per key: a race writes the same value twice
         return text
+
+    def heading_terms(self, edition: Edition) -> frozenset[str]:
+        """The words of the edition's section headings: what the report's sections are about."""
+        terms = self._heading_terms.get(edition)
+        if terms is None:
+            labels = {c.section_label for c in self.chunks.values() if c.edition == edition}
+            terms = frozenset(t for label in labels for t in content_terms(label, edition) if not t.isdigit())
+            self._heading_terms[edition] = terms
+        return terms
 
     def query_vector(self, text: str) -> np.ndarray:
         """The question's vector, embedded once per question (retrieval and figure matching both use it)."""
