@@ -829,6 +829,85 @@ def third_batch() -> list[dict]:  # type: ignore[type-arg]
     return items
 
 
+def fourth_batch() -> list[dict]:  # type: ignore[type-arg]
+    """Dev paraphrases written in session 8 before they were run: none of the row's or the caption's words."""
+    paraphrases = [
+        (
+            "z01",
+            "9ter.authorisations_granted.2023",
+            "fr",
+            "Combien d'étrangers ont pu rester pour raisons de santé en 2023 ?",
+        ),
+        (
+            "z01",
+            "9ter.authorisations_granted.2022",
+            "nl",
+            "Hoeveel zieke vreemdelingen mochten in 2022 in België blijven?",
+        ),
+        (
+            "z02",
+            "doc_fraud.false_or_falsified_documents.2023",
+            "fr",
+            "Combien de documents de voyage trafiqués ont été interceptés en 2023 ?",
+        ),
+        (
+            "z02",
+            "doc_fraud.false_or_falsified_documents.2021",
+            "nl",
+            "Hoeveel nagemaakte reisdocumenten werden in 2021 onderschept?",
+        ),
+        (
+            "z03",
+            "single_permit.negative_decisions.2022",
+            "fr",
+            "Combien de titres combinant travail et résidence ont été refusés en 2022 ?",
+        ),
+        (
+            "z03",
+            "single_permit.negative_decisions.2023",
+            "nl",
+            "Hoeveel gecombineerde werk- en verblijfsvergunningen werden in 2023 geweigerd?",
+        ),
+        (
+            "z04",
+            "minors.uams_applying_for_protection.2022",
+            "fr",
+            "Combien de jeunes de moins de 18 ans, seuls, ont demandé l'asile en 2022 ?",
+        ),
+        (
+            "z04",
+            "minors.uams_applying_for_protection.2023",
+            "nl",
+            "Hoeveel alleenstaande kinderen vroegen in 2023 bescherming aan?",
+        ),
+        (
+            "z05",
+            "family.negative_decisions.2021",
+            "fr",
+            "Combien de dossiers pour réunir une famille ont été rejetés en 2021 ?",
+        ),
+        (
+            "z05",
+            "family.negative_decisions.2022",
+            "nl",
+            "Hoeveel aanvragen om het gezin te laten overkomen werden in 2022 afgewezen?",
+        ),
+        (
+            "z06",
+            "digital.residence_applications_online.2022",
+            "fr",
+            "Quelle part des demandes de séjour passait par internet en 2022 ?",
+        ),
+        (
+            "z06",
+            "digital.residence_applications_online.2021",
+            "nl",
+            "Welk deel van de verblijfsaanvragen werd in 2021 via het internet ingediend?",
+        ),
+    ]
+    return [{"id": f"{lang}-{key}", **_about(fid, "paraphrase", lang, q)} for key, fid, lang, q in paraphrases]
+
+
 def people_phrased() -> list[dict]:  # type: ignore[type-arg]
     """Figure questions written the way people ask (eval/people-phrased.jsonl, by hand, without looking at what
     the system answers): the expected figure and its places come from the record, so every layout gets them."""
@@ -854,7 +933,7 @@ def main(out: Path) -> None:
             }
             for q in questions
         ]
-    items += second_batch() + third_batch() + people_phrased()
+    items += second_batch() + third_batch() + fourth_batch() + people_phrased()
     splits = json.loads(SPLITS.read_text(encoding="utf-8"))
     counters: dict[str, int] = {}
     with out.open("w", encoding="utf-8") as stream:
