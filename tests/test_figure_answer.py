@@ -106,3 +106,13 @@ def test_the_codes_and_acronyms_a_question_writes_are_its_subjects() -> None:
     assert _codes("Hoeveel gesprekken voerden de ICAM-coaches in 2023?", "nl") == {"icam"}
     assert _codes("Combien de décisions le CGRA a-t-il prises en 2023 ?", "fr") == {"cgra"}
     assert _codes("Combien de retours forcés en 2023 ?", "fr") == set()  # a year is no code, nor a capital
+
+
+def test_allowed_to_stay_asks_for_the_authorisations_granted() -> None:
+    for question in (
+        "Combien d'étrangers ont pu rester pour raisons de santé en 2023 ?",
+        "Hoeveel zieke vreemdelingen mochten in 2022 in België blijven?",
+        "How many sick foreigners were allowed to stay in 2023?",
+    ):
+        assert "granted" in _asked_actions(question, "fr")[0] | _asked_actions(question, "nl")[0], question
+    assert not _asked_actions("Combien d'étrangers sont restés en centre fermé ?", "fr")[0]

@@ -39,8 +39,10 @@ def test_a_statement_naming_another_action_is_set_back() -> None:
     assert _other_action(asked, granted, "fr") == 0.0
     assert _other_action(asked, both, "fr") == 0.0
     assert _other_action(set(), lodged, "fr") == 0.0  # the question names no action
-    total = alias_terms("Tableau 11.1 : Demandes de visa regroupement familial par mois — Total", "fr")
+    total = alias_terms("Tableau 8.4 : Retours forcés par mois — Total", "fr")
     assert _other_action({"refused"}, total, "fr") == OTHER_ACTION_PENALTY / 2  # names none: a weaker miss
+    applications = alias_terms("Tableau 11.1 : Demandes de visa regroupement familial par mois — Total", "fr")
+    assert _other_action({"refused"}, applications, "fr") == OTHER_ACTION_PENALTY  # applications are lodged
 
 
 def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:

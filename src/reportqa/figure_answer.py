@@ -206,6 +206,15 @@ _ASKED_ACTIONS = (
     # "ont reçu leur visa" is granted, but "les demandes que l'Office a reçu" were lodged, not granted.
     ("granted", re.compile(r"^(?!.*\b(?:demandes?|dossiers?|requêtes?)\b).*\b(?:ont|a) reçu", re.I)),
     ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b|dien(?:de|den)\b.*\bin\b)", re.I)),
+    # Allowed to stay: an authorisation granted ("ont pu rester", "mochten … blijven").
+    (
+        "granted",
+        re.compile(
+            r"\b(?:(?:ont|a) pu rester|autorisés? à rester|mo(?:cht(?:en)?|gen|g)\b.*\bblijven|allowed to stay"
+            r"|bleiben durften)\b",
+            re.I,
+        ),
+    ),
 )
 
 
