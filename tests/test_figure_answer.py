@@ -113,6 +113,7 @@ def test_allowed_to_stay_asks_for_the_authorisations_granted() -> None:
         "Combien d'étrangers ont pu rester pour raisons de santé en 2023 ?",
         "Hoeveel zieke vreemdelingen mochten in 2022 in België blijven?",
         "How many sick foreigners were allowed to stay in 2023?",
+        "Hoeveel zieke vreemdelingen mag de Dienst laten blijven?",
     ):
         assert "granted" in _asked_actions(question, "fr")[0] | _asked_actions(question, "nl")[0], question
     assert not _asked_actions("Combien d'étrangers sont restés en centre fermé ?", "fr")[0]

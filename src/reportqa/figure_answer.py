@@ -210,7 +210,7 @@ _ASKED_ACTIONS = (
     (
         "granted",
         re.compile(
-            r"\b(?:(?:ont|a) pu rester|autorisés? à rester|mo(?:cht(?:en)?|gen|g)\b.*\bblijven|allowed to stay"
+            r"\b(?:(?:ont|a) pu rester|autorisés? à rester|m(?:ocht(?:en)?|ogen|ag)\b.*\bblijven|allowed to stay"
             r"|bleiben durften)\b",
             re.I,
         ),

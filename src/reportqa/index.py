@@ -136,14 +136,12 @@ class LoadedIndex:
 
     def sentence_vectors(self, texts: list[str]) -> np.ndarray:
         """The passage vectors of these sentences, each embedded once per process (the missing ones in a batch)."""
-        missing = list(dict.fromkeys(t for t in texts if self._sentences.get(t) is None))
+        found = {text: self._sentences.get(text) for text in texts}
+        missing = [text for text, vector in found.items() if vector is None]
         if missing:
             for text, vector in zip(missing, self.embedder.embed_passages(missing), strict=True):
-                self._sentences.put(text, vector)
-        vectors = [self._sentences.get(t) for t in texts]
-        if any(v is None for v in vectors):  # evicted meanwhile by other threads: embed those again
-            return self.embedder.embed_passages(texts)
-        return np.asarray(vectors)
+                found[text] = self._sentences.put(text, vector)
+        return np.asarray([found[text] for text in texts])
 
 
 class VectorCache:
