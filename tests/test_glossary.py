@@ -92,3 +92,13 @@ def test_a_name_the_report_never_uses_is_unknown() -> None:
     assert unknown_names("Combien de visas pour les Indiens et les Congolais ?", vocabulary) == []
     assert unknown_names("Combien de transferts Dublin et d'entretiens ICAM ?", vocabulary) == []
     assert unknown_names("Hoeveel Belgische studenten via Zaventem?", vocabulary) == []
+
+
+def test_a_dutch_compound_of_the_reports_words_is_no_unknown_name() -> None:
+    """ "Dublinaanvrager" is Dublin + the one who lodges "aanvragen": both are the report's words. A place name
+    made of no two such words stays unknown."""
+    vocabulary = {"fr": {}, "nl": dict.fromkeys(content_terms("Dublin aanvragen centrum", "nl"), 1.0)}
+    question = "Hoe vaak ging een ander land akkoord om een Dublinaanvrager over te nemen?"
+    assert unknown_names(question, vocabulary) == []
+    assert unknown_names("Hoeveel plaatsen telt het centrum van Merksplas?", vocabulary) == ["Merksplas"]
+    assert unknown_names("Hoeveel Dublinpiloten waren er?", vocabulary) == ["Dublinpiloten"]

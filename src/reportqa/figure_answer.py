@@ -146,6 +146,7 @@ def _with_closest_statements(
     vector: list[float],
     index: LoadedIndex,
     of_the_kind_asked: Callable[[str], bool] | None = None,
+    months: bool = False,
 ) -> list[Hit]:
     preferred = {hit.chunk.edition for hit in hits if hit.preferred}
     held = {hit.chunk.chunk_id for hit in hits}
@@ -160,6 +161,10 @@ def _with_closest_statements(
     # The tables of a section whose prose was found: the prose explains what its tables count.
     sections = {(hit.chunk.doc_id, hit.chunk.section_number) for hit in hits if hit.chunk.table is None}
     extra += [c.chunk_id for c in index.chunks.values() if c.table and (c.doc_id, c.section_number) in sections]
+    if months:
+        # A month asked: every table by month joins, for the scoring to choose (an annex of monthly tables is far
+        # from the section about what they count).
+        extra += [c.chunk_id for c in index.chunks.values() if c.table and c.edition in preferred and _month_rows(c)]
     extra = [chunk_id for chunk_id in dict.fromkeys(extra) if chunk_id not in held and chunk_id in index.chunks]
     scores = cosines(index, vector, extra)
     added = [
@@ -369,7 +374,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     measure = None if needs_share else kind
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
-    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, kind)
+    months = months_named(question)  # "en juin 2023": June's row, not the year's total
+    hits = _with_closest_statements(hits, similarities, vector.tolist(), index, kind, bool(months))
     # A row ("section — caption — label") and a sentence are different texts, and a question is always closer to
     # sentences: each is weighed against the closest of its own kind.
     closest = {
@@ -378,7 +384,6 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     }
     # A question about a people ("les Japonais") or a month is answered only by what names it, never by a total.
     countries = countries_named(question)
-    months = months_named(question)  # "en juin 2023": June's row, not the year's total
 
     def names_what_is_asked(text: str) -> bool:
         return (not countries or bool(countries & countries_named(text))) and (
@@ -418,7 +423,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if column is None or not names_what_is_asked(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                words = alias_terms(f"{subject} {label}", edition) | heading
+                words = alias_terms(f"{subject} {label}", edition) | heading | index.compound_terms(subject, edition)
                 cell = chunk.table.rows[row][column[0]]
                 words |= _percent_words(edition) if "%" in cell else frozenset()
                 share = coverage(terms, words, idf)

@@ -4,6 +4,7 @@ everyday words for what the report names officially ("rejetées" for "refusés",
 
 import json
 import re
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from importlib import resources
 
@@ -161,5 +162,32 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
             continue
         editions: tuple[Edition, ...] = ("fr", "nl")
         if not any(set(content_terms(name, e)) & vocabulary.get(e, {}).keys() for e in editions):
-            unknown.append(name)
+            if not _known_compound(name, vocabulary.get("nl", {})):
+                unknown.append(name)
     return unknown
+
+
+COMPOUND_PART = 4  # the shortest part of a Dutch compound read as a word of its own
+
+
+def _known_compound(name: str, vocabulary: dict[str, float]) -> bool:
+    """A Dutch compound of two words the report uses ("Dublinaanvrager": Dublin + aanvrag(en)) names nothing new."""
+    return bool(compound_parts(name, vocabulary))
+
+
+def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float]) -> frozenset[str]:
+    """The stems of the two words a Dutch compound is made of, when both are words of the vocabulary
+    ("visumaanvragen": visum, aanvraag); none for any other word."""
+    word = word.lower()
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        head, tail = _known_stems(word[:cut], vocabulary), _known_stems(word[cut:], vocabulary)
+        if head and tail:
+            return head | tail
+    return frozenset()
+
+
+def _known_stems(part: str, vocabulary: AbstractSet[str] | dict[str, float]) -> frozenset[str]:
+    """The part's stem when it is a word of the vocabulary, or the one who does what a word of it names
+    ("aanvrager": aanvragen)."""
+    forms = [part, part[:-2] + "en"] if part.endswith("er") else [part]
+    return frozenset(term for form in forms for term in content_terms(form, "nl") if term in vocabulary)

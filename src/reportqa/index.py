@@ -14,6 +14,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -34,6 +35,7 @@ from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, sourc
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
+from reportqa.glossary import COMPOUND_PART, compound_parts
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
@@ -108,6 +110,7 @@ class LoadedIndex:
     _sentences: "VectorCache" = field(default_factory=lambda: VectorCache(SENTENCE_CACHE), repr=False)
     _statement_texts: dict[str, str] = field(default_factory=dict, repr=False)
     _heading_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _compounds: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -125,6 +128,19 @@ class LoadedIndex:
             labels = {c.section_label for c in self.chunks.values() if c.edition == edition}
             terms = frozenset(t for label in labels for t in content_terms(label, edition) if not t.isdigit())
             self._heading_terms[edition] = terms
+        return terms
+
+    def compound_terms(self, text: str, edition: Edition) -> frozenset[str]:
+        """The parts of the text's Dutch compounds that are words of the edition ("Visumaanvragen": visum,
+        aanvraag): a question's separate words name what a caption says in one."""
+        if edition != "nl":
+            return frozenset()
+        terms = self._compounds.get(text)
+        if terms is None:
+            vocabulary = self.idf.get(edition, {})
+            long_words = (w for w in re.findall(r"\w+", text) if len(w) >= 2 * COMPOUND_PART)
+            terms = frozenset(part for word in long_words for part in compound_parts(word, vocabulary))
+            self._compounds[text] = terms  # one frozenset per text: a race writes the same value twice
         return terms
 
     def query_vector(self, text: str) -> np.ndarray:

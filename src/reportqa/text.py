@@ -26,7 +26,7 @@ _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "eng
 _SAME_STEM: dict[Language, dict[str, str]] = {
     "nl": {"visa": "visum", "centra": "centrum", "mens": "persoon", "terugker": "terugkeer", "studi": "studie"}
 }
-TERMS_VERSION = "7"
+TERMS_VERSION = "8"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -34,15 +34,15 @@ STOPWORDS: frozenset[str] = frozenset(
     mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos
     votre vous c d j l m n s t y été être avoir ont a est sont était combien quel quelle quels quelles entre
     comment pourquoi quand est-ce ce cette cet y-a-t-il il-y-a t-il ont-ils a-t-il ont-elles fait plus eu avant
-    après
+    après propre propres
     de het een en van ik je jij hij zij wij jullie ze u is zijn was waren wat wie welke hoe hoeveel waarom
     wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
     niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt werden meer welk vaak tussen
-    voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden
+    voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden eigen
     the of and to in on for by with what which how many much who when where why is are was were did do does
-    has have had it its this that these those from at as be been an or not any there their between before
+    has have had it its this that these those from at as be been an or not any there their between before own
     der die das den dem des ein eine einer und zu im mit von für auf ist sind war wie viele wieviel wer
-    wann wo warum was hat haben wurde wurden nicht es sie er zwischen
+    wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem
     """.split()
 )
 
