@@ -8,6 +8,7 @@ from reportqa.figure_answer import (
     _kind_asked,
     _other_action,
     _states_share,
+    is_figure_question,
     months_named,
 )
 from reportqa.text import content_terms
@@ -117,3 +118,11 @@ def test_allowed_to_stay_asks_for_the_authorisations_granted() -> None:
     ):
         assert "granted" in _asked_actions(question, "fr")[0] | _asked_actions(question, "nl")[0], question
     assert not _asked_actions("Combien d'étrangers sont restés en centre fermé ?", "fr")[0]
+
+
+def test_how_high_asks_for_a_figure_but_a_high_building_does_not() -> None:
+    assert is_figure_question("Hoe hoog was het beschermingspercentage in 2021?")
+    assert is_figure_question("Hoe groot is het aandeel online aanvragen?")
+    assert is_figure_question("How high was the protection rate in 2022?")
+    assert is_figure_question("Wie hoch war die Schutzquote 2023?")
+    assert not is_figure_question("Waarom is de drempel zo hoog?")

@@ -23,10 +23,10 @@ from reportqa.text import content_terms, is_year, sentences, table_number, years
 
 FIGURE_QUESTION = re.compile(
     r"\b(combien|nombre|quel(?:le)?s? (?:est |était |a été )?(?:la |le )?(?:part|proportion|pourcentage|taux)"
-    r"|chiffre|hoeveel|aantal|cijfer|hoe vaak|hoe lang"
+    r"|chiffre|hoeveel|aantal|cijfer|hoe vaak|hoe lang|hoe (?:hoog|groot) (?:was|is|waren|zijn)"
     r"|welke? (?:deel|percentage|aandeel)(?! van het (?:verslag|rapport))"
-    r"|how many|how much|how long|what (?:share|percentage|proportion)|figure"
-    r"|wie viele|wieviel|anzahl|wie lange|welcher anteil)\b",
+    r"|how many|how much|how long|how (?:high|large) (?:was|is|were|are)|what (?:share|percentage|proportion)|figure"
+    r"|wie viele|wieviel|anzahl|wie lange|wie (?:hoch|groß) (?:war|ist|waren|sind)|welcher anteil)\b",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|graad|rate|part\b|deel\b|share", re.I)
