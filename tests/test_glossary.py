@@ -2,6 +2,7 @@ from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
 from reportqa.glossary import (
     alias_terms,
     asked_terms,
+    compound_parts,
     countries_named,
     expand,
     names_a_topic,
@@ -102,3 +103,12 @@ def test_a_dutch_compound_of_the_reports_words_is_no_unknown_name() -> None:
     assert unknown_names(question, vocabulary) == []
     assert unknown_names("Hoeveel plaatsen telt het centrum van Merksplas?", vocabulary) == ["Merksplas"]
     assert unknown_names("Hoeveel Dublinpiloten waren er?", vocabulary) == ["Dublinpiloten"]
+
+
+def test_a_compound_is_read_as_its_two_words_when_the_report_has_both() -> None:
+    """A caption's "Visumaanvragen" answers a question's "visa … aangevraagd", and a question's
+    "terugkeergesprekken" is a caption's "terugkeer" and "gesprekken"."""
+    vocabulary = set(content_terms("visum aanvragen terugkeer gesprekken", "nl"))
+    assert compound_parts("Visumaanvragen", vocabulary) == content_terms("visum aanvragen", "nl")
+    assert compound_parts("terugkeergesprekken", vocabulary) == content_terms("terugkeer gesprekken", "nl")
+    assert compound_parts("Steenokkerzeel", vocabulary) == frozenset()

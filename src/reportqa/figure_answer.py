@@ -364,6 +364,14 @@ def _unit_penalty(text: str, measure: Callable[[str], bool] | None) -> float:
     return NOT_PERCENT_PENALTY if measure is not None and not measure(text) else 0.0
 
 
+def _compound_parts(question: str, index: LoadedIndex, edition: Edition) -> frozenset[str]:
+    """The parts of the question's Dutch compounds that the report never writes whole ("terugkeergesprekken":
+    terugkeer, gesprek)."""
+    vocabulary = index.idf.get(edition, {})
+    unknown = " ".join(w for w in re.findall(r"\w+", question) if not content_terms(w, edition) & vocabulary.keys())
+    return index.compound_terms(unknown, edition)
+
+
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
     asked = years_in(question)
     wants_percent = bool(_PERCENT.search(question))
@@ -394,7 +402,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
         # Years are matched by the columns and sentences that state them, not as words.
-        terms = {t for t in asked_terms(question, edition) if not is_year(t)}
+        terms = {t for t in asked_terms(question, edition) if not is_year(t)} | _compound_parts(
+            question, index, edition
+        )
         # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
         # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
         # answered by the visas issued to the Congolese).
