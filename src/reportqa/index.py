@@ -342,7 +342,7 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
                 _previous_statements(settings, embedder.embedder_id),
                 lambda done, total: report(f"Embedding figures' rows and sentences {done}/{total}", 0.95),
             )
-            LexicalIndex.build(chunks).save(build_dir / "bm25")
+            LexicalIndex.build(chunks, build_dir / "bm25")
             write_facts(extract_facts(chunks), build_dir / "facts.sqlite")
             with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
                 out.writelines(chunk.to_json() + "\n" for chunk in chunks)
