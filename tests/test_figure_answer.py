@@ -8,6 +8,7 @@ from reportqa.figure_answer import (
     _kind_asked,
     _other_action,
     _states_share,
+    asked_years,
     is_figure_question,
     months_named,
 )
@@ -126,3 +127,12 @@ def test_how_high_asks_for_a_figure_but_a_high_building_does_not() -> None:
     assert is_figure_question("How high was the protection rate in 2022?")
     assert is_figure_question("Wie hoch war die Schutzquote 2023?")
     assert not is_figure_question("Waarom is de drempel zo hoog?")
+
+
+def test_the_year_of_a_figure_the_question_states_is_not_asked() -> None:
+    """ "Après 3 327 expulsions en 2022, combien en 2023 ?" asks for 2023; two years asked stay asked."""
+    assert asked_years("Après 3 327 expulsions en 2022, combien y en a-t-il eu en 2023 ?") == {"2023"}
+    assert asked_years("Na 3.327 gedwongen terugkeringen in 2022, hoeveel waren het er in 2023?") == {"2023"}
+    assert asked_years("Hoeveel in 2022 en in 2023?") == {"2022", "2023"}
+    assert asked_years("Combien de demandes 9ter en 2022 ?") == {"2022"}
+    assert asked_years("Les 3 994 retours de 2023 ?") == {"2023"}

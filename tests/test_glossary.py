@@ -112,3 +112,6 @@ def test_a_compound_is_read_as_its_two_words_when_the_report_has_both() -> None:
     assert compound_parts("Visumaanvragen", vocabulary) == content_terms("visum aanvragen", "nl")
     assert compound_parts("terugkeergesprekken", vocabulary) == content_terms("terugkeer gesprekken", "nl")
     assert compound_parts("Steenokkerzeel", vocabulary) == frozenset()
+    three = vocabulary | content_terms("Schengen dossiers", "nl")
+    assert compound_parts("Schengenvisumdossiers", three) == content_terms("Schengen visum dossiers", "nl")
+    assert compound_parts("Schengenvisumdossiers", three, words=2) == frozenset()

@@ -12,6 +12,7 @@ from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
 from reportqa.figure_answer import (
+    asked_years,
     best_statement,
     busiest_month,
     figure_answer,
@@ -114,7 +115,7 @@ def compose(question: str, language: Language, hits: list[Hit], settings: Settin
         statement, evidence = best_statement(question, language, hits, index, thresholds(settings))
         if statement is None:
             return _refusal(language, hits, settings, evidence)
-        answer = figure_answer(statement, language, index, settings, years_in(question))
+        answer = figure_answer(statement, language, index, settings, asked_years(question))
         text, citations = f"{answer.text} [1]", [answer.citation]
     elif suffices(evidence, language, thresholds(settings)):
         text, citations = quote(question, language, candidates, settings, index)

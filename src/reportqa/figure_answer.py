@@ -80,6 +80,9 @@ OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
 # search ranked low can still hold the one row asked about.
 CLOSEST_STATEMENTS = 8
+# A statement that names none of the codes or acronyms the question writes ("MENA", "9ter"), in a section about
+# none of them, is about something else: it ranks below those that name one.
+OFF_SUBJECT_PENALTY = 0.1
 # The sentence before a figure joins it only when it adds the subject, not for a word or two.
 JOINED_PENALTY = 0.02
 
@@ -97,6 +100,22 @@ _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=Tr
 def months_named(text: str) -> set[int]:
     """The months a text names, in any of the four languages ("juin", "juni", "June": 6)."""
     return {_MONTH_NUMBERS[m.lower()] for m in _MONTH.findall(text)}
+
+
+# "Après 3 327 expulsions en 2022, combien en 2023 ?": a figure the question states, with its year.
+_STATED_FIGURE = re.compile(r"(\d[\d .,]*\d)\s[^\d?]{0,40}?\b(?:en|in|im)\s+((?:19|20)\d\d)\b")
+
+
+def asked_years(question: str) -> set[str]:
+    """The years a question asks about: not the year of a figure it states as context."""
+    years = years_in(question)
+    stated = {m[2] for m in _STATED_FIGURE.finditer(question) if not is_year(m[1])}
+    return (years - stated) or years
+
+
+def _stated_figure(term: str) -> bool:
+    """A number the question writes ("plus de 4 000 ?") is the claim, or context: never what a passage must name."""
+    return term.replace(".", "").isdigit() and not is_year(term)
 
 
 def is_figure_question(question: str) -> bool:
@@ -373,7 +392,7 @@ def _compound_parts(question: str, index: LoadedIndex, edition: Edition) -> froz
 
 
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
-    asked = years_in(question)
+    asked = asked_years(question)
     wants_percent = bool(_PERCENT.search(question))
     needs_percent = bool(_ASKS_FOR_PERCENT.search(question))
     kind = _kind_asked(question)
@@ -402,9 +421,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
         # Years are matched by the columns and sentences that state them, not as words.
-        terms = {t for t in asked_terms(question, edition) if not is_year(t)} | _compound_parts(
-            question, index, edition
-        )
+        terms = {t for t in asked_terms(question, edition) if not is_year(t) and not _stated_figure(t)}
+        terms |= _compound_parts(question, index, edition)
         # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
         # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
         # answered by the visas issued to the Congolese).
@@ -423,6 +441,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # than was asked.
         asked_words = terms | content_terms(question, edition) | _action_words(actions, edition)
         heading = content_terms(chunk.section_label, edition)
+        named_heading = alias_terms(chunk.section_label, edition)  # its acronym too, for `subjects`
         idf = index.idf.get(edition, {})
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
         if chunk.table is not None:
@@ -447,9 +466,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 # For the refusal rule a row's closeness is put on the sentences' scale (see `closest`).
                 if countries and not (about & words if about else share):
                     share = 0.0
-                off_subject = bool(subjects) and not subjects & words
+                off_subject = bool(subjects) and not subjects & (words | named_heading)
                 if off_subject:
-                    share = 0.0
+                    share, score = 0.0, score - OFF_SUBJECT_PENALTY
                 on_topic = (share or not countries) and not off_subject
                 closeness = similarity - closest["r"] + closest["s"] if on_topic else 0.0
                 evidence = Evidence(hit.score, share, column[1], closeness)
@@ -480,9 +499,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
             if countries and not (about & (own_words | heading) if about else share):
                 share = 0.0
-            off_subject = bool(subjects) and not subjects & (own_words | heading)
+            off_subject = bool(subjects) and not subjects & (own_words | named_heading)
             if off_subject:
-                share = 0.0
+                share, score = 0.0, score - OFF_SUBJECT_PENALTY
             closeness = similarity if (share or not countries) and not off_subject else 0.0
             found.append(Statement(hit, text, score, Evidence(hit.score, share, years_ok, closeness)))
     # A statement for the year asked comes first, however close another year's is.

@@ -162,7 +162,7 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
             continue
         editions: tuple[Edition, ...] = ("fr", "nl")
         if not any(set(content_terms(name, e)) & vocabulary.get(e, {}).keys() for e in editions):
-            if not _known_compound(name, vocabulary.get("nl", {})):
+            if not compound_parts(name, vocabulary.get("nl", {}).keys() | glossary_terms("nl")):
                 unknown.append(name)
     return unknown
 
@@ -170,18 +170,26 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
 COMPOUND_PART = 4  # the shortest part of a Dutch compound read as a word of its own
 
 
-def _known_compound(name: str, vocabulary: dict[str, float]) -> bool:
-    """A Dutch compound of two words the report uses ("Dublinaanvrager": Dublin + aanvrag(en)) names nothing new."""
-    return bool(compound_parts(name, vocabulary))
+@lru_cache(maxsize=2)
+def glossary_terms(edition: Edition) -> frozenset[str]:
+    """The words of every name the glossary knows, in the edition's language ("Schengen" for short-stay visas)."""
+    return frozenset(
+        t for group, _ in _groups() for name in group.get(edition, []) for t in content_terms(name, edition)
+    )
 
 
-def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float]) -> frozenset[str]:
-    """The stems of the two words a Dutch compound is made of, when both are words of the vocabulary
-    ("visumaanvragen": visum, aanvraag); none for any other word."""
+def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float], words: int = 3) -> frozenset[str]:
+    """The stems of the words (two, or up to `words`) a Dutch compound is made of, when each is a word of the
+    vocabulary ("visumaanvragen": visum, aanvraag; "Schengenvisumdossiers": Schengen, visum, dossier); none for any
+    other word."""
     word = word.lower()
     for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
-        head, tail = _known_stems(word[:cut], vocabulary), _known_stems(word[cut:], vocabulary)
-        if head and tail:
+        head = _known_stems(word[:cut], vocabulary)
+        if not head:
+            continue
+        rest = word[cut:]
+        tail = _known_stems(rest, vocabulary) or (compound_parts(rest, vocabulary, words - 1) if words > 2 else None)
+        if tail:
             return head | tail
     return frozenset()
 

@@ -35,11 +35,11 @@ from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, sourc
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.glossary import COMPOUND_PART, compound_parts
+from reportqa.glossary import COMPOUND_PART, alias_terms, compound_parts, glossary_terms
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
-from reportqa.text import TERMS_VERSION, content_terms, inverse_document_frequencies
+from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
@@ -122,11 +122,12 @@ class LoadedIndex:
         return text
 
     def heading_terms(self, edition: Edition) -> frozenset[str]:
-        """The words of the edition's section headings: what the report's sections are about."""
+        """The words of the edition's section headings and their other names ("MENA" for "Mineurs étrangers non
+        accompagnés"): what the report's sections are about."""
         terms = self._heading_terms.get(edition)
         if terms is None:
             labels = {c.section_label for c in self.chunks.values() if c.edition == edition}
-            terms = frozenset(t for label in labels for t in content_terms(label, edition) if not t.isdigit())
+            terms = frozenset(t for label in labels for t in alias_terms(label, edition) if not t.isdigit())
             self._heading_terms[edition] = terms
         return terms
 
@@ -137,7 +138,7 @@ class LoadedIndex:
             return frozenset()
         terms = self._compounds.get(text)
         if terms is None:
-            vocabulary = self.idf.get(edition, {})
+            vocabulary = self.idf.get(edition, {}).keys() | glossary_terms(edition)
             long_words = (w for w in re.findall(r"\w+", text) if len(w) >= 2 * COMPOUND_PART)
             terms = frozenset(part for word in long_words for part in compound_parts(word, vocabulary))
             self._compounds[text] = terms  # one frozenset per text: a race writes the same value twice
