@@ -14,7 +14,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
 from reportqa.figures import numbers_with_years, parse_number
-from reportqa.glossary import alias_terms, asked_terms, countries_named, expand, translate_terms
+from reportqa.glossary import alias_terms, asked_terms, compound_terms, countries_named, expand, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.retrieve import Hit, cosines
@@ -386,9 +386,11 @@ def _unit_penalty(text: str, measure: Callable[[str], bool] | None) -> float:
 def _compound_parts(question: str, index: LoadedIndex, edition: Edition) -> frozenset[str]:
     """The parts of the question's Dutch compounds that the report never writes whole ("terugkeergesprekken":
     terugkeer, gesprek)."""
+    if edition != "nl":
+        return frozenset()
     vocabulary = index.idf.get(edition, {})
     unknown = " ".join(w for w in re.findall(r"\w+", question) if not content_terms(w, edition) & vocabulary.keys())
-    return index.compound_terms(unknown, edition)
+    return compound_terms(unknown, index.compound_vocabulary(edition))
 
 
 def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Statement]:
@@ -417,12 +419,16 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             not months or bool(months & months_named(text))
         )
 
+    # Years are matched by the columns and sentences that state them, not as words.
+    question_terms = {
+        edition: {t for t in asked_terms(question, edition) if not is_year(t) and not _stated_figure(t)}
+        | _compound_parts(question, index, edition)
+        for edition in {hit.chunk.edition for hit in hits}
+    }
     found = []
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
-        # Years are matched by the columns and sentences that state them, not as words.
-        terms = {t for t in asked_terms(question, edition) if not is_year(t) and not _stated_figure(t)}
-        terms |= _compound_parts(question, index, edition)
+        terms = set(question_terms[edition])
         # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
         # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
         # answered by the visas issued to the Congolese).
@@ -452,7 +458,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
                 if column is None or not names_what_is_asked(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue
                 similarity = similarities.get(row_key(chunk.chunk_id, row), hit.score)
-                words = alias_terms(f"{subject} {label}", edition) | heading | index.compound_terms(subject, edition)
+                words = alias_terms(f"{subject} {label}", edition) | heading | index.caption_compounds(subject, edition)
                 cell = chunk.table.rows[row][column[0]]
                 words |= _percent_words(edition) if "%" in cell else frozenset()
                 share = coverage(terms, words, idf)

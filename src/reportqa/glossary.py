@@ -194,6 +194,12 @@ def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float], w
     return frozenset()
 
 
+def compound_terms(text: str, vocabulary: AbstractSet[str]) -> frozenset[str]:
+    """The parts of every Dutch compound in the text (see `compound_parts`)."""
+    long_words = (w for w in re.findall(r"\w+", text) if len(w) >= 2 * COMPOUND_PART)
+    return frozenset(part for word in long_words for part in compound_parts(word, vocabulary))
+
+
 def _known_stems(part: str, vocabulary: AbstractSet[str] | dict[str, float]) -> frozenset[str]:
     """The part's stem when it is a word of the vocabulary, or the one who does what a word of it names
     ("aanvrager": aanvragen)."""

@@ -14,7 +14,6 @@ import contextlib
 import fcntl
 import json
 import os
-import re
 import shutil
 import threading
 import time
@@ -35,7 +34,7 @@ from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, sourc
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.glossary import COMPOUND_PART, alias_terms, compound_parts, glossary_terms
+from reportqa.glossary import alias_terms, compound_terms, glossary_terms
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
@@ -111,6 +110,7 @@ class LoadedIndex:
     _statement_texts: dict[str, str] = field(default_factory=dict, repr=False)
     _heading_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _compounds: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _compound_vocabularies: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -131,17 +131,24 @@ class LoadedIndex:
             self._heading_terms[edition] = terms
         return terms
 
-    def compound_terms(self, text: str, edition: Edition) -> frozenset[str]:
-        """The parts of the text's Dutch compounds that are words of the edition ("Visumaanvragen": visum,
-        aanvraag): a question's separate words name what a caption says in one."""
+    def compound_vocabulary(self, edition: Edition) -> frozenset[str]:
+        """The words a Dutch compound's parts may be: the edition's own and the glossary's ("Schengen")."""
+        vocabulary = self._compound_vocabularies.get(edition)
+        if vocabulary is None:
+            vocabulary = frozenset(self.idf.get(edition, {})) | glossary_terms(edition)
+            self._compound_vocabularies[edition] = vocabulary
+        return vocabulary
+
+    def caption_compounds(self, caption: str, edition: Edition) -> frozenset[str]:
+        """The parts of a caption's Dutch compounds that are words of the edition ("Visumaanvragen": visum,
+        aanvraag): a question's separate words name what a caption says in one. Kept per caption (the report's
+        captions are few; a question's words are not kept)."""
         if edition != "nl":
             return frozenset()
-        terms = self._compounds.get(text)
+        terms = self._compounds.get(caption)
         if terms is None:
-            vocabulary = self.idf.get(edition, {}).keys() | glossary_terms(edition)
-            long_words = (w for w in re.findall(r"\w+", text) if len(w) >= 2 * COMPOUND_PART)
-            terms = frozenset(part for word in long_words for part in compound_parts(word, vocabulary))
-            self._compounds[text] = terms  # one frozenset per text: a race writes the same value twice
+            terms = compound_terms(caption, self.compound_vocabulary(edition))
+            self._compounds[caption] = terms  # one frozenset per caption: a race writes the same value twice
         return terms
 
     def query_vector(self, text: str) -> np.ndarray:
