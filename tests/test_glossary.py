@@ -115,3 +115,14 @@ def test_a_compound_is_read_as_its_two_words_when_the_report_has_both() -> None:
     three = vocabulary | content_terms("Schengen dossiers", "nl")
     assert compound_parts("Schengenvisumdossiers", three) == content_terms("Schengen visum dossiers", "nl")
     assert compound_parts("Schengenvisumdossiers", three, words=2) == frozenset()
+
+
+def test_every_name_is_found_by_its_first_word_in_any_case_and_in_the_plural() -> None:
+    """A text is searched only for the groups whose names' first words it has: no name may be missed by that."""
+    from reportqa.glossary import _groups, _named_in
+
+    for names in _groups():
+        for alias in names.aliases:
+            for text in (f"Combien de {alias} en 2023 ?", f"Hoeveel {alias}s?", f"({alias.upper()})"):
+                found = {id(group) for group, pattern in _named_in(text, _groups()) if pattern.search(text)}
+                assert found == {id(other.group) for other in _groups() if other.pattern.search(text)}, text
