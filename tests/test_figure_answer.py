@@ -73,6 +73,15 @@ def test_a_share_is_asked_and_a_change_is_not_one() -> None:
     assert not _ASKS_FOR_CHANGE.search("What share of asylum decisions granted protection in 2022?")
 
 
+def test_a_figure_in_percent_names_the_share_a_question_asks_for() -> None:
+    """ "Quelle proportion", "welk aandeel": the question's word for a share is a word a figure in % names."""
+    from reportqa.figure_answer import _percent_words
+
+    for edition, question in (("fr", "Quelle proportion des demandes ?"), ("nl", "Welk aandeel van de aanvragen?")):
+        asked = content_terms(question, edition) - content_terms("des demandes van de aanvragen", edition)
+        assert asked and asked <= _percent_words(edition)
+
+
 def test_a_cost_a_duration_or_a_share_must_be_stated_to_answer() -> None:
     """ "Combien coûte un retour forcé ?" is not answered by the number of forced returns: the statement must state
     what kind of figure is asked, or the report does not say."""

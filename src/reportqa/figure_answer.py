@@ -343,8 +343,13 @@ def _label_fit(
 
 @lru_cache(maxsize=2)
 def _percent_words(edition: Edition) -> frozenset[str]:
-    """A figure in % names the percentage a question asks for ("quel pourcentage", "hoeveel procent")."""
-    return frozenset(content_terms("pourcentage percentage procent percent prozent", edition))
+    """A figure in % names the percentage or share a question asks for ("quel pourcentage", "quelle proportion",
+    "hoeveel procent", "welk aandeel")."""
+    return frozenset(
+        content_terms(
+            "pourcentage percentage procent percent prozent proportion part aandeel deel share anteil", edition
+        )
+    )
 
 
 def _states_share(text: str) -> bool:
