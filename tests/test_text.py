@@ -39,3 +39,19 @@ def test_a_dutch_singular_and_its_latin_plural_are_one_term() -> None:
 def test_question_words_are_not_content_and_mensen_are_personen() -> None:
     assert content_terms("Welk aandeel? Hoe vaak?", "nl") == content_terms("aandeel", "nl")
     assert content_terms("Hoeveel mensen?", "nl") == content_terms("personen", "nl")
+
+
+def test_how_often_and_someone_are_question_words_in_every_language() -> None:
+    for question, language in (
+        ("Combien de fois, et pour quelqu'un ?", "fr"),
+        ("Hoeveel keer, en voor iemand?", "nl"),
+        ("How many times, for someone?", "en"),
+        ("Wie oft, wie viele Mal, für jemand?", "de"),
+    ):
+        assert not content_terms(question, language), question
+
+
+def test_a_verb_and_the_reports_noun_for_the_same_act_are_one_term() -> None:
+    assert content_terms("reprendre", "fr") == content_terms("reprise", "fr")
+    assert content_terms("terugnemen", "nl") == content_terms("terugname", "nl")
+    assert content_terms("akkoorden", "nl") == content_terms("akkoord", "nl")

@@ -21,12 +21,22 @@ _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
 # Plurals the stemmers do not bring back to their singular (a Dutch asker writes "visum", the report's rows say
 # "Afgegeven visa"; "studie" and "studies" stem apart), the asker's "mensen" for the report's "personen", and
-# "terugkeren" (the stemmer's "terugker") for the report's "terugkeer". Changing `tokens` changes the lexical
-# index: bump TERMS_VERSION so indexes are rebuilt.
+# "terugkeren" (the stemmer's "terugker") for the report's "terugkeer"; a verb and the report's noun for the same
+# act ("reprendre" a person, "demandes de reprise"; "terugnemen", "terugname"), and "akkoorden" that the Dutch
+# stemmer cuts to "akkoor". Changing `tokens` changes the lexical index: bump TERMS_VERSION so indexes are rebuilt.
 _SAME_STEM: dict[Language, dict[str, str]] = {
-    "nl": {"visa": "visum", "centra": "centrum", "mens": "persoon", "terugker": "terugkeer", "studi": "studie"}
+    "fr": {"reprendr": "repris", "reprend": "repris"},
+    "nl": {
+        "visa": "visum",
+        "centra": "centrum",
+        "mens": "persoon",
+        "terugker": "terugkeer",
+        "studi": "studie",
+        "terugnem": "terugname",
+        "akkoor": "akkoord",
+    },
 }
-TERMS_VERSION = "8"
+TERMS_VERSION = "9"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -34,15 +44,16 @@ STOPWORDS: frozenset[str] = frozenset(
     mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta te tes toi ton tu un une vos
     votre vous c d j l m n s t y été être avoir ont a est sont était combien quel quelle quels quelles entre
     comment pourquoi quand est-ce ce cette cet y-a-t-il il-y-a t-il ont-ils a-t-il ont-elles fait plus eu avant
-    après propre propres
+    après propre propres fois quelqu
     de het een en van ik je jij hij zij wij jullie ze u is zijn was waren wat wie welke hoe hoeveel waarom
     wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
     niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt werden meer welk vaak tussen
-    voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden eigen
+    voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden eigen keer iemand
     the of and to in on for by with what which how many much who when where why is are was were did do does
     has have had it its this that these those from at as be been an or not any there their between before own
+    times someone
     der die das den dem des ein eine einer und zu im mit von für auf ist sind war wie viele wieviel wer
-    wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem
+    wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem oft mal jemand
     """.split()
 )
 
