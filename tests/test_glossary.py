@@ -126,3 +126,12 @@ def test_every_name_is_found_by_its_first_word_in_any_case_and_in_the_plural() -
             for text in (f"Combien de {alias} en 2023 ?", f"Hoeveel {alias}s?", f"({alias.upper()})"):
                 found = {id(group) for group, pattern in _named_in(text, _groups()) if pattern.search(text)}
                 assert found == {id(other.group) for other in _groups() if other.pattern.search(text)}, text
+
+
+def test_no_name_is_a_common_word_of_any_language() -> None:
+    """Names are looked for in questions of every language: the English "met" (for interviews) was the Dutch "met"
+    (with) and turned "keerden met begeleiding terug" into a question about interviews."""
+    from reportqa.glossary import _groups
+    from reportqa.text import STOPWORDS
+
+    assert not [alias for names in _groups() for alias in names.aliases if alias.lower() in STOPWORDS]
