@@ -145,3 +145,13 @@ def test_the_year_of_a_figure_the_question_states_is_not_asked() -> None:
     assert asked_years("Hoeveel in 2022 en in 2023?") == {"2022", "2023"}
     assert asked_years("Combien de demandes 9ter en 2022 ?") == {"2022"}
     assert asked_years("Les 3 994 retours de 2023 ?") == {"2023"}
+
+
+def test_a_subject_named_in_words_is_the_sections_acronym() -> None:
+    """ "Unaccompanied minors" is the MENA section's subject as much as "MENA" is: a statement about asylum
+    applications in general is about something else."""
+    from reportqa.glossary import translate_terms
+
+    question = "How many unaccompanied minors applied for international protection in 2023?"
+    assert _codes(translate_terms(question, "fr"), "fr") == content_terms("MENA", "fr")
+    assert _codes(translate_terms("Hoeveel zieke vreemdelingen (9ter)?", "nl"), "nl") == content_terms("9ter", "nl")

@@ -443,9 +443,10 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # What the question is about besides the country and the action ("permis uniques" in "combien de permis
         # uniques délivrés aux Indiens"): a statement sharing only the action is no closer than one sharing nothing.
         about = terms - _any_action_terms(edition)
-        # The codes and acronyms the question names that a section of the report is about ("9ter", "ICAM"): a
-        # statement naming none of them, in a section about none of them, is about something else.
-        subjects = terms & index.heading_terms(edition) & _codes(question, edition)
+        # The codes and acronyms the question names that a section of the report is about ("9ter", "ICAM", and
+        # "MENA" for "unaccompanied minors"): a statement naming none of them, in a section about none of them, is
+        # about something else.
+        subjects = terms & index.heading_terms(edition) & _codes(translate_terms(question, edition), edition)
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
