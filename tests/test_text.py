@@ -46,7 +46,7 @@ def test_how_often_and_someone_are_question_words_in_every_language() -> None:
         ("Combien de fois, et pour quelqu'un ?", "fr"),
         ("Hoeveel keer, en voor iemand?", "nl"),
         ("How many times, for someone?", "en"),
-        ("Wie oft, wie viele Mal, für jemand?", "de"),
+        ("Wie oft, wie viele Mal, für jemand, einen, einem, eines?", "de"),
     ):
         assert not content_terms(question, language), question
 
