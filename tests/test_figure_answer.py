@@ -155,3 +155,13 @@ def test_a_subject_named_in_words_is_the_sections_acronym() -> None:
     question = "How many unaccompanied minors applied for international protection in 2023?"
     assert _codes(translate_terms(question, "fr"), "fr") == content_terms("MENA", "fr")
     assert _codes(translate_terms("Hoeveel zieke vreemdelingen (9ter)?", "nl"), "nl") == content_terms("9ter", "nl")
+
+
+def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
+    from reportqa.figure_answer import _ASKS_HOW_OFTEN, _counts_events
+
+    for question in ("Hoe vaak spraken de coaches met iemand?", "How often did ICAM coaches hold interviews?"):
+        assert _ASKS_HOW_OFTEN.search(question)
+    assert not _ASKS_HOW_OFTEN.search("Combien d'accompagnateurs ICAM en 2022 ?")
+    assert not _counts_events("Tabel 8.6: ICAM-gesprekken — ICAM-coaches (VTE) | 2023: 26")
+    assert _counts_events("Tabel 8.6: ICAM-gesprekken — Gevoerde gesprekken | 2023: 3.962")

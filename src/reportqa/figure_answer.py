@@ -75,6 +75,14 @@ _ASKS_FOR_MONEY = re.compile(
     r"\bco[uû]t(?:e|ent|s|ait|aient)?\b|\bprix\b|\bbudget|\bkost(?:en|te|ten)?\b|\bcosts?\b|\bkostet\b", re.I
 )
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
+# A question on how often something happened ("hoe vaak spraken de coaches …") counts events, never heads: a row in
+# full-time equivalents ("ICAM-coaches (VTE)") does not answer it.
+_ASKS_HOW_OFTEN = re.compile(
+    r"combien de fois|hoe vaak|hoeveel keer|how often|how many times|wie oft|wie viele male|wie häufig", re.I
+)
+_HEADCOUNT = re.compile(
+    r"\b(?:ETP|VTE|FTE|VZÄ|équivalents? temps plein|voltijdse equivalenten|full-time equivalents?)\b", re.I
+)
 # A passage from the other edition must beat the asker's edition by this much to be quoted.
 OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
@@ -373,6 +381,10 @@ def _states_money(text: str) -> bool:
     return bool(_MONEY.search(text))
 
 
+def _counts_events(text: str) -> bool:
+    return not _HEADCOUNT.search(text)
+
+
 def _kind_asked(question: str) -> Callable[[str], bool] | None:
     """What a statement must state to answer at all: a share, a duration or an amount (None: any figure)."""
     if _ASKS_FOR_PERCENT.search(question) and not _ASKS_FOR_CHANGE.search(question):
@@ -406,6 +418,8 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
     # A share has its own bonus (`_percent_bonus`); a duration or an amount is weighed by `_unit_penalty`.
     needs_share = kind is _states_share
     measure = None if needs_share else kind
+    if measure is None and _ASKS_HOW_OFTEN.search(question):
+        measure = _counts_events  # weighed like a unit, but not a kind to refuse on: most statements count events
     vector = index.query_vector(expand(question))
     similarities = index.statements.similarities(vector)
     months = months_named(question)  # "en juin 2023": June's row, not the year's total

@@ -52,8 +52,9 @@ STOPWORDS: frozenset[str] = frozenset(
     the of and to in on for by with what which how many much who when where why is are was were did do does
     has have had it its this that these those from at as be been an or not any there their between before own
     times someone
-    der die das den dem des ein eine einer einen einem eines und zu im mit von für auf ist sind war wie viele wieviel wer
-    wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem oft mal jemand
+    der die das den dem des ein eine einer einen einem eines und zu im mit von für auf ist sind war wie viele
+    wieviel wer wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem oft mal
+    jemand
     """.split()
 )
 
