@@ -31,8 +31,23 @@ _EVENT = re.compile(rf"\b({_EVENTS})", re.IGNORECASE)
 _ENGLISH_I = re.compile(r"(^|[\s,])I\b")
 
 
+# The asker and the event must be in one clause: "Je prépare un article : combien de visas refusés ?" and "Ik schrijf
+# een artikel. Hoeveel visa werden geweigerd?" tell nothing that happened to the asker.
+_CLAUSE_END = re.compile(r"[.:;!?](?!\d)")
+# "Je voudrais savoir combien de visas ont été refusés": the event is what is counted, not what happened to the
+# asker ("combien de temps ai-je pour un recours" still is a case).
+_COUNTING = re.compile(
+    r"\b(?:combien d(?:e\s+|['’])(?!temps)|hoeveel(?!\s+tijd)|how many|wie viele|nombre de|aantal|number of)",
+    re.IGNORECASE,
+)
+
+
+def _tells_own_event(clause: str) -> bool:
+    event = _EVENT.search(clause)
+    if not event or not (_FIRST_PERSON.search(clause) or _ENGLISH_I.search(clause)):
+        return False
+    return not _COUNTING.search(clause[: event.start()])
+
+
 def is_personal_case(question: str) -> bool:
-    if _OWN_CASE.search(question):
-        return True
-    first_person = bool(_FIRST_PERSON.search(question) or _ENGLISH_I.search(question))
-    return first_person and bool(_EVENT.search(question))
+    return bool(_OWN_CASE.search(question)) or any(map(_tells_own_event, _CLAUSE_END.split(question)))
