@@ -67,3 +67,14 @@ def test_a_row_of_years_alone_is_never_table_data(parse_cache: Path) -> None:
             for row in block.table.rows if block.table else []:
                 cells = [cell.strip() for cell in row if cell.strip()]
                 assert len(cells) < 2 or not all(re.fullmatch(r"(19|20)\d\d", cell) for cell in cells), row
+
+
+def test_the_layout_report_gives_the_test_split_before_every_question() -> None:
+    from reportqa.layouteval import format_layout_report
+
+    structure = {"cells": 10, "cell_recall": 1.0, "section_recall": 1.0, "prose_page_accuracy": 1.0, "missed": []}
+    every = {"accuracy": 0.97, "citation_accuracy": 0.98, "refusal_accuracy": 0.9, "false_refusals": 0.01}
+    test = {"accuracy": 0.93, "citation_accuracy": 0.95}
+    report = format_layout_report([{"layout": "writer", "structure": structure, "test": test, "answers": every}])
+    header, row = report.splitlines()[:2]
+    assert header.index("test acc") < header.index(" acc ") and "0.93" in row and row.index("0.93") < row.index("0.97")
