@@ -93,6 +93,9 @@ def test_a_name_the_report_never_uses_is_unknown() -> None:
     assert unknown_names("Combien de visas pour les Indiens et les Congolais ?", vocabulary) == []
     assert unknown_names("Combien de transferts Dublin et d'entretiens ICAM ?", vocabulary) == []
     assert unknown_names("Hoeveel Belgische studenten via Zaventem?", vocabulary) == []
+    # A sentence's first word is capitalised for that alone.
+    assert unknown_names("Je prépare un article. Combien de visas ? Combien exactement ?", vocabulary) == []
+    assert unknown_names("Ik schrijf een artikel: Hoeveel visa in Vottem?", vocabulary) == ["Vottem"]
 
 
 def test_a_dutch_compound_of_the_reports_words_is_no_unknown_name() -> None:

@@ -181,7 +181,10 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
     country, people or term the glossary knows: "Vottem", "Merksplas". A question about one is about something
     the report does not cover."""
     unknown = []
-    for name in _NAME.findall(question):
+    for match in _NAME.finditer(question):
+        name = match.group()
+        if question[: match.start()].rstrip()[-1:] in (".", "?", "!", ":"):
+            continue  # a sentence's first word ("Ik schrijf een artikel. Hoeveel …") has its capital for that
         if name.lower().startswith("belg") or countries_named(name):  # Belgium: the countries leave it out
             continue
         if any(pattern.search(name) for _, pattern in _named_in(name, _groups())):
