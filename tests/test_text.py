@@ -41,12 +41,12 @@ def test_question_words_are_not_content_and_mensen_are_personen() -> None:
     assert content_terms("Hoeveel mensen?", "nl") == content_terms("personen", "nl")
 
 
-def test_how_often_and_someone_are_question_words_in_every_language() -> None:
+def test_how_often_how_high_and_someone_are_question_words_in_every_language() -> None:
     for question, language in (
         ("Combien de fois, et pour quelqu'un ?", "fr"),
-        ("Hoeveel keer, en voor iemand?", "nl"),
-        ("How many times, for someone?", "en"),
-        ("Wie oft, wie viele Mal, für jemand, einen, einem, eines?", "de"),
+        ("Hoeveel keer, en voor iemand? Hoe hoog was het?", "nl"),
+        ("How many times, for someone? How high was it?", "en"),
+        ("Wie oft, wie viele Mal, für jemand, einen, einem, eines? Wie hoch war es?", "de"),
     ):
         assert not content_terms(question, language), question
 

@@ -36,7 +36,7 @@ _SAME_STEM: dict[Language, dict[str, str]] = {
         "akkoor": "akkoord",
     },
 }
-TERMS_VERSION = "10"
+TERMS_VERSION = "11"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -49,12 +49,13 @@ STOPWORDS: frozenset[str] = frozenset(
     wanneer waar in op aan met voor door naar bij om te tot uit over dat die dit deze er ook als dan maar
     niet geen nog al wel of hun haar zijn heeft hebben had werd worden wordt werden meer welk vaak tussen
     voordien daarvoor kwam kwamen komt komen binnen gaf gaven vroeg vroegen diende dienden eigen keer iemand
+    hoog
     the of and to in on for by with what which how many much who when where why is are was were did do does
     has have had it its this that these those from at as be been an or not any there their between before own
-    times someone
+    times someone high
     der die das den dem des ein eine einer einen einem eines und zu im mit von für auf ist sind war wie viele
     wieviel wer wann wo warum was hat haben wurde wurden nicht es sie er zwischen eigene eigenen eigenem oft mal
-    jemand
+    jemand hoch
     """.split()
 )
 
