@@ -198,3 +198,11 @@ def test_sentence_vectors_are_the_embedders_and_each_sentence_is_embedded_once(c
     index.sentence_vectors(["Une autre phrase."])  # the cache holds two: the oldest goes
     assert len(index._sentences) == 2
     assert np.allclose(index.sentence_vectors(first[:1]), vectors[:1]) and recording.embedded[-1] == first[0]
+
+
+def test_word_weights_are_stored_with_the_build_and_computed_for_an_older_one(own_corpus: Settings) -> None:
+    build_index(own_corpus)
+    stored = open_index(own_corpus).idf
+    assert stored["fr"] and stored["nl"]
+    (own_corpus.index_dir / "current" / "idf.json").unlink()  # a build from before the file was written
+    assert open_index(own_corpus).idf == stored
