@@ -138,3 +138,9 @@ def test_no_name_is_a_common_word_of_any_language() -> None:
     from reportqa.text import STOPWORDS
 
     assert not [alias for names in _groups() for alias in names.aliases if alias.lower() in STOPWORDS]
+
+
+def test_an_acronym_the_edition_uses_is_not_replaced_by_a_longer_name() -> None:
+    """ "ICAM" is Dutch too: read as "ICAM-coaches", "Hoeveel ICAM-interviews?" would ask for the coaches."""
+    assert "coaches" not in translate_terms("Hoeveel ICAM-interviews in 2023?", "nl")
+    assert "NBMV" in translate_terms("How many MENA in 2023?", "nl")  # the other edition's acronym still is

@@ -118,7 +118,7 @@ def translate_terms(question: str, edition: Edition) -> str:
         own = group.get(edition, [])
         matches = [(match.start(), match.end()) for match in pattern.finditer(question)] if own else []
         if matches and not _own_term_present(question, own[:1]):
-            found += [(start, end, own[0]) for start, end in matches]
+            found += [(start, end, own[0]) for start, end in matches if not _stays(question[start:end], own)]
     taken: list[tuple[int, int, str]] = []
     for start, end, name in sorted(found, key=lambda f: f[0] - f[1]):
         if all(end <= s or start >= e for s, e, _ in taken):
@@ -126,6 +126,12 @@ def translate_terms(question: str, edition: Edition) -> str:
     for start, end, name in sorted(taken, reverse=True):
         question = question[:start] + name + question[end:]
     return question
+
+
+def _stays(written: str, own: list[str]) -> bool:
+    """An acronym the edition itself uses ("ICAM" in Dutch) is the edition's word already: replaced by the group's
+    first name ("ICAM-coaches"), it would add words the question never asked for."""
+    return written.isupper() and written in own
 
 
 # A name that says what a thing is not ("n'ont pas demandé l'asile" for "Autres MENA"): its words are what the
