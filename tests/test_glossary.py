@@ -144,3 +144,9 @@ def test_an_acronym_the_edition_uses_is_not_replaced_by_a_longer_name() -> None:
     """ "ICAM" is Dutch too: read as "ICAM-coaches", "Hoeveel ICAM-interviews?" would ask for the coaches."""
     assert "coaches" not in translate_terms("Hoeveel ICAM-interviews in 2023?", "nl")
     assert "NBMV" in translate_terms("How many MENA in 2023?", "nl")  # the other edition's acronym still is
+
+
+def test_a_grant_denied_is_a_refusal() -> None:
+    assert "refusés" in translate_terms("Combien de visas n'ont pas été accordés en 2022 ?", "fr")
+    assert "geweigerde" in translate_terms("Hoeveel visa werden in 2023 niet toegekend?", "nl")
+    assert "délivrés" in translate_terms("Combien de visas ont été accordés en 2022 ?", "fr")
