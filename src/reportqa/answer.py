@@ -27,6 +27,7 @@ from reportqa.quotes import best_evidence, quote
 from reportqa.retrieve import Hit, retrieve
 from reportqa.rewrite import standalone_question, with_report_year
 from reportqa.section_answer import is_section_question, section_answer
+from reportqa.spelling import corrected
 from reportqa.text import years_in
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
@@ -170,6 +171,8 @@ def prepare(
     earlier = history or []
     searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)
     searched = with_report_year(searched, report_year(index), language)
+    if (edition := edition_for(language)) is not None:
+        searched = corrected(searched, edition, index.known_words(), index.report_words())
     if edition_for(language) is None and not names_a_topic(" ".join([*earlier, question])):
         # An English or German question's words cannot be weighed against French or Dutch passages; one that
         # names nothing the report is about ("the weather in Brussels") gets no passage, hence a refusal.

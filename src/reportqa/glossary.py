@@ -202,6 +202,14 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
     return unknown
 
 
+@lru_cache(maxsize=1)
+def name_words() -> frozenset[str]:
+    """Every word of every name the glossary knows, in any language, lowercase ("asylum", "grant", "zaventem")."""
+    return frozenset(
+        word for names in _groups() for alias in names.aliases for word in re.findall(r"\w+", alias.lower())
+    )
+
+
 COMPOUND_PART = 4  # the shortest part of a Dutch compound read as a word of its own
 
 

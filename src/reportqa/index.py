@@ -15,6 +15,7 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import shutil
 import threading
 import time
@@ -35,7 +36,7 @@ from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, sourc
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.glossary import alias_terms, compound_terms, glossary_terms
+from reportqa.glossary import alias_terms, compound_terms, glossary_terms, name_words
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
@@ -112,6 +113,7 @@ class LoadedIndex:
     _heading_terms: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _compounds: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _compound_vocabularies: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _report_words: frozenset[str] | None = field(default=None, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -131,6 +133,17 @@ class LoadedIndex:
             terms = frozenset(t for label in labels for t in alias_terms(label, edition) if not t.isdigit())
             self._heading_terms[edition] = terms
         return terms
+
+    def report_words(self) -> frozenset[str]:
+        """The lowercase words of both editions: what a misspelt word of a question may be (`spelling.corrected`)."""
+        if self._report_words is None:
+            texts = (c.embedding_text().lower() for c in self.chunks.values())
+            self._report_words = frozenset(w for text in texts for w in re.findall(r"\w+", text))
+        return self._report_words
+
+    def known_words(self) -> frozenset[str]:
+        """The report's words and the glossary's: a question's other words may be misspelt."""
+        return self.report_words() | name_words()
 
     def compound_vocabulary(self, edition: Edition) -> frozenset[str]:
         """The words a Dutch compound's parts may be: the edition's own and the glossary's ("Schengen")."""
