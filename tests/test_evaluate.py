@@ -116,18 +116,19 @@ def test_eval_runs_over_the_sample_and_reports_every_figure(tmp_path: Path) -> N
     assert {"p50", "p95"} <= set(report["latency_ms"]["total"])
     assert report["index_build"]["pages"] == 62 and report["index_build"]["chunks_per_second"] > 0
     # Floors: the test split's figures in docs/benchmarks.md minus 3 points (false refusals: plus 3 points), so
-    # a regression on questions nothing was tuned on fails here. The dev split is not gated: it flatters.
+    # a regression on questions nothing was tuned on fails here. The dev split is not gated: it flatters. The
+    # test split has 8 paraphrases, one of them 12.5 points: their floor lets one fail.
     test = report["splits"]["test"]
     answers, kinds = test["answers"], test["by_kind"]
     assert test["questions"] == sum(1 for item in load_gold(GOLD) if item.split == "test")
     assert test["retrieval"]["recall@5"] >= 0.93
-    assert answers["accuracy"] >= 0.89
+    assert answers["accuracy"] >= 0.92
     assert answers["citation_accuracy"] >= 0.93
-    assert answers["false_refusals"] <= 0.045
+    assert answers["false_refusals"] <= 0.03
     assert answers["refusal_accuracy"] >= 0.93
     assert answers["language_accuracy"] >= 0.96
-    assert kinds["paraphrase"]["answers"]["accuracy"] >= 0.84
-    assert kinds["people_figure"]["answers"]["accuracy"] >= 0.85
+    assert kinds["paraphrase"]["answers"]["accuracy"] >= 0.87
+    assert kinds["people_figure"]["answers"]["accuracy"] >= 0.90
     assert overall["answers"]["uncited_figures"] == 0
     claims = report["claims"]
     assert claims["accuracy"] >= 0.96

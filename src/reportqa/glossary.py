@@ -63,7 +63,7 @@ def _named_in(text: str, groups: list[_Names]) -> Iterator[tuple[Group, re.Patte
 
 # What the report is about, as English and German questions name it in a word ("visas", "Asyl", "Abschiebungen").
 _TOPIC_WORDS = re.compile(
-    r"\b(visa|visum|asyl|asylum|refugee|flüchtling|return|rückkehr|rückführ|abschieb|deport|removal|border|grenz"
+    r"\b(visa|visum|asyl|asylum|refugee|flüchtling|return|rückkehr|rückführ|abschieb|deport|remov|border|grenz"
     r"|entry|einreise|residen|aufenthalt|permit|erlaubnis|minor|minderjährig|migra|immigra|einwander|foreign"
     r"|ausländ|applica|antrag|anträge|decision|entscheid|staff|personal|employ|beschäftig|nationalit|staatsang"
     r"|detention|detain|haft|marriage|scheinehe|fraud|betrug|student|famil|protection|schutz|regulari|legalis"
