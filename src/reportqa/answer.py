@@ -173,7 +173,7 @@ def prepare(
     searched = with_report_year(searched, report_year(index), language)
     if (edition := edition_for(language)) is not None:
         searched = corrected(searched, edition, index.known_words(), index.report_words())
-    if edition_for(language) is None and not names_a_topic(" ".join([*earlier, question])):
+    elif not names_a_topic(" ".join([*earlier, question])):
         # An English or German question's words cannot be weighed against French or Dutch passages; one that
         # names nothing the report is about ("the weather in Brussels") gets no passage, hence a refusal.
         return Prepared(question, searched, language, [], False, started, _ms_since(started))

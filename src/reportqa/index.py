@@ -114,6 +114,7 @@ class LoadedIndex:
     _compounds: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _compound_vocabularies: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _report_words: frozenset[str] | None = field(default=None, repr=False)
+    _known_words: frozenset[str] | None = field(default=None, repr=False)
 
     def statement_text(self, key: str) -> str:
         """The text of a statement (a row with its cells, or a sentence), read once per index."""
@@ -143,7 +144,9 @@ class LoadedIndex:
 
     def known_words(self) -> frozenset[str]:
         """The report's words and the glossary's: a question's other words may be misspelt."""
-        return self.report_words() | name_words()
+        if self._known_words is None:
+            self._known_words = self.report_words() | name_words()  # a race builds the same set twice
+        return self._known_words
 
     def compound_vocabulary(self, edition: Edition) -> frozenset[str]:
         """The words a Dutch compound's parts may be: the edition's own and the glossary's ("Schengen")."""
