@@ -444,6 +444,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         | _compound_parts(question, index, edition)
         for edition in {hit.chunk.edition for hit in hits}
     }
+    codes = {edition: _codes(translate_terms(question, edition), edition) for edition in question_terms}
     found = []
     for hit in hits:
         chunk, edition = hit.chunk, hit.chunk.edition
@@ -460,7 +461,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         # The codes and acronyms the question names that a section of the report is about ("9ter", "ICAM", and
         # "MENA" for "unaccompanied minors"): a statement naming none of them, in a section about none of them, is
         # about something else.
-        subjects = terms & index.heading_terms(edition) & _codes(translate_terms(question, edition), edition)
+        subjects = terms & index.heading_terms(edition) & codes[edition]
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
         # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more
