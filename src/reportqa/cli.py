@@ -199,6 +199,21 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
     help="Report layouts instead: 'all', 'sample', or a folder name under samples/layouts (repeatable); one row "
     "each with cell and section recall read against its figures record, and the gold set answered over it.",
 )
+@click.option(
+    "--bench",
+    is_flag=True,
+    help="The bench instead: every report under samples/bench (generated, then real/), each indexed alone; per report, "
+    "split and question kind: answer, citation, refusal, false refusal, wrong figure, claims.",
+)
+@click.option("--report", "bench_reports", multiple=True, help="With --bench: only this report (repeatable).")
+@click.option(
+    "--bench-split",
+    "bench_splits",
+    multiple=True,
+    type=click.Choice(["test", "real", "calibration"]),
+    help="With --bench: only the reports of this split (repeatable).",
+)
+@click.option("--limit", type=int, help="With --bench: only the first N questions of each report.")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def evaluate(
     gold_path: Path,
@@ -209,6 +224,10 @@ def evaluate(
     kinds: tuple[str, ...],
     split: str | None,
     layouts: tuple[str, ...],
+    bench: bool,
+    bench_reports: tuple[str, ...],
+    bench_splits: tuple[str, ...],
+    limit: int | None,
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
@@ -216,6 +235,17 @@ def evaluate(
     from reportqa.llm import chat_model
 
     settings = _settings(docs_dir=docs_dir)
+    if bench:
+        from reportqa.bench import format_bench, run_bench
+
+        try:
+            with _progress_bar(sys.stderr.isatty()) as progress:
+                results = run_bench(settings, reports=bench_reports, splits=bench_splits, limit=limit,
+                                    progress=progress)
+        except ReportQAError as error:
+            raise click.ClickException(str(error)) from None
+        click.echo(json.dumps(results, ensure_ascii=False) if as_json else format_bench(results))
+        return
     if layouts:
         from reportqa.layouteval import evaluate_layouts, format_layout_report, layout_names
 
