@@ -315,6 +315,8 @@ def questions_for(w: Writer, record: dict[str, Any], facts: list[dict[str, Any]]
                                              section=s["number"], section_pages=s["pages"]))
     # claims, true and false, on a yearly cell or a prose figure
     claimable = [f for f in yearly + prose if f["unit"] in ("", "FTE")]
+    if len(claimable) < 2:  # a report of amounts (a city's budget): its yearly totals of counts too
+        claimable += [f for f in facts if f.get("role") == "total" and f["unit"] == "" and f["year"] == year]
     for verdict, fact in zip(("supported", "contradicted"), rng.sample(claimable, min(2, len(claimable))), strict=False):
         value = fact["value"]
         if verdict == "contradicted":

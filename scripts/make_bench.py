@@ -125,20 +125,57 @@ FILLER: dict[str, list[str]] = {
 }
 
 WORDS: dict[str, dict[str, str]] = {
-    "fr": {"table": "Tableau", "chart": "Graphique", "source": "Source", "total": "Total", "month": "Mois",
-           "year": "Année", "share": "Part (%)", "count": "Nombre", "diff": "Différence", "diffpct": "Évolution (%)",
-           "contents": "Table des matières", "foreword": "Avant-propos", "annex": "Annexe méthodologique",
-           "other": "Autres", "provisional": "Chiffre provisoire.", "in": "en", "unit": "en", "subtotal": "Sous-total",
-           "operating": "fonctionnement", "investment": "investissement", "budget": "Budget"},
-    "nl": {"table": "Tabel", "chart": "Grafiek", "source": "Bron", "total": "Totaal", "month": "Maand",
-           "year": "Jaar", "share": "Aandeel (%)", "count": "Aantal", "diff": "Verschil", "diffpct": "Evolutie (%)",
-           "contents": "Inhoud", "foreword": "Voorwoord", "annex": "Methodologische bijlage", "other": "Andere",
-           "provisional": "Voorlopig cijfer.", "in": "in", "unit": "in", "subtotal": "Subtotaal",
-           "operating": "werking", "investment": "investeringen", "budget": "Begroting"},
+    "fr": {
+        "table": "Tableau",
+        "chart": "Graphique",
+        "source": "Source",
+        "total": "Total",
+        "month": "Mois",
+        "year": "Année",
+        "share": "Part (%)",
+        "count": "Nombre",
+        "diff": "Différence",
+        "diffpct": "Évolution (%)",
+        "contents": "Table des matières",
+        "foreword": "Avant-propos",
+        "annex": "Annexe méthodologique",
+        "other": "Autres",
+        "provisional": "Chiffre provisoire.",
+        "in": "en",
+        "unit": "en",
+        "subtotal": "Sous-total",
+        "operating": "fonctionnement",
+        "investment": "investissement",
+        "budget": "Budget",
+    },
+    "nl": {
+        "table": "Tabel",
+        "chart": "Grafiek",
+        "source": "Bron",
+        "total": "Totaal",
+        "month": "Maand",
+        "year": "Jaar",
+        "share": "Aandeel (%)",
+        "count": "Aantal",
+        "diff": "Verschil",
+        "diffpct": "Evolutie (%)",
+        "contents": "Inhoud",
+        "foreword": "Voorwoord",
+        "annex": "Methodologische bijlage",
+        "other": "Andere",
+        "provisional": "Voorlopig cijfer.",
+        "in": "in",
+        "unit": "in",
+        "subtotal": "Subtotaal",
+        "operating": "werking",
+        "investment": "investeringen",
+        "budget": "Begroting",
+    },
 }
 
 
 # ----------------------------------------------------------------------------------------------- numbers
+
 
 def fmt(value: float, decimals: int, lang: str, space: str = " ") -> str:
     """A figure as the report prints it: "12 345,6" in French (space chosen per report), "12.345,6" in Dutch."""
@@ -174,6 +211,7 @@ def names_of(metric: MetricRow) -> dict[str, str]:
 
 
 # ----------------------------------------------------------------------------------------------- content
+
 
 @dataclass
 class Table:
@@ -253,16 +291,38 @@ class Builder:
             return self.filler(2)
         fr, nl, _ = self.rng.choice(self.subject.activities)
         org = self.subject.org
-        self.para({"fr": f"Au cours de l'année, {org[0].lower() if org[0].startswith('Zone') else 'l’organisation'} "
-                         f"{fr}. " + " ".join(self.rng.sample(FILLER["fr"], 2)),
-                   "nl": f"In de loop van het jaar {nl} de organisatie. " + " ".join(self.rng.sample(FILLER["nl"], 2))})
+        self.para(
+            {
+                "fr": f"Au cours de l'année, {org[0].lower() if org[0].startswith('Zone') else 'l’organisation'} "
+                f"{fr}. " + " ".join(self.rng.sample(FILLER["fr"], 2)),
+                "nl": f"In de loop van het jaar {nl} de organisatie. " + " ".join(self.rng.sample(FILLER["nl"], 2)),
+            }
+        )
 
-    def fact(self, metric: MetricRow, value: float, year: int | None, source: str, anchor: dict[str, str],
-             table: str = "", **extra: Any) -> dict[str, Any]:
+    def fact(
+        self,
+        metric: MetricRow,
+        value: float,
+        year: int | None,
+        source: str,
+        anchor: dict[str, str],
+        table: str = "",
+        **extra: Any,
+    ) -> dict[str, Any]:
         fact = {
-            "id": f"f{len(self.facts) + 1:03d}", "metric": metric[0], "names": names_of(metric), "unit": metric[4],
-            "value": value, "decimals": metric[7], "year": year, "source": source, "table": table,
-            "section": self.section, "display": self.num(value, metric[7]), "anchor": anchor, **extra,
+            "id": f"f{len(self.facts) + 1:03d}",
+            "metric": metric[0],
+            "names": names_of(metric),
+            "unit": metric[4],
+            "value": value,
+            "decimals": metric[7],
+            "year": year,
+            "source": source,
+            "table": table,
+            "section": self.section,
+            "display": self.num(value, metric[7]),
+            "anchor": anchor,
+            **extra,
         }
         self.facts.append(fact)
         self.used.add(metric[0].removesuffix("_m"))
@@ -274,28 +334,38 @@ class Builder:
 
     def caption(self, number: str, fr: str, nl: str) -> dict[str, str]:
         style = self.rng.choice(["{w} {n} : {c}", "{w} {n}. {c}", "{w} {n} – {c}", "{c}"])
-        cap = {"fr": style.format(w=WORDS["fr"]["table"], n=number, c=fr).replace(" : ", " : "),
-               "nl": style.format(w=WORDS["nl"]["table"], n=number, c=nl).replace(" : ", ": ")}
+        cap = {
+            "fr": style.format(w=WORDS["fr"]["table"], n=number, c=fr).replace(" : ", " : "),
+            "nl": style.format(w=WORDS["nl"]["table"], n=number, c=nl).replace(" : ", ": "),
+        }
         return cap
 
     def source_line(self) -> dict[str, str]:
         org = self.subject.acronym
-        return {"fr": f"{WORDS['fr']['source']} : {org[0]}, données administratives.",
-                "nl": f"{WORDS['nl']['source']}: {org[1]}, administratieve gegevens."}
+        return {
+            "fr": f"{WORDS['fr']['source']} : {org[0]}, données administratives.",
+            "nl": f"{WORDS['nl']['source']}: {org[1]}, administratieve gegevens.",
+        }
 
 
 def unit_label(metric: MetricRow, lang: str) -> str:
     word = UNITS[metric[4]][lang]
-    return f" ({WORDS[lang]['unit']} {word})" if word and metric[4] not in ("%",) else (" (%)" if metric[4] == "%" else "")
+    return (
+        f" ({WORDS[lang]['unit']} {word})" if word and metric[4] not in ("%",) else (" (%)" if metric[4] == "%" else "")
+    )
 
 
-def years_table(b: Builder, metrics: list[MetricRow], years: list[int], with_change: bool,
-                footnote: bool) -> dict[str, dict[int, float]]:
+def years_table(
+    b: Builder, metrics: list[MetricRow], years: list[int], with_change: bool, footnote: bool
+) -> dict[str, dict[int, float]]:
     """Metrics as rows, years as columns, optionally a difference and an evolution column."""
     number = b.new_table()
     topic = b.sections[-1]["title"]
-    caption = b.caption(number, f"{topic['fr']} : principaux indicateurs, {years[0]}-{years[-1]}",
-                        f"{topic['nl']}: belangrijkste indicatoren, {years[0]}-{years[-1]}")
+    caption = b.caption(
+        number,
+        f"{topic['fr']} : principaux indicateurs, {years[0]}-{years[-1]}",
+        f"{topic['nl']}: belangrijkste indicatoren, {years[0]}-{years[-1]}",
+    )
     header = {lang: ["", *map(str, years)] for lang in LANGS}
     if with_change:
         for lang in LANGS:
@@ -319,8 +389,10 @@ def years_table(b: Builder, metrics: list[MetricRow], years: list[int], with_cha
             diff = round(series[years[-1]] - series[years[-2]], metric[7])
             pct = round(100 * diff / series[years[-2]], 1)
             for lang in LANGS:
-                cells[lang] += [("+" if diff > 0 else "") + fmt(diff, metric[7], lang, b.space),
-                                ("+" if pct > 0 else "") + fmt(pct, 1, lang, b.space)]
+                cells[lang] += [
+                    ("+" if diff > 0 else "") + fmt(diff, metric[7], lang, b.space),
+                    ("+" if pct > 0 else "") + fmt(pct, 1, lang, b.space),
+                ]
         for lang in LANGS:
             rows[lang].append(cells[lang])
     if footnote:
@@ -333,14 +405,31 @@ def years_rows_table(b: Builder, metric: MetricRow, years: list[int]) -> dict[in
     """Years as rows: one metric and its change on the year before, in %."""
     number = b.new_table()
     name = names_of(metric)
-    caption = b.caption(number, f"{official(name['fr']).capitalize()}, évolution {years[0]}-{years[-1]}",
-                        f"{official(name['nl']).capitalize()}, evolutie {years[0]}-{years[-1]}")
-    header = {lang: [WORDS[lang]["year"], official(name[lang]).capitalize() + unit_label(metric, lang),
-                     WORDS[lang]["diffpct"]] for lang in LANGS}
+    caption = b.caption(
+        number,
+        f"{official(name['fr']).capitalize()}, évolution {years[0]}-{years[-1]}",
+        f"{official(name['nl']).capitalize()}, evolutie {years[0]}-{years[-1]}",
+    )
+    header = {
+        lang: [
+            WORDS[lang]["year"],
+            official(name[lang]).capitalize() + unit_label(metric, lang),
+            WORDS[lang]["diffpct"],
+        ]
+        for lang in LANGS
+    }
     rows: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
     values: dict[int, float] = {}
-    pct_metric: MetricRow = (metric[0] + "_pct", "évolution|variation", "evolutie|verandering", "change|change", "%",
-                             0, 0, 1)
+    pct_metric: MetricRow = (
+        metric[0] + "_pct",
+        "évolution|variation",
+        "evolutie|verandering",
+        "change|change",
+        "%",
+        0,
+        0,
+        1,
+    )
     for y in years:
         values[y] = draw(b.rng, metric)
         label = {lang: str(y) for lang in LANGS}
@@ -348,8 +437,19 @@ def years_rows_table(b: Builder, metric: MetricRow, years: list[int]) -> dict[in
         change = ""
         if y - 1 in values:
             pct = round(100 * (values[y] - values[y - 1]) / values[y - 1], 1)
-            b.fact(pct_metric, pct, y, "table", label, number, row=label, role="change_pct", of=metric[0],
-                   of_names=name, since=y - 1)
+            b.fact(
+                pct_metric,
+                pct,
+                y,
+                "table",
+                label,
+                number,
+                row=label,
+                role="change_pct",
+                of=metric[0],
+                of_names=name,
+                since=y - 1,
+            )
             change = ("+" if pct > 0 else "") + "{}"
             change = {lang: change.format(fmt(pct, 1, lang, b.space)) for lang in LANGS}  # type: ignore[assignment]
         for lang in LANGS:
@@ -361,8 +461,11 @@ def years_rows_table(b: Builder, metric: MetricRow, years: list[int]) -> dict[in
 def monthly_table(b: Builder, metric: MetricRow, years: list[int], months_as_rows: bool) -> dict[int, float]:
     number = b.new_table()
     name = names_of(metric)
-    caption = b.caption(number, f"{official(name['fr']).capitalize()} par mois, {years[0]}-{years[-1]}",
-                        f"{official(name['nl']).capitalize()} per maand, {years[0]}-{years[-1]}")
+    caption = b.caption(
+        number,
+        f"{official(name['fr']).capitalize()} par mois, {years[0]}-{years[-1]}",
+        f"{official(name['nl']).capitalize()} per maand, {years[0]}-{years[-1]}",
+    )
     series = {y: [draw(b.rng, metric) for _ in range(12)] for y in years}
     # One clear busiest month per year, so "which month had the most" has one answer.
     for y in years:
@@ -383,18 +486,34 @@ def monthly_table(b: Builder, metric: MetricRow, years: list[int], months_as_row
             rows[lang].append([total_label[lang], *[fmt(totals[y], 0, lang, b.space) for y in years]])
         bold = {12}
     else:
-        header = {lang: ["", *[MONTHS[lang][m][:3] + "." if len(MONTHS[lang][m]) > 4 else MONTHS[lang][m]
-                               for m in range(12)], WORDS[lang]["total"]] for lang in LANGS}
+        header = {
+            lang: [
+                "",
+                *[MONTHS[lang][m][:3] + "." if len(MONTHS[lang][m]) > 4 else MONTHS[lang][m] for m in range(12)],
+                WORDS[lang]["total"],
+            ]
+            for lang in LANGS
+        }
         for y in years:
             label = {lang: str(y) for lang in LANGS}
             for lang in LANGS:
-                rows[lang].append([str(y), *[fmt(v, 0, lang, b.space) for v in series[y]], fmt(totals[y], 0, lang, b.space)])
+                rows[lang].append(
+                    [str(y), *[fmt(v, 0, lang, b.space) for v in series[y]], fmt(totals[y], 0, lang, b.space)]
+                )
             for m in range(12):
                 b.fact(metric, series[y][m], y, "table", label, number, month=m + 1, row=label)
         bold = set()
     for y in years:
-        b.fact(metric, totals[y], y, "table", total_label if months_as_rows else {lang: str(y) for lang in LANGS},
-               number, role="total", row=total_label)
+        b.fact(
+            metric,
+            totals[y],
+            y,
+            "table",
+            total_label if months_as_rows else {lang: str(y) for lang in LANGS},
+            number,
+            role="total",
+            row=total_label,
+        )
     table = Table(number, caption, header, rows, b.source_line(), bold_rows=bold, small=not months_as_rows)
     b.blocks.append(Block("table", table=table))
     return totals
@@ -407,15 +526,27 @@ def category_table(b: Builder, metric: MetricRow, year: int, prev: int, with_sha
     many = len(names) > 12
     chosen = b.rng.sample(names, 18 if many else min(len(names) - 2, 6))
     left_out = [n for n in names if n not in chosen]
-    b.absent.append({"kind": "category", "metric": metric[0], "names": names_of(metric), "year": year,
-                     "category": dict(zip(("fr", "nl", "en"), b.rng.choice(left_out), strict=True)),
-                     "table": number})
+    b.absent.append(
+        {
+            "kind": "category",
+            "metric": metric[0],
+            "names": names_of(metric),
+            "year": year,
+            "category": dict(zip(("fr", "nl", "en"), b.rng.choice(left_out), strict=True)),
+            "table": number,
+        }
+    )
     name = names_of(metric)
     unit = unit_label(metric, "fr"), unit_label(metric, "nl")
-    caption = b.caption(number, f"{official(name['fr']).capitalize()} {label_fr}{unit[0]}, {year}" if with_share else
-                        f"{official(name['fr']).capitalize()} {label_fr}{unit[0]}, {prev}-{year}",
-                        f"{official(name['nl']).capitalize()} {label_nl}{unit[1]}, {year}" if with_share else
-                        f"{official(name['nl']).capitalize()} {label_nl}{unit[1]}, {prev}-{year}")
+    caption = b.caption(
+        number,
+        f"{official(name['fr']).capitalize()} {label_fr}{unit[0]}, {year}"
+        if with_share
+        else f"{official(name['fr']).capitalize()} {label_fr}{unit[0]}, {prev}-{year}",
+        f"{official(name['nl']).capitalize()} {label_nl}{unit[1]}, {year}"
+        if with_share
+        else f"{official(name['nl']).capitalize()} {label_nl}{unit[1]}, {prev}-{year}",
+    )
     years = [year] if with_share else [prev, year]
     values = {y: [draw(b.rng, metric) for _ in chosen] for y in years}
     for y in years:
@@ -434,23 +565,57 @@ def category_table(b: Builder, metric: MetricRow, year: int, prev: int, with_sha
             b.fact(metric, values[y][i], y, "table", label, number, category=category, row=label)
         if with_share:
             share = round(100 * values[year][i] / totals[year], 1)
-            b.fact(("share", "part", "aandeel", "share", "%", 0, 100, 1), share, year, "table", label, number,
-                   category=category, row=label, role="share", of=metric[0], of_names=name)
+            b.fact(
+                ("share", "part", "aandeel", "share", "%", 0, 100, 1),
+                share,
+                year,
+                "table",
+                label,
+                number,
+                category=category,
+                row=label,
+                role="share",
+                of=metric[0],
+                of_names=name,
+            )
             for lang in LANGS:
-                rows[lang].append([label[lang], fmt(values[year][i], metric[7], lang, b.space), fmt(share, 1, lang, b.space)])
+                rows[lang].append(
+                    [label[lang], fmt(values[year][i], metric[7], lang, b.space), fmt(share, 1, lang, b.space)]
+                )
         else:
             for lang in LANGS:
                 rows[lang].append([label[lang], *[fmt(values[y][i], metric[7], lang, b.space) for y in years]])
     for lang in LANGS:
         rest = [fmt(round(other[y]), metric[7], lang, b.space) for y in years]
-        rows[lang].append([WORDS[lang]["other"], *(rest + ([fmt(round(100 * round(other[year]) / totals[year], 1), 1, lang,
-                                                                b.space)] if with_share else []))])
-        rows[lang].append([WORDS[lang]["total"], *[fmt(totals[y], metric[7], lang, b.space) for y in years],
-                           *(["100,0"] if with_share else [])])
+        rows[lang].append(
+            [
+                WORDS[lang]["other"],
+                *(
+                    rest
+                    + ([fmt(round(100 * round(other[year]) / totals[year], 1), 1, lang, b.space)] if with_share else [])
+                ),
+            ]
+        )
+        rows[lang].append(
+            [
+                WORDS[lang]["total"],
+                *[fmt(totals[y], metric[7], lang, b.space) for y in years],
+                *(["100,0"] if with_share else []),
+            ]
+        )
     total_label = {lang: WORDS[lang]["total"] for lang in LANGS}
     for y in years:
-        b.fact(metric, totals[y], y, "table", total_label, number, role="total", row=total_label,
-               breakdown=b.subject.categories[0][2])
+        b.fact(
+            metric,
+            totals[y],
+            y,
+            "table",
+            total_label,
+            number,
+            role="total",
+            row=total_label,
+            breakdown=b.subject.categories[0][2],
+        )
     table = Table(number, caption, header, rows, b.source_line(), bold_rows={len(chosen) + 1})
     b.blocks.append(Block("table", table=table))
 
@@ -462,10 +627,16 @@ def entity_table(b: Builder, year: int) -> None:
     missing = measures.pop(b.rng.randrange(1, len(measures)))
     entities = b.subject.entities
     kind = b.subject.entity
-    caption = b.caption(number, f"{kind[0].capitalize()}s : données {year}", f"{kind[1].capitalize()}s: gegevens {year}")
-    header = {lang: [kind[0 if lang == "fr" else 1].capitalize(),
-                     *[official(names_of(m)[lang]).capitalize() + unit_label(m, lang) for m in measures]]
-              for lang in LANGS}
+    caption = b.caption(
+        number, f"{kind[0].capitalize()}s : données {year}", f"{kind[1].capitalize()}s: gegevens {year}"
+    )
+    header = {
+        lang: [
+            kind[0 if lang == "fr" else 1].capitalize(),
+            *[official(names_of(m)[lang]).capitalize() + unit_label(m, lang) for m in measures],
+        ]
+        for lang in LANGS
+    }
     rows: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
     for entity in entities:
         label = {"fr": entity[0], "nl": entity[1]}
@@ -479,22 +650,36 @@ def entity_table(b: Builder, year: int) -> None:
             b.fact(measure, value, year, "table", label, number, entity=named, row=label, role="measure")
         for lang in LANGS:
             rows[lang].append(cells[lang])
-        b.absent.append({"kind": "measure", "metric": missing[0], "names": names_of(missing), "year": year,
-                         "entity": named, "table": number, "given": [names_of(m) for m in measures]})
+        b.absent.append(
+            {
+                "kind": "measure",
+                "metric": missing[0],
+                "names": names_of(missing),
+                "year": year,
+                "entity": named,
+                "table": number,
+                "given": [names_of(m) for m in measures],
+            }
+        )
     b.used.update(m[0] for m in b.subject.measures)
     b.blocks.append(Block("table", table=Table(number, caption, header, rows, b.source_line())))
 
 
 def budget_table(b: Builder, years: list[int]) -> None:
     number = b.new_table()
-    caption = b.caption(number, f"Budget {years[0]}-{years[1]} (en millions d'euros)",
-                        f"Begroting {years[0]}-{years[1]} (in miljoen euro)")
+    caption = b.caption(
+        number,
+        f"Budget {years[0]}-{years[1]} (en millions d'euros)",
+        f"Begroting {years[0]}-{years[1]} (in miljoen euro)",
+    )
     header = {lang: ["", *map(str, years)] for lang in LANGS}
     rows: dict[str, list[list[str]]] = {lang: [] for lang in LANGS}
     bold: set[int] = set()
     lines = b.subject.budget_lines
-    groups = [(WORDS["fr"]["operating"], WORDS["nl"]["operating"], lines[:4]),
-              (WORDS["fr"]["investment"], WORDS["nl"]["investment"], lines[4:])]
+    groups = [
+        (WORDS["fr"]["operating"], WORDS["nl"]["operating"], lines[:4]),
+        (WORDS["fr"]["investment"], WORDS["nl"]["investment"], lines[4:]),
+    ]
     grand = dict.fromkeys(years, 0.0)
     for group_fr, group_nl, members in groups:
         sub = dict.fromkeys(years, 0.0)
@@ -507,7 +692,16 @@ def budget_table(b: Builder, years: list[int]) -> None:
                 sub[y] += value
                 for lang in LANGS:
                     cells[lang].append(fmt(value, 1, lang, b.space))
-                b.fact(metric, value, y, "table", label, number, row=label, budget_line=dict(zip(("fr", "nl", "en"), line, strict=True)))
+                b.fact(
+                    metric,
+                    value,
+                    y,
+                    "table",
+                    label,
+                    number,
+                    row=label,
+                    budget_line=dict(zip(("fr", "nl", "en"), line, strict=True)),
+                )
             for lang in LANGS:
                 rows[lang].append(cells[lang])
         label = {"fr": f"{WORDS['fr']['subtotal']} {group_fr}", "nl": f"{WORDS['nl']['subtotal']} {group_nl}"}
@@ -520,8 +714,16 @@ def budget_table(b: Builder, years: list[int]) -> None:
     for lang in LANGS:
         rows[lang].append([total[lang], *[fmt(round(grand[y], 1), 1, lang, b.space) for y in years]])
     bold.add(len(rows["fr"]) - 1)
-    metric = ("budget_total", "budget total|budget|dépenses totales", "totale begroting|begroting|totale uitgaven",
-              "total budget|budget|total spending", "Meur", 0, 0, 1)
+    metric = (
+        "budget_total",
+        "budget total|budget|dépenses totales",
+        "totale begroting|begroting|totale uitgaven",
+        "total budget|budget|total spending",
+        "Meur",
+        0,
+        0,
+        1,
+    )
     for y in years:
         b.fact(metric, round(grand[y], 1), y, "table", total, number, role="total", row=total)
     b.blocks.append(Block("table", table=Table(number, caption, header, rows, b.source_line(), bold_rows=bold)))
@@ -531,12 +733,15 @@ def chart(b: Builder, metric: MetricRow, series: dict[int, float]) -> None:
     b.charts += 1
     number = str(b.charts + b.rng.randrange(2, 6))
     name = names_of(metric)
-    caption = {"fr": f"{WORDS['fr']['chart']} {number} : {official(name['fr'])}",
-               "nl": f"{WORDS['nl']['chart']} {number}: {official(name['nl'])}"}
+    caption = {
+        "fr": f"{WORDS['fr']['chart']} {number} : {official(name['fr'])}",
+        "nl": f"{WORDS['nl']['chart']} {number}: {official(name['nl'])}",
+    }
     years = sorted(series)
     shown = {lang: [fmt(series[y], metric[7], lang, b.space) for y in years] for lang in LANGS}
-    b.blocks.append(Block("chart", chart=Chart(number, caption, [str(y) for y in years], [series[y] for y in years],
-                                                shown)))
+    b.blocks.append(
+        Block("chart", chart=Chart(number, caption, [str(y) for y in years], [series[y] for y in years], shown))
+    )
 
 
 def prose_figures(b: Builder, metric: MetricRow, year: int, beside_table: dict[int, float] | None) -> None:
@@ -548,18 +753,25 @@ def prose_figures(b: Builder, metric: MetricRow, year: int, beside_table: dict[i
     up = now > before
     fr_name, nl_name = official(name["fr"]), official(name["nl"])
     templates_fr = [
-        f"En {year}, le nombre de {fr_name} s'est établi à {shown_now['fr']}, contre {shown_before['fr']} l'année précédente.",
-        f"Avec {shown_now['fr']} en {year} ({shown_before['fr']} en {year - 1}), les {fr_name} sont {'en hausse' if up else 'en baisse'}.",
+        f"En {year}, le nombre de {fr_name} s'est établi à {shown_now['fr']}, "
+        f"contre {shown_before['fr']} l'année précédente.",
+        f"Avec {shown_now['fr']} en {year} ({shown_before['fr']} en {year - 1}), "
+        f"les {fr_name} sont {'en hausse' if up else 'en baisse'}.",
         f"On a relevé {shown_now['fr']} ({fr_name}) en {year}, après {shown_before['fr']} en {year - 1}.",
     ]
     templates_nl = [
         f"In {year} bedroeg het aantal {nl_name} {shown_now['nl']}, tegenover {shown_before['nl']} een jaar eerder.",
-        f"Met {shown_now['nl']} in {year} ({shown_before['nl']} in {year - 1}) {'stegen' if up else 'daalden'} de {nl_name}.",
+        f"Met {shown_now['nl']} in {year} ({shown_before['nl']} in {year - 1}) "
+        f"{'stegen' if up else 'daalden'} de {nl_name}.",
         f"Er werden in {year} {shown_now['nl']} ({nl_name}) opgetekend, na {shown_before['nl']} in {year - 1}.",
     ]
     pick = b.rng.randrange(3)
-    b.para({"fr": templates_fr[pick] + " " + b.rng.choice(FILLER["fr"]),
-            "nl": templates_nl[pick] + " " + b.rng.choice(FILLER["nl"])})
+    b.para(
+        {
+            "fr": templates_fr[pick] + " " + b.rng.choice(FILLER["fr"]),
+            "nl": templates_nl[pick] + " " + b.rng.choice(FILLER["nl"]),
+        }
+    )
     anchor = {"fr": fr_name, "nl": nl_name}
     if beside_table is None:
         b.fact(metric, now, year, "prose", anchor)
@@ -574,20 +786,32 @@ def programme_prose(b: Builder, year: int) -> None:
     for suffix, start in (("", year - b.rng.randrange(4, 8)), (" Plus", year - b.rng.randrange(1, 3))):
         this_year = draw(b.rng, metric)
         since = float(round(this_year * (year - start + 1) * b.rng.uniform(0.7, 0.95)))
-        prog = {"fr": base[0] + suffix, "nl": base[1] + suffix, "en": base[2].replace(" programme", suffix + " programme")
-                if "programme" in base[2] else base[2] + suffix}
+        prog = {
+            "fr": base[0] + suffix,
+            "nl": base[1] + suffix,
+            "en": base[2].replace(" programme", suffix + " programme") if "programme" in base[2] else base[2] + suffix,
+        }
         fr_n, nl_n = official(name["fr"]), official(name["nl"])
-        b.para({
-            "fr": f"Depuis son lancement en {start}, le {prog['fr']} a comptabilisé {fmt(since, 0, 'fr', b.space)} "
-                  f"{fr_n}, dont {fmt(this_year, 0, 'fr', b.space)} en {year}.",
-            "nl": f"Sinds de start in {start} telde het {prog['nl']} {fmt(since, 0, 'nl', b.space)} {nl_n}, "
-                  f"waarvan {fmt(this_year, 0, 'nl', b.space)} in {year}.",
-        })
+        b.para(
+            {
+                "fr": f"Depuis son lancement en {start}, le {prog['fr']} a comptabilisé {fmt(since, 0, 'fr', b.space)} "
+                f"{fr_n}, dont {fmt(this_year, 0, 'fr', b.space)} en {year}.",
+                "nl": f"Sinds de start in {start} telde het {prog['nl']} {fmt(since, 0, 'nl', b.space)} {nl_n}, "
+                f"waarvan {fmt(this_year, 0, 'nl', b.space)} in {year}.",
+            }
+        )
         anchor = {"fr": prog["fr"], "nl": prog["nl"]}
         b.fact(metric, since, None, "prose", anchor, programme=prog, role="since_start", start=start)
         b.fact(metric, this_year, year, "prose", anchor, programme=prog, role="programme_year")
-    b.absent.append({"kind": "programme_future", "metric": metric[0], "names": name, "year": year + 2,
-                     "programme": {"fr": base[0], "nl": base[1], "en": base[2]}})
+    b.absent.append(
+        {
+            "kind": "programme_future",
+            "metric": metric[0],
+            "names": name,
+            "year": year + 2,
+            "programme": {"fr": base[0], "nl": base[1], "en": base[2]},
+        }
+    )
 
 
 def build(plan: Plan, subject: Subject) -> Builder:
@@ -609,16 +833,28 @@ def build(plan: Plan, subject: Subject) -> Builder:
     # Foreword
     b.heading("1", (WORDS["fr"]["foreword"], WORDS["nl"]["foreword"], "Foreword"))
     director = subject.directors
-    b.para({"fr": f"Ce rapport présente l'activité de l'organisation ({org[0]}, {subject.acronym[0]}) en {year}. "
-                  f"Il est publié sous la responsabilité de {director[0]}. " + " ".join(rng.sample(FILLER["fr"], 3)),
-            "nl": f"Dit verslag beschrijft de activiteiten van de organisatie ({org[1]}, {subject.acronym[1]}) in {year}. "
-                  f"Het wordt gepubliceerd onder de verantwoordelijkheid van {director[1]}. "
-                  + " ".join(rng.sample(FILLER["nl"], 3))})
+    b.para(
+        {
+            "fr": f"Ce rapport présente l'activité de l'organisation ({org[0]}, {subject.acronym[0]}) en {year}. "
+            f"Il est publié sous la responsabilité de {director[0]}. " + " ".join(rng.sample(FILLER["fr"], 3)),
+            "nl": f"Dit verslag beschrijft de activiteiten van de organisatie ({org[1]}, {subject.acronym[1]}) "
+            f"in {year}. "
+            f"Het wordt gepubliceerd onder de verantwoordelijkheid van {director[1]}. "
+            + " ".join(rng.sample(FILLER["nl"], 3)),
+        }
+    )
     programme_prose(b, year)
     b.filler(4, paragraphs=3)
     b.blocks.append(Block("break"))
-    b.heading("1.1", ("Faits marquants de l'année|faits marquants", "Hoogtepunten van het jaar|hoogtepunten",
-                      "Highlights of the year|highlights"), level=2)
+    b.heading(
+        "1.1",
+        (
+            "Faits marquants de l'année|faits marquants",
+            "Hoogtepunten van het jaar|hoogtepunten",
+            "Highlights of the year|highlights",
+        ),
+        level=2,
+    )
     for _ in range(3):
         b.activity()
         b.filler(4, paragraphs=2)
@@ -635,14 +871,26 @@ def build(plan: Plan, subject: Subject) -> Builder:
             chart(b, in_years_table[1], values[in_years_table[1][0]])
             b.filler(4, paragraphs=3)
         elif index == 3:
-            b.heading(f"{index}.1", (f"Suivi mensuel|{official(monthly[1])} par mois",
-                                     f"Maandelijkse opvolging|{official(monthly[2])} per maand",
-                                     f"Monthly follow-up|{official(monthly[3])} per month"), level=2)
+            b.heading(
+                f"{index}.1",
+                (
+                    f"Suivi mensuel|{official(monthly[1])} par mois",
+                    f"Maandelijkse opvolging|{official(monthly[2])} per maand",
+                    f"Monthly follow-up|{official(monthly[3])} per month",
+                ),
+                level=2,
+            )
             monthly_table(b, monthly, [year - 1, year], rng.random() < 0.6)
             b.filler(4, paragraphs=2)
-            b.heading(f"{index}.2", (f"{official(in_prose[0][1]).capitalize()}|{in_prose[0][1].split('|')[-1]}",
-                                     f"{official(in_prose[0][2]).capitalize()}|{in_prose[0][2].split('|')[-1]}",
-                                     f"{official(in_prose[0][3]).capitalize()}|{in_prose[0][3].split('|')[-1]}"), level=2)
+            b.heading(
+                f"{index}.2",
+                (
+                    f"{official(in_prose[0][1]).capitalize()}|{in_prose[0][1].split('|')[-1]}",
+                    f"{official(in_prose[0][2]).capitalize()}|{in_prose[0][2].split('|')[-1]}",
+                    f"{official(in_prose[0][3]).capitalize()}|{in_prose[0][3].split('|')[-1]}",
+                ),
+                level=2,
+            )
             prose_figures(b, in_prose[0], year, None)
             b.filler(4, paragraphs=4)
         elif index == 4:
@@ -672,12 +920,14 @@ def build(plan: Plan, subject: Subject) -> Builder:
     for metric in subject.metrics:
         if metric[0] not in b.used:
             b.absent.append({"kind": "metric", "metric": metric[0], "names": names_of(metric), "year": year})
-    b.absent.append({"kind": "old_year", "metric": in_years_table[0][0], "names": names_of(in_years_table[0]),
-                     "year": year - 7})
+    b.absent.append(
+        {"kind": "old_year", "metric": in_years_table[0][0], "names": names_of(in_years_table[0]), "year": year - 7}
+    )
     return b
 
 
 # ----------------------------------------------------------------------------------------------- rendering
+
 
 def render_reportlab(b: Builder, lang: str, target: Path) -> None:
     from reportlab.graphics.charts.barcharts import VerticalBarChart
@@ -717,16 +967,22 @@ def render_reportlab(b: Builder, lang: str, target: Path) -> None:
                 widths = [1.5 * cm] + [(16.5 - 1.5) / (columns - 1) * cm] * (columns - 1)
             else:
                 data = [[Paragraph(html.escape(h), cell) for h in table.header[lang]]]
-                data += [[Paragraph(html.escape(c).replace("¹", "<super>1</super>"), cell) for c in row]
-                         for row in table.rows[lang]]
+                data += [
+                    [Paragraph(html.escape(c).replace("¹", "<super>1</super>"), cell) for c in row]
+                    for row in table.rows[lang]
+                ]
                 widths = [6 * cm] + [(16.5 - 6) / (columns - 1) * cm] * (columns - 1)
             grid = LongTable(data, repeatRows=1, colWidths=widths)
-            style = [("BACKGROUND", (0, 0), (-1, 0), accent), ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-                     ("FONTNAME", (0, 0), (-1, -1), "DejaVu"), ("FONTSIZE", (0, 0), (-1, -1), size),
-                     ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                     ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, -1), (-1, -1), 0.5, accent)]
-            style += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#eef2f7"))
-                      for r in range(2, len(data), 2)]
+            style = [
+                ("BACKGROUND", (0, 0), (-1, 0), accent),
+                ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+                ("FONTNAME", (0, 0), (-1, -1), "DejaVu"),
+                ("FONTSIZE", (0, 0), (-1, -1), size),
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.5, accent),
+            ]
+            style += [("BACKGROUND", (0, r), (-1, r), colors.HexColor("#eef2f7")) for r in range(2, len(data), 2)]
             style += [("FONTNAME", (0, r + 1), (-1, r + 1), "DejaVu-Bold") for r in table.bold_rows]
             grid.setStyle(TableStyle(style))
             story.append(grid)
@@ -741,15 +997,23 @@ def render_reportlab(b: Builder, lang: str, target: Path) -> None:
             bars.x, bars.y, bars.width, bars.height = 40, 30, 14 * cm - 40, 5 * cm - 30
             bars.data = [c.values]
             bars.categoryAxis.categoryNames = c.labels
-            bars.barLabelFormat = lambda v, _c=c: _c.shown[lang][c.values.index(v)] if v in c.values else ""
+            bars.barLabelFormat = lambda v, c=c: c.shown[lang][c.values.index(v)] if v in c.values else ""
             bars.barLabels.nudge = 7
             bars.bars[0].fillColor = accent
             bars.valueAxis.visible = False
             drawing.add(bars)
             story.append(Paragraph(html.escape(c.caption[lang]), cap))
             story.append(drawing)
-    document = SimpleDocTemplate(str(target), pagesize=A4, leftMargin=2.2 * cm, rightMargin=2.2 * cm,
-                                 topMargin=2.4 * cm, bottomMargin=2.4 * cm, title=title(b, lang), invariant=1)
+    document = SimpleDocTemplate(
+        str(target),
+        pagesize=A4,
+        leftMargin=2.2 * cm,
+        rightMargin=2.2 * cm,
+        topMargin=2.4 * cm,
+        bottomMargin=2.4 * cm,
+        title=title(b, lang),
+        invariant=1,
+    )
     document.build(story)
 
 
@@ -762,9 +1026,13 @@ def front_matter_reportlab(b: Builder, lang: str, h1: Any, body: Any) -> list[An
     from reportlab.platypus import PageBreak, Paragraph, Spacer
 
     index = 0 if lang == "fr" else 1
-    story: list[Any] = [Spacer(1, 200), Paragraph(html.escape(b.subject.org[index]), h1),
-                        Paragraph(html.escape(f"{b.subject.title[index]} {b.plan.year}"), h1), PageBreak(),
-                        Paragraph(WORDS[lang]["contents"], h1)]
+    story: list[Any] = [
+        Spacer(1, 200),
+        Paragraph(html.escape(b.subject.org[index]), h1),
+        Paragraph(html.escape(f"{b.subject.title[index]} {b.plan.year}"), h1),
+        PageBreak(),
+        Paragraph(WORDS[lang]["contents"], h1),
+    ]
     for section in b.sections:
         story.append(Paragraph(html.escape(f"{section['number']}. {section['title'][lang]}"), body))
     story.append(PageBreak())
@@ -774,24 +1042,26 @@ def front_matter_reportlab(b: Builder, lang: str, h1: Any, body: Any) -> list[An
 def render_html(b: Builder, lang: str) -> str:
     accent = b.rng.choice(["#0b5d6b", "#8a3b12", "#33527a", "#5a2a6e"])
     index = 0 if lang == "fr" else 1
-    parts = [f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title(b, lang))}"
-             "</title><style>"
-             "@page{size:A4;margin:2.2cm 2cm 2.6cm 2cm}"
-             "body{font-family:'Liberation Sans',Arial,sans-serif;font-size:10.5pt;line-height:1.45;color:#222}"
-             f"h1{{color:{accent};font-size:17pt;margin:0 0 10px}} h2{{color:{accent};font-size:12.5pt}}"
-             ".cover{height:24cm;display:flex;flex-direction:column;justify-content:center;break-after:page}"
-             ".cover h1{font-size:26pt} .break{break-before:page}"
-             "table{border-collapse:collapse;width:100%;margin:4px 0;font-size:9pt}"
-             f"thead th{{background:{accent};color:#fff;text-align:right;padding:4px 6px}}"
-             "thead th:first-child{text-align:left} td{padding:3px 6px;text-align:right}"
-             "td:first-child{text-align:left} tbody tr:nth-child(even){background:#eef3f5}"
-             "table.small{font-size:7pt} tr.bold td{font-weight:bold;border-top:1px solid #444}"
-             ".caption{font-weight:bold;margin-top:10px} .source{font-size:8pt;color:#555}"
-             ".cols{column-count:2;column-gap:1cm} p{text-align:justify}"
-             "</style></head><body>",
-             f"<div class='cover'><h1>{html.escape(b.subject.org[index])}</h1>"
-             f"<h1>{html.escape(b.subject.title[index])} {b.plan.year}</h1></div>",
-             f"<h1>{WORDS[lang]['contents']}</h1>"]
+    parts = [
+        f"<!doctype html><html lang='{lang}'><head><meta charset='utf-8'><title>{html.escape(title(b, lang))}"
+        "</title><style>"
+        "@page{size:A4;margin:2.2cm 2cm 2.6cm 2cm}"
+        "body{font-family:'Liberation Sans',Arial,sans-serif;font-size:10.5pt;line-height:1.45;color:#222}"
+        f"h1{{color:{accent};font-size:17pt;margin:0 0 10px}} h2{{color:{accent};font-size:12.5pt}}"
+        ".cover{height:24cm;display:flex;flex-direction:column;justify-content:center;break-after:page}"
+        ".cover h1{font-size:26pt} .break{break-before:page}"
+        "table{border-collapse:collapse;width:100%;margin:4px 0;font-size:9pt}"
+        f"thead th{{background:{accent};color:#fff;text-align:right;padding:4px 6px}}"
+        "thead th:first-child{text-align:left} td{padding:3px 6px;text-align:right}"
+        "td:first-child{text-align:left} tbody tr:nth-child(even){background:#eef3f5}"
+        "table.small{font-size:7pt} tr.bold td{font-weight:bold;border-top:1px solid #444}"
+        ".caption{font-weight:bold;margin-top:10px} .source{font-size:8pt;color:#555}"
+        ".cols{column-count:2;column-gap:1cm} p{text-align:justify}"
+        "</style></head><body>",
+        f"<div class='cover'><h1>{html.escape(b.subject.org[index])}</h1>"
+        f"<h1>{html.escape(b.subject.title[index])} {b.plan.year}</h1></div>",
+        f"<h1>{WORDS[lang]['contents']}</h1>",
+    ]
     parts += [f"<p>{html.escape(s['number'])}. {html.escape(s['title'][lang])}</p>" for s in b.sections]
     parts.append("<div class='break'></div>")
     for block in b.blocks:
@@ -806,8 +1076,11 @@ def render_html(b: Builder, lang: str) -> str:
         elif block.kind == "table" and block.table:
             table = block.table
             parts.append(f"<div class='caption'>{html.escape(table.caption[lang])}</div>")
-            parts.append(f"<table class='{'small' if table.small else ''}'><thead><tr>"
-                         + "".join(f"<th>{html.escape(h)}</th>" for h in table.header[lang]) + "</tr></thead><tbody>")
+            parts.append(
+                f"<table class='{'small' if table.small else ''}'><thead><tr>"
+                + "".join(f"<th>{html.escape(h)}</th>" for h in table.header[lang])
+                + "</tr></thead><tbody>"
+            )
             for r, row in enumerate(table.rows[lang]):
                 cells = "".join(f"<td>{html.escape(c).replace('¹', '<sup>1</sup>')}</td>" for c in row)
                 parts.append(f"<tr class='{'bold' if r in table.bold_rows else ''}'>{cells}</tr>")
@@ -821,12 +1094,16 @@ def render_html(b: Builder, lang: str) -> str:
             for i, (label, value) in enumerate(zip(c.labels, c.values, strict=True)):
                 height = 120 * value / top
                 x = 60 + i * 110
-                bars.append(f"<rect x='{x}' y='{150 - height}' width='60' height='{height}' fill='{accent}'/>"
-                            f"<text x='{x + 30}' y='{145 - height}' font-size='11' text-anchor='middle'>"
-                            f"{html.escape(c.shown[lang][i])}</text>"
-                            f"<text x='{x + 30}' y='168' font-size='11' text-anchor='middle'>{label}</text>")
-            parts.append(f"<div class='caption'>{html.escape(c.caption[lang])}</div>"
-                         f"<svg width='420' height='175' xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg>")
+                bars.append(
+                    f"<rect x='{x}' y='{150 - height}' width='60' height='{height}' fill='{accent}'/>"
+                    f"<text x='{x + 30}' y='{145 - height}' font-size='11' text-anchor='middle'>"
+                    f"{html.escape(c.shown[lang][i])}</text>"
+                    f"<text x='{x + 30}' y='168' font-size='11' text-anchor='middle'>{label}</text>"
+                )
+            parts.append(
+                f"<div class='caption'>{html.escape(c.caption[lang])}</div>"
+                f"<svg width='420' height='175' xmlns='http://www.w3.org/2000/svg'>{''.join(bars)}</svg>"
+            )
     parts.append("</body></html>")
     return "".join(parts)
 
@@ -838,9 +1115,18 @@ def render_chromium(b: Builder, lang: str, target: Path) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         source = Path(scratch) / "report.html"
         source.write_text(render_html(b, lang), encoding="utf-8")
-        flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={scratch}/p",
-                 "--no-pdf-header-footer", f"--print-to-pdf={target}"]
+        flags = [
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={scratch}/p",
+            "--no-pdf-header-footer",
+            f"--print-to-pdf={target}",
+        ]
         subprocess.run([chromium, *flags, source.as_uri()], check=True, capture_output=True, timeout=180)
 
 
@@ -890,11 +1176,17 @@ def render_fpdf(b: Builder, lang: str, target: Path) -> None:
             first = 30 if table.small else 62
             rest = (170 - first) / (len(table.header[lang]) - 1)
             widths = (first, *([rest] * (len(table.header[lang]) - 1)))
-            with pdf.table(col_widths=widths, text_align=("LEFT", *["RIGHT"] * (len(widths) - 1)),
-                           headings_style=FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=accent),
-                           borders_layout="HORIZONTAL_LINES", line_height=4.6 if not table.small else 3.6,
-                           cell_fill_color=(238, 241, 246), cell_fill_mode="ROWS", repeat_headings=1,
-                           padding=0.6 if table.small else 1.2) as grid:
+            with pdf.table(
+                col_widths=widths,
+                text_align=("LEFT", *["RIGHT"] * (len(widths) - 1)),
+                headings_style=FontFace(emphasis="BOLD", color=(255, 255, 255), fill_color=accent),
+                borders_layout="HORIZONTAL_LINES",
+                line_height=4.6 if not table.small else 3.6,
+                cell_fill_color=(238, 241, 246),
+                cell_fill_mode="ROWS",
+                repeat_headings=1,
+                padding=0.6 if table.small else 1.2,
+            ) as grid:
                 header = grid.row()
                 for h in table.header[lang]:
                     header.cell(h)
@@ -934,6 +1226,7 @@ RENDERERS = {"reportlab": render_reportlab, "chromium": render_chromium, "fpdf2"
 
 # ----------------------------------------------------------------------------------------------- pages
 
+
 def stamp(target: Path, b: Builder, lang: str, style: str, offset: int, outline: bool, labels: bool) -> dict[int, str]:
     """Page numbers drawn on the rendered PDF (front matter unnumbered), an outline and page labels if drawn."""
     document = pymupdf.open(target)
@@ -949,8 +1242,9 @@ def stamp(target: Path, b: Builder, lang: str, style: str, offset: int, outline:
             page.insert_text((width / 2 - 6, height - 28), label, fontsize=9, fontname="helv")
         elif style == "title-right":
             text = f"{running}  |  {label}"
-            page.insert_text((width - 60 - pymupdf.get_text_length(text, "helv", 8), height - 28), text, fontsize=8,
-                             fontname="helv")
+            page.insert_text(
+                (width - 60 - pymupdf.get_text_length(text, "helv", 8), height - 28), text, fontsize=8, fontname="helv"
+            )
         elif style == "above-title":
             page.insert_text((width - 70, height - 40), label, fontsize=10, fontname="helv")
             page.insert_text((56, height - 26), running, fontsize=7, fontname="helv")
@@ -992,8 +1286,9 @@ def locate(b: Builder, files: dict[str, Path], printed: dict[str, dict[int, str]
             tail = "" if fact.get("footnoted") or b.plan.tool == "fpdf2" else r"(?![\d]|[.,]\d)"
             figure = re.compile(r"(?<![\d.,])" + re.escape(shown) + tail)
             anchor = compact(fact["anchor"][lang])  # a row label may wrap inside its cell
-            found = [n for n, text in enumerate(texts[lang], start=1)
-                     if figure.search(text) and anchor in compact(text)]
+            found = [
+                n for n, text in enumerate(texts[lang], start=1) if figure.search(text) and anchor in compact(text)
+            ]
             fact["physical"][lang] = found
             fact["pages"][lang] = [printed[lang].get(n, str(n)) for n in found]
     for section in b.sections:
@@ -1006,6 +1301,7 @@ def locate(b: Builder, files: dict[str, Path], printed: dict[str, dict[int, str]
 
 
 # ----------------------------------------------------------------------------------------------- main
+
 
 def subject_of(key: str) -> Subject:
     return next(s for s in [*SUBJECTS, *MIGRATION] if s.key == key)
@@ -1037,13 +1333,26 @@ def make_report(plan: Plan) -> Path:
     locate(builder, files, printed)
     pages = {lang: len(printed[lang]) + offset for lang in files}
     record = {
-        "id": plan.id, "subject": plan.subject, "split": plan.split, "tool": plan.tool, "year": plan.year,
-        "seed": plan.seed, "languages": list(plan.languages), "files": {lang: p.name for lang, p in files.items()},
-        "pages": pages, "page_style": style, "printed_offset": offset, "outline": outline, "page_labels": labels,
+        "id": plan.id,
+        "subject": plan.subject,
+        "split": plan.split,
+        "tool": plan.tool,
+        "year": plan.year,
+        "seed": plan.seed,
+        "languages": list(plan.languages),
+        "files": {lang: p.name for lang, p in files.items()},
+        "pages": pages,
+        "page_style": style,
+        "printed_offset": offset,
+        "outline": outline,
+        "page_labels": labels,
         "org": dict(zip(("fr", "nl", "en"), subject.org, strict=True)),
-        "acronym": dict(zip(("fr", "nl"), subject.acronym, strict=True)), "towns": subject.towns,
+        "acronym": dict(zip(("fr", "nl"), subject.acronym, strict=True)),
+        "towns": subject.towns,
         "director": dict(zip(("fr", "nl"), subject.directors, strict=True)),
-        "sections": builder.sections, "facts": builder.facts, "absent": builder.absent,
+        "sections": builder.sections,
+        "facts": builder.facts,
+        "absent": builder.absent,
     }
     missing = [f["id"] for f in builder.facts if any(not f["pages"][lang] for lang in files)]
     if missing:
@@ -1054,10 +1363,15 @@ def make_report(plan: Plan) -> Path:
 
 
 def write_index() -> None:
-    lines = ["# The bench", "",
-             "Written by `python scripts/make_bench.py`; real reports under `real/`. `split`: calibration reports may",
-             "be looked at and tuned on; test reports are reported only (docs/benchmarks.md keeps the log).", "",
-             "| report | subject | split | tool | editions | pages | questions |", "| --- | --- | --- | --- | --- | --- | --- |"]
+    lines = [
+        "# The bench",
+        "",
+        "Written by `python scripts/make_bench.py`; real reports under `real/`. `split`: calibration reports may",
+        "be looked at and tuned on; test reports are reported only (docs/benchmarks.md keeps the log).",
+        "",
+        "| report | subject | split | tool | editions | pages | questions |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
     for plan in PLANS:
         folder = BENCH / plan.id
         if not (folder / "figures.json").is_file():
@@ -1065,8 +1379,10 @@ def write_index() -> None:
         record = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
         questions = sum(1 for _ in (folder / "questions.jsonl").open(encoding="utf-8"))
         pages = ", ".join(f"{lang} {n}" for lang, n in record["pages"].items())
-        lines.append(f"| {plan.id} | {plan.subject} | {plan.split} | {plan.tool} | {'+'.join(plan.languages)} | "
-                     f"{pages} | {questions} |")
+        lines.append(
+            f"| {plan.id} | {plan.subject} | {plan.split} | {plan.tool} | {'+'.join(plan.languages)} | "
+            f"{pages} | {questions} |"
+        )
     (BENCH / "README.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

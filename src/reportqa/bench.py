@@ -35,8 +35,6 @@ from reportqa.index import build_index, open_index
 from reportqa.text import numbers_in, years_in
 
 BENCH_DIR = Path("samples/bench")
-SAMPLE_DIR = Path("samples/report")  # the report everything was tuned on: one calibration report among many
-SAMPLE_GOLD = Path("eval/gold.jsonl")
 SPLIT_ORDER = ("test", "real", "calibration")
 CLAIM_KINDS = ("claim_true", "claim_false")
 # A number that names a table, a chart, a page or a section is not a figure the answer states.
@@ -115,11 +113,14 @@ def find_reports(base: Path = BENCH_DIR) -> list[BenchReport]:
         pdfs = sorted(folder.glob("*.pdf"))
         reports.append(BenchReport(folder.name, "real", folder, pdfs,
                                    load_questions(folder / "questions.jsonl", folder.name, "real")))
-    if SAMPLE_GOLD.is_file() and SAMPLE_DIR.is_dir():
-        questions = [q for q in load_questions(SAMPLE_GOLD, "sample", "calibration") if q.split == "test"]
+    # The sample report everything was tuned on (samples/report, its gold set's test split): one calibration
+    # report among many.
+    sample, gold = base.parent / "report", base.parent.parent / "eval" / "gold.jsonl"
+    if gold.is_file() and sample.is_dir():
+        questions = [q for q in load_questions(gold, "sample", "calibration") if q.split == "test"]
         questions = [BenchQuestion(**{**q.__dict__, "split": "calibration"}) for q in questions]
-        documents = sorted([*SAMPLE_DIR.glob("*.pdf"), *SAMPLE_DIR.glob("*.md")])
-        reports.append(BenchReport("sample", "calibration", SAMPLE_DIR, documents, questions))
+        documents = sorted([*sample.glob("*.pdf"), *sample.glob("*.md")])
+        reports.append(BenchReport("sample", "calibration", sample, documents, questions))
     return sorted(reports, key=lambda r: (SPLIT_ORDER.index(r.split), r.id))
 
 
