@@ -62,6 +62,14 @@ def test_a_citation_in_the_other_edition_or_page_is_not_the_right_one() -> None:
     assert not score(_question(), _answer("En 2024, 4 632 [1].", page="8"), 0.1).cited_right
 
 
+def test_a_real_report_is_cited_by_its_pdf_page_and_its_label_apart() -> None:
+    """Real reports record the physical page (printed numbers are missing on some, restart per part on others)."""
+    item = _question(physical=[9], pages={"fr": ["6"]})
+    wrong_label = score(item, _answer("En 2024, 4 632 [1].", page="9"), 0.1)
+    assert wrong_label.cited_right and not wrong_label.label_right
+    assert score(item, _answer("En 2024, 4 632 [1].", page="6"), 0.1).label_right
+
+
 def test_any_figure_answered_to_an_unanswerable_question_is_wrong() -> None:
     item = _question(answerable=False, expected=[], pages={}, sections=[], kind="not_covered")
     assert score(item, _answer("On compte 812 postes en 2024 [1]."), 0.1).wrong_figure

@@ -7,7 +7,9 @@ as `ask` (claims through the check tab's). Measured per question:
 
 - answer: an answerable question's answer states the expected figure for the year asked (a "which section"
   question: a citation in the expected section);
-- citation: an answer given to an answerable question cites the expected printed page, in the asker's edition;
+- citation: an answer given to an answerable question cites the expected page, in the asker's edition: the
+  physical page when the question records it (the real reports, whose printed numbers are sometimes missing or
+  restart per part), else the printed page; label: the printed page shown is the expected one;
 - refusal / false refusal: unanswerable questions refused / answerable ones refused;
 - wrong figure: an answer given (not refused) that states a figure and not the expected one, or any figure to a
   question the report does not answer; counted over the answers given;
@@ -62,6 +64,7 @@ class BenchQuestion:
     section: str = ""  # "which section" questions: the expected section number
     section_title: str = ""
     history: list[str] = field(default_factory=list)
+    physical: list[int] = field(default_factory=list)  # the real reports: the PDF pages where the answer stands
 
     @property
     def asked_years(self) -> set[int]:
@@ -74,6 +77,7 @@ class Scored:
     refused: bool
     correct: bool
     cited_right: bool
+    label_right: bool
     wrong_figure: bool
     answer: str
     seconds: float
@@ -139,11 +143,14 @@ def _in_section(answer: Answer, item: BenchQuestion) -> bool:
     return False
 
 
-def _cites_page(answer: Answer, item: BenchQuestion) -> bool:
+def _cites_page(answer: Answer, item: BenchQuestion, by_label: bool = False) -> bool:
     for citation in answer.citations:
         if item.lang in ("fr", "nl") and item.lang in item.pages and citation.edition != item.lang:
             continue
-        if citation.page in item.pages.get(citation.edition, []):
+        if item.physical and not by_label:
+            if citation.physical_page in item.physical:
+                return True
+        elif citation.page in item.pages.get(citation.edition, []):
             return True
     return False
 
@@ -152,11 +159,12 @@ def score(item: BenchQuestion, answer: Answer, seconds: float) -> Scored:
     text = answer.answer
     if item.kind == "section":
         correct = not answer.refused and _in_section(answer, item)
-        return Scored(item, answer.refused, correct, correct, False, text, seconds)
+        return Scored(item, answer.refused, correct, correct, correct, False, text, seconds)
     correct = item.answerable and not answer.refused and states_figure(text, item.expected, item.asked_years)
     cited = not answer.refused and item.answerable and _cites_page(answer, item)
+    labelled = not answer.refused and item.answerable and _cites_page(answer, item, by_label=True)
     wrong = not answer.refused and not correct and bool(stated_figures(text))
-    return Scored(item, answer.refused, correct, cited, wrong, text, seconds)
+    return Scored(item, answer.refused, correct, cited, labelled, wrong, text, seconds)
 
 
 def _share(flags: Iterable[bool]) -> float | None:
@@ -174,6 +182,7 @@ def summarize(scored: list[Scored]) -> dict[str, Any]:
         "questions": len(scored),
         "answer": _share(s.correct for s in answerable),
         "citation": _share(s.cited_right for s in answerable if not s.refused),
+        "label": _share(s.label_right for s in answerable if not s.refused),
         "refusal": _share(s.refused for s in unanswerable),
         "false_refusal": _share(s.refused for s in answerable),
         "wrong_figure": _share(s.wrong_figure for s in answered),
@@ -199,7 +208,7 @@ def run_report(report: BenchReport, settings: Settings, limit: int | None = None
             if item.kind in CLAIM_KINDS:
                 verdict = check_claim(index, item.question, local).verdict
                 elapsed = time.perf_counter() - started
-                scored.append(Scored(item, False, verdict == item.verdict, True, False, verdict, elapsed))
+                scored.append(Scored(item, False, verdict == item.verdict, True, True, False, verdict, elapsed))
                 continue
             answer = final_answer(stream_answer(index, item.question, local, None, history=item.history))
             scored.append(score(item, answer, time.perf_counter() - started))
@@ -249,7 +258,7 @@ def run_bench(
 
 
 def format_bench(report: dict[str, Any]) -> str:
-    columns = ("answer", "citation", "refusal", "false_refusal", "wrong_figure", "claims")
+    columns = ("answer", "citation", "label", "refusal", "false_refusal", "wrong_figure", "claims")
     header = f"{'':<22}{'split':<12}{'n':>5}" + "".join(f"{c.replace('_', ' '):>13}" for c in columns)
 
     def cells(summary: dict[str, Any]) -> str:
@@ -263,4 +272,22 @@ def format_bench(report: dict[str, Any]) -> str:
     for split, kinds in report["by_kind"].items():
         lines += ["", f"by kind, {split}:"]
         lines += [f"  {kind:<20}{split:<12}{s['questions']:>5}{cells(s)}" for kind, s in kinds.items()]
+    return "\n".join(lines)
+
+
+def markdown_bench(report: dict[str, Any]) -> str:
+    """The same figures as Markdown tables, for docs/benchmarks.md: per report, per split, per kind."""
+    columns = ("answer", "citation", "label", "refusal", "false_refusal", "wrong_figure", "claims")
+
+    def cells(summary: dict[str, Any]) -> str:
+        return " | ".join("–" if summary[c] is None else f"{summary[c]:.2f}" for c in columns)
+
+    head = "| {} | n | " + " | ".join(c.replace("_", " ") for c in columns) + " |"
+    rule = "| --- " * (len(columns) + 2) + "|"
+    lines = [head.format("report (split)"), rule]
+    lines += [f"| {r['report']} ({r['split']}) | {r['questions']} | {cells(r)} |" for r in report["reports"]]
+    lines += [f"| **all {split}** | {s['questions']} | {cells(s)} |" for split, s in report["splits"].items()]
+    for split, kinds in report["by_kind"].items():
+        lines += ["", f"By kind, {split} reports:", "", head.format("kind"), rule]
+        lines += [f"| {kind} | {s['questions']} | {cells(s)} |" for kind, s in kinds.items()]
     return "\n".join(lines)

@@ -214,6 +214,7 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
     help="With --bench: only the reports of this split (repeatable).",
 )
 @click.option("--limit", type=int, help="With --bench: only the first N questions of each report.")
+@click.option("--markdown", is_flag=True, help="With --bench: Markdown tables (for docs/benchmarks.md).")
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as one JSON object.")
 def evaluate(
     gold_path: Path,
@@ -228,6 +229,7 @@ def evaluate(
     bench_reports: tuple[str, ...],
     bench_splits: tuple[str, ...],
     limit: int | None,
+    markdown: bool,
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
@@ -236,7 +238,7 @@ def evaluate(
 
     settings = _settings(docs_dir=docs_dir)
     if bench:
-        from reportqa.bench import format_bench, run_bench
+        from reportqa.bench import format_bench, markdown_bench, run_bench
 
         try:
             with _progress_bar(sys.stderr.isatty()) as progress:
@@ -244,7 +246,8 @@ def evaluate(
                                     progress=progress)
         except ReportQAError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(json.dumps(results, ensure_ascii=False) if as_json else format_bench(results))
+        shown = markdown_bench(results) if markdown else format_bench(results)
+        click.echo(json.dumps(results, ensure_ascii=False) if as_json else shown)
         return
     if layouts:
         from reportqa.layouteval import evaluate_layouts, format_layout_report, layout_names
