@@ -282,9 +282,9 @@ def questions_for(w: Writer, record: dict[str, Any], facts: list[dict[str, Any]]
     if lines and budget_total:
         line = rng.choice(lines)
         share = round(100 * line["value"] / budget_total[0]["value"], 1)
-        x = {"fr": "dépenses", "nl": "uitgaven", "en": "spending"}[lang]
-        tasks.append(lambda line=line, share=share: w.add(
-            "share", lang, w.phrase(SHARE, lang, x=x, c=line["budget_line"][lang].lower(), y=year), value=share,
+        spending = {"fr": "dépenses", "nl": "uitgaven", "en": "spending"}[lang]
+        tasks.append(lambda line=line, share=share, spending=spending: w.add(
+            "share", lang, w.phrase(SHARE, lang, x=spending, c=line["budget_line"][lang].lower(), y=year), value=share,
             decimals=1, facts=[line, budget_total[0]], year=year, computed=True))
     # month, busiest month, total
     monthly = [f for f in facts if f.get("month")]
