@@ -7,7 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from reportqa.answer import Answer
-from reportqa.bench import BenchQuestion, find_reports, score, stated_figures
+from reportqa.bench import BenchQuestion, find_reports, score, stated_figures, states_expected
 from reportqa.citations import Citation
 from reportqa.cli import main
 
@@ -55,6 +55,24 @@ def test_another_figure_is_a_wrong_figure_and_a_refusal_is_not() -> None:
 def test_the_figure_of_another_year_does_not_answer() -> None:
     scored = score(_question(), _answer("En 2023, 4 632 demandes [1]."), 0.1)
     assert not scored.correct and scored.wrong_figure
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected", "years", "right"),
+    [
+        ("Le tableau 2.1 (« Indicateurs, 2021-2023 ») indique 79,8 pour « Ponctualité (%) » en 2021.", "79,8", 2021, True),
+        ("Avec 81,2 % en 2023 (87,9 % en 2022), les taux sont en baisse.", "87,9", 2022, True),
+        ("Avec 81,2 % en 2023 (87,9 % en 2022), les taux sont en baisse.", "87,9", 2023, False),
+        ("Visas | 2022: 3 327 | 2023: 3 994", "3 327", 2023, False),
+        ("Visas | 2022: 3 327 | 2023: 3 994", "3.994", 2023, True),
+        ("En 2023, 4 632 demandes [1].", "4.632", 2022, False),
+        ("Le tableau 4.1 indique 4 pour X en 2024.", "4,1", 2024, False),
+        ("In 2021 bedroeg het 3,9 miljard euro, tegenover 2,9 miljard euro in 2017.", "2,9", 2021, False),
+    ],
+)
+def test_a_figure_counts_for_the_year_its_sentence_gives_it(answer: str, expected: str, years: int, right: bool) -> None:
+    """A caption's range ("2021-2023") is no year a figure is for; "… en 2021" after the figure is."""
+    assert states_expected(answer, [expected], {years}) is right
 
 
 def test_a_citation_in_the_other_edition_or_page_is_not_the_right_one() -> None:

@@ -30,7 +30,7 @@ from typing import Any
 from reportqa.answer import Answer
 from reportqa.claims import check_claim
 from reportqa.config import Settings
-from reportqa.evaluate import states_figure
+from reportqa.figures import parse_number
 from reportqa.generate import final_answer, stream_answer
 from reportqa.guard import without_markers
 from reportqa.index import build_index, open_index
@@ -45,6 +45,44 @@ _REFERENCE = re.compile(
     r"section|sectie|hoofdstuk|chapitre|chapter|kapitel|annexe|bijlage|annex|anhang)\s*[\w.\-–]*\d[\w.\-–]*",
     re.IGNORECASE,
 )
+
+
+_NUMBER = re.compile(
+    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?![\d])|(?<![\w.,])\d+(?:[.,]\d+)?(?![\d])"
+)
+_YEAR = re.compile(r"(?<![\d.,])((?:19|20)\d\d)(?!\d|[.,]\d)")
+_RANGE = re.compile(r"(?:19|20)\d\d\s*[-–/]\s*(?:19|20)\d\d")
+# "93,8 % en 2024", "79,8 pour « Taux » en 2021": a year the figure is said to be for, after it in its clause.
+_FOR_YEAR_AFTER = re.compile(r"^[^\d|;]{0,60}?\b(?:en|in|im|for|pour|voor|au|op)\s+((?:19|20)\d\d)\b", re.I)
+
+
+def _year_of(sentence: str, start: int, end: int) -> int | None:
+    """The year a figure of a sentence is for: named after it ("… en 2021"), else the closest year before it that
+    is no range ("En 2023, 4 632", "2022: 3 327 | 2023: 3 994"); None when the sentence ties it to none."""
+    after = _FOR_YEAR_AFTER.match(sentence[end:])
+    if after:
+        return int(after[1])
+    text = _RANGE.sub(lambda m: " " * len(m[0]), sentence[:start])
+    before = _YEAR.findall(text)
+    return int(before[-1]) if before else None
+
+
+def states_expected(answer: str, expected: list[str], years: set[int]) -> bool:
+    """The answer states an expected figure for the year asked; an expected answer in words only has to stand in it.
+    Separate from the product's own year reading, so the instrument does not share the product's mistakes."""
+    said = _REFERENCE.sub(" ", without_markers(answer))
+    if any(not parse_number(e) and e.casefold() in said.casefold() for e in expected):
+        return True
+    wanted = {round(parsed[0], 6) for e in expected if (parsed := parse_number(e))}
+    for sentence in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«‘“„'\"])|\n+", said):
+        for match in _NUMBER.finditer(sentence):
+            parsed = parse_number(match[0])
+            if parsed is None or round(parsed[0], 6) not in wanted:
+                continue
+            year = _year_of(sentence, match.start(), match.end())
+            if not years or year is None or year in years:
+                return True
+    return False
 
 
 @dataclass(frozen=True)
@@ -160,7 +198,7 @@ def score(item: BenchQuestion, answer: Answer, seconds: float) -> Scored:
     if item.kind == "section":
         correct = not answer.refused and _in_section(answer, item)
         return Scored(item, answer.refused, correct, correct, correct, False, text, seconds)
-    correct = item.answerable and not answer.refused and states_figure(text, item.expected, item.asked_years)
+    correct = item.answerable and not answer.refused and states_expected(text, item.expected, item.asked_years)
     cited = not answer.refused and item.answerable and _cites_page(answer, item)
     labelled = not answer.refused and item.answerable and _cites_page(answer, item, by_label=True)
     wrong = not answer.refused and not correct and bool(stated_figures(text))
@@ -248,6 +286,11 @@ def run_bench(
                             for kind in kinds if any(s.item.split == split and s.item.kind == kind for s in everything)}
                     for split in SPLIT_ORDER if any(s.item.split == split for s in everything)},
         "overall": summarize(everything),
+        "answers": [
+            {"id": s.item.id, "kind": s.item.kind, "refused": s.refused, "correct": s.correct, "cited": s.cited_right,
+             "wrong_figure": s.wrong_figure, "got": s.answer}
+            for s in everything
+        ],
         "failures": [
             {"id": s.item.id, "kind": s.item.kind, "question": s.item.question, "expected": s.item.expected,
              "got": s.answer[:240], "refused": s.refused, "wrong_figure": s.wrong_figure}
