@@ -60,7 +60,7 @@ def test_the_figure_of_another_year_does_not_answer() -> None:
 @pytest.mark.parametrize(
     ("answer", "expected", "years", "right"),
     [
-        ("Le tableau 2.1 (« Indicateurs, 2021-2023 ») indique 79,8 pour « Ponctualité (%) » en 2021.", "79,8", 2021, True),
+        ("Le tableau 2.1 (« Indicateurs, 2021-2023 ») indique 79,8 pour « Taux » en 2021.", "79,8", 2021, True),
         ("Avec 81,2 % en 2023 (87,9 % en 2022), les taux sont en baisse.", "87,9", 2022, True),
         ("Avec 81,2 % en 2023 (87,9 % en 2022), les taux sont en baisse.", "87,9", 2023, False),
         ("Visas | 2022: 3 327 | 2023: 3 994", "3 327", 2023, False),
@@ -70,7 +70,7 @@ def test_the_figure_of_another_year_does_not_answer() -> None:
         ("In 2021 bedroeg het 3,9 miljard euro, tegenover 2,9 miljard euro in 2017.", "2,9", 2021, False),
     ],
 )
-def test_a_figure_counts_for_the_year_its_sentence_gives_it(answer: str, expected: str, years: int, right: bool) -> None:
+def test_a_figure_counts_for_the_year_its_sentence_gives(answer: str, expected: str, years: int, right: bool) -> None:
     """A caption's range ("2021-2023") is no year a figure is for; "… en 2021" after the figure is."""
     assert states_expected(answer, [expected], {years}) is right
 
