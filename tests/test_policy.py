@@ -40,3 +40,35 @@ def test_a_first_person_alone_is_not_a_personal_case(question: str) -> None:
 )
 def test_own_case_noun_or_event_is_a_personal_case(question: str) -> None:
     assert is_personal_case(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Je n'ai pas de papiers, puis-je être régularisé ?",
+        "Ik heb geen papieren, kan ik geregulariseerd worden?",
+        "I have no papers, can I be regularised?",
+        "Ich habe keine Papiere, kann ich legalisiert werden?",
+        "Kan ik een verblijfsvergunning krijgen?",
+        "Puis-je faire venir ma famille ?",
+        "Can I stay in Belgium?",
+        "Kann ich in Belgien bleiben?",
+    ],
+)
+def test_what_the_asker_may_become_or_lacks_is_a_personal_case_in_every_language(question: str) -> None:
+    assert is_personal_case(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Puis-je avoir les chiffres de 2023 ?",
+        "Kan ik de cijfers van 2023 krijgen?",
+        "Can I get the figures for 2023?",
+        "Kann ich die Zahlen für 2023 bekommen?",
+        "Kan ik het verslag downloaden?",
+        "Hoeveel regularisaties in 2023?",
+    ],
+)
+def test_asking_for_the_reports_figures_is_no_personal_case(question: str) -> None:
+    assert not is_personal_case(question)

@@ -42,6 +42,38 @@ _COUNTING = re.compile(
 )
 
 
+# The asker asks what they may become, get or keep ("puis-je être régularisé ?", "kan ik een verblijf krijgen?",
+# "can I stay?", "kann ich bleiben?"), or says what they lack ("je n'ai pas de papiers", "ik heb geen papieren",
+# "I have no papers"): words of the language, not of a report. "Puis-je voir le tableau ?" asks about the report.
+_OWN_PROSPECT = re.compile(
+    r"\b(?:puis-je|pourrais-je|est-ce que je (?:peux|pourrais)|je (?:peux|pourrais)|ai-je droit|j['’]ai droit"
+    r"|kan ik|zou ik|mag ik|heb ik recht|can i|could i|may i|am i (?:entitled|eligible|allowed)|do i qualify"
+    r"|kann ich|könnte ich|darf ich|habe ich anspruch|bin ich berechtigt)\b"
+    r"(?:\s+\S+){0,4}?\s+(?:être|obtenir|avoir|recevoir|rester|demeurer|travailler|faire venir|introduire|régularis\w*"
+    r"|worden|krijgen|verkrijgen|blijven|werken|laten overkomen|indienen|geregulariseerd|be|get|obtain|stay|remain"
+    r"|work|bring|receive|werden|bekommen|erhalten|bleiben|arbeiten|nachholen|legalisiert)\b"
+    r"|\b(?:je n['’]ai (?:pas|plus) de|ik heb geen|i have no|i don['’]t have|i do not have|ich habe keine?n?)\b",
+    re.IGNORECASE,
+)
+
+
+# "Can I get the figures for 2023?" asks for the report's own content.
+_REPORT_WORDS = (
+    r"(?:figures?|numbers?|data|tables?|report|statistics|chiffres?|nombres?|données|tableaux?"
+    r"|rapport|statistiques|cijfers?|aantallen|gegevens|tabel(?:len)?|verslag|statistieken|zahlen|daten|tabellen?"
+    r"|bericht|statistiken?)\b"
+)
+_THE_REPORT = re.compile(rf"^\W*(?:\S+\s+){{0,3}}?{_REPORT_WORDS}", re.IGNORECASE)
+_NAMES_THE_REPORT = re.compile(rf"\b{_REPORT_WORDS}", re.IGNORECASE)
+
+
+def _asks_own_prospect(question: str) -> bool:
+    return any(
+        not _THE_REPORT.match(question[m.end() :]) and not _NAMES_THE_REPORT.search(m[0])
+        for m in _OWN_PROSPECT.finditer(question)
+    )
+
+
 def _tells_own_event(clause: str) -> bool:
     event = _EVENT.search(clause)
     if not event or not (_FIRST_PERSON.search(clause) or _ENGLISH_I.search(clause)):
@@ -50,4 +82,8 @@ def _tells_own_event(clause: str) -> bool:
 
 
 def is_personal_case(question: str) -> bool:
-    return bool(_OWN_CASE.search(question)) or any(map(_tells_own_event, _CLAUSE_END.split(question)))
+    return (
+        bool(_OWN_CASE.search(question))
+        or _asks_own_prospect(question)
+        or any(map(_tells_own_event, _CLAUSE_END.split(question)))
+    )
