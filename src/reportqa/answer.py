@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
+from reportqa.cells import CellAnswer, cell_answer
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
@@ -19,6 +20,7 @@ from reportqa.figure_answer import (
     is_busiest_month_question,
     is_figure_question,
 )
+from reportqa.frame import Frame, question_frame
 from reportqa.glossary import names_a_topic, unknown_names
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
@@ -95,12 +97,36 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
     return Composed(REFUSAL[language], True, [], see_also, evidence)
 
 
-def compose(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
+def compose(
+    question: str,
+    language: Language,
+    hits: list[Hit],
+    settings: Settings,
+    index: LoadedIndex,
+    frame: Frame | None = None,
+) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
     if not hits:  # nothing was searched (an English or German question naming nothing the report is about)
         return _refusal(language, hits, settings, NO_EVIDENCE)
     if edition_for(language) is not None and unknown_names(question, index.idf):
         return _refusal(language, hits, settings, NO_EVIDENCE)
+    frame = frame or question_frame(question, language)
+    # A change, a share, a month or a total is an operation over cells: the table's shape answers it first.
+    if frame.operation != "value" or frame.months:
+        if (cell := cell_answer(frame, index, settings)) is not None:
+            return _from_cells(cell, language)
+    # A value is answered by the path that weighs sentences and rows against each other; a table cell found by
+    # meaning alone, where that path refuses, was a wrong figure more often than a right one on the calibration
+    # reports (docs/benchmarks.md), so it stays refused.
+    return _composed(question, language, hits, settings, index)
+
+
+def _from_cells(cell: CellAnswer, language: Language) -> Composed:
+    markers = "".join(f"[{c.n}]" for c in cell.citations)
+    return _with_notice(f"{cell.text} {markers}", cell.citations, language, NO_EVIDENCE)
+
+
+def _composed(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
     if is_section_question(question) and not is_figure_question(question):
@@ -192,7 +218,8 @@ def extractive_answer(index: LoadedIndex, prepared: Prepared, settings: Settings
         elapsed = _ms_since(prepared.started)
         timings = {"retrieve": 0.0, "answer": elapsed, "total": elapsed}
         return Answer(question, question, language, PERSONAL_CASE[language], True, [], timings)
-    composed = compose(prepared.searched, language, prepared.hits, settings, index)
+    frame = question_frame(question, language, prepared.searched)
+    composed = compose(prepared.searched, language, prepared.hits, settings, index, frame)
     total = _ms_since(prepared.started)
     timings = {
         "retrieve": prepared.retrieve_ms,

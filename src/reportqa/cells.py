@@ -1,0 +1,469 @@
+"""Figures from table cells, by the table's shape rather than by its words.
+
+A question's frame (frame.py) says what is asked; the row it means is the table row closest to it in meaning (the
+rows are embedded with the index, "section — caption — label"); the table's shape says where the cell is: years as
+columns or as rows, months as rows or as columns, a total row, a % column, several measures per row. A change is
+computed from the two years' cells, a share is read from a % column or computed from a row and its total, the
+busiest month is the largest of the months of the year asked; a computed figure cites every cell it used and says
+it is computed. When the table does not measure what is asked (the year is not in it, none of its measures is the
+one asked), there is no cell answer.
+"""
+
+import re
+from dataclasses import dataclass
+
+from reportqa.chunk import Chunk
+from reportqa.citations import Citation, citation
+from reportqa.config import Language, Settings
+from reportqa.figure_answer import months_named
+from reportqa.figures import parse_number
+from reportqa.frame import Frame
+from reportqa.index import LoadedIndex
+from reportqa.lang import edition_for
+from reportqa.text import content_terms, is_year, years_in
+
+CANDIDATE_ROWS = 12
+# Below this similarity between the question and its closest table row, no table is about what is asked.
+MIN_ROW_SIMILARITY = 0.80
+OTHER_EDITION_PENALTY = 0.02
+SHORTLIST = 30
+# How much a row's label alone weighs beside the row as a whole ("section — caption — label").
+LABEL_WEIGHT = 0.0
+# Among several measures of one row (capacity, occupancy, persons), the one asked must be at least this close.
+MIN_COLUMN_SIMILARITY = 0.80
+
+_TOTAL_LABEL = re.compile(r"^\s*(?:total|totaal|totale|gesamt|insgesamt|ensemble)\b", re.IGNORECASE)
+_PERCENT_HEADER = re.compile(r"%|\bpart\b|\baandeel\b|\bshare\b|\banteil\b|\bpourcentage\b|\bprocent\b", re.I)
+_CHANGE_HEADER = re.compile(
+    r"évolution|variation|différence|evolutie|verschil|change|difference|veränderung|unterschied|^\s*[Δ∆]", re.I
+)
+_FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰*]+$")
+
+# One sentence in the asker's language, from the table's own words. English and German askers read the report's.
+_VALUE = {
+    "fr": "« {label} » : {value} en {year} (tableau « {caption} »{column}).",
+    "nl": "‘{label}’: {value} in {year} (tabel ‘{caption}’{column}).",
+    "en": "‘{label}’: {value} in {year} (table ‘{caption}’{column}).",
+    "de": "„{label}“: {value} im Jahr {year} (Tabelle „{caption}“{column}).",
+}
+_VALUE_NO_YEAR = {
+    "fr": "« {label} » : {value} (tableau « {caption} »{column}).",
+    "nl": "‘{label}’: {value} (tabel ‘{caption}’{column}).",
+    "en": "‘{label}’: {value} (table ‘{caption}’{column}).",
+    "de": "„{label}“: {value} (Tabelle „{caption}“{column}).",
+}
+_COLUMN = {"fr": ", colonne « {name} »", "nl": ", kolom ‘{name}’", "en": ", column ‘{name}’", "de": ", Spalte „{name}“"}
+_CHANGE = {
+    "fr": "« {label} » : {new} en {b} contre {old} en {a}, soit {diff} ({pct} %) ; écart calculé à partir du tableau "
+    "« {caption} ».",
+    "nl": "‘{label}’: {new} in {b} tegenover {old} in {a}, een verschil van {diff} ({pct} %), berekend uit de tabel "
+    "‘{caption}’.",
+    "en": "‘{label}’: {new} in {b} against {old} in {a}, a difference of {diff} ({pct} %), computed from the table "
+    "‘{caption}’.",
+    "de": "„{label}“: {new} im Jahr {b} gegenüber {old} im Jahr {a}, ein Unterschied von {diff} ({pct} %), "
+    "berechnet aus der Tabelle „{caption}“.",
+}
+_SHARE_COMPUTED = {
+    "fr": "« {label} » : {part} sur {whole} (« {total} ») en {year}, soit {pct} % ; part calculée à partir du tableau "
+    "« {caption} ».",
+    "nl": "‘{label}’: {part} van {whole} (‘{total}’) in {year}, of {pct} %, berekend uit de tabel ‘{caption}’.",
+    "en": "‘{label}’: {part} of {whole} (‘{total}’) in {year}, that is {pct} %, computed from the table ‘{caption}’.",
+    "de": "„{label}“: {part} von {whole} („{total}“) im Jahr {year}, also {pct} %, berechnet aus der Tabelle "
+    "„{caption}“.",
+}
+_BUSIEST = {
+    "fr": "Le mois le plus élevé en {year} est « {month} » : {value} (tableau « {caption} »).",
+    "nl": "De hoogste maand in {year} is ‘{month}’: {value} (tabel ‘{caption}’).",
+    "en": "The highest month in {year} is ‘{month}’: {value} (table ‘{caption}’).",
+    "de": "Der höchste Monat im Jahr {year} ist „{month}“: {value} (Tabelle „{caption}“).",
+}
+_MONTH_NAMES = {
+    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "en": "January February March April May June July August September October November December",
+    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
+}
+_CAPTION_NUMBER = re.compile(r"^\s*(?:Tableau|Tabel|Table|Tabelle)\s+[\w.]+\s*[:.–-]?\s*|^\s*[–-]\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class CellAnswer:
+    text: str
+    citations: list[Citation]
+    similarity: float
+    computed: bool = False
+
+
+def _number(cell: str) -> float | None:
+    parsed = parse_number(_FOOTNOTE_MARK.sub("", cell.strip()))
+    if parsed is None:
+        return None
+    negative = cell.strip()[:1] in "-−–"
+    return -parsed[0] if negative else parsed[0]
+
+
+def _shown(cell: str) -> str:
+    return _FOOTNOTE_MARK.sub("", cell.strip())
+
+
+def _format(value: float, language: Language, decimals: int) -> str:
+    text = f"{abs(value):,.{decimals}f}"
+    whole, _, fraction = text.partition(".")
+    whole = whole.replace(",", "." if language in ("nl", "de") else ("," if language == "en" else " "))
+    if language == "en":
+        out = f"{whole}.{fraction}" if fraction else whole
+    else:
+        out = f"{whole},{fraction}" if fraction else whole
+    return ("+" if value > 0 else "−" if value < 0 else "") + out
+
+
+def _decimals(*cells: str) -> int:
+    return max((len(c.strip().rpartition(",")[2]) for c in cells if re.search(r",\d+\s*%?$", c.strip())), default=0)
+
+
+def clean_caption(caption: str) -> str:
+    """The caption without its numbering punctuation: "Tableau 4.2 : – Retours" reads "Retours"."""
+    return _CAPTION_NUMBER.sub("", _CAPTION_NUMBER.sub("", caption)).strip(" :–-")
+
+
+@dataclass(frozen=True)
+class Shape:
+    """Where a table keeps its years, months, total and shares."""
+
+    year_columns: dict[int, int]
+    year_rows: dict[int, int]
+    month_rows: dict[int, int]
+    month_columns: dict[int, int]
+    total_row: int | None
+    percent_columns: list[int]
+    change_columns: list[int]
+
+
+def shape(chunk: Chunk) -> Shape:
+    assert chunk.table is not None
+    header, rows = chunk.table.header, chunk.table.rows
+
+    def single_month(text: str) -> int | None:
+        named = months_named(text.rstrip("."))
+        return next(iter(named)) if len(named) == 1 and len(text) < 14 else None
+
+    year_columns = {int(h.strip()): c for c, h in enumerate(header) if c and is_year(h.strip())}
+    year_rows = {int(r[0].strip()): i for i, r in enumerate(rows) if r and is_year(r[0].strip())}
+    month_rows = {m: i for i, r in enumerate(rows) if r and (m := single_month(r[0])) is not None}
+    month_columns = {m: c for c, h in enumerate(header) if c and (m := _month_abbreviation(h)) is not None}
+    total_row = next((i for i, r in enumerate(rows) if r and _TOTAL_LABEL.match(r[0])), None)
+    percent_columns = [
+        c for c, h in enumerate(header) if c and _PERCENT_HEADER.search(h) and not _CHANGE_HEADER.search(h)
+    ]
+    change_columns = [c for c, h in enumerate(header) if c and _CHANGE_HEADER.search(h)]
+    return Shape(year_columns, year_rows, month_rows, month_columns, total_row, percent_columns, change_columns)
+
+
+_ABBREVIATIONS: dict[str, int] = {}
+
+
+def _month_abbreviation(header: str) -> int | None:
+    """ "jan.", "fév.", "sept", "okt." as well as whole names."""
+    text = header.strip().rstrip(".").casefold()
+    if not text or text[0].isdigit():
+        return None
+    named = months_named(text)
+    if len(named) == 1:
+        return next(iter(named))
+    if not _ABBREVIATIONS:
+        for names in (
+            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
+            "januari februari maart april mei juni juli augustus september oktober november december",
+            "january february march april may june july august september october november december",
+        ):
+            for number, name in enumerate(names.split(), 1):
+                for length in (3, 4):
+                    _ABBREVIATIONS.setdefault(name[:length], number)
+    return _ABBREVIATIONS.get(text) if 3 <= len(text) <= 4 else None
+
+
+def _names_nothing(label: str) -> bool:
+    """A row label that says nothing of what is counted: a year, a month, or nothing."""
+    text = label.strip()
+    return not text or is_year(text) or len(months_named(text)) == 1 and len(text) < 14
+
+
+def _row_quote(chunk: Chunk, row: int) -> str:
+    assert chunk.table is not None
+    cells = chunk.table.rows[row]
+    header = chunk.table.header
+    parts = [f"{header[c]}: {cell}" if c < len(header) and header[c] else cell for c, cell in enumerate(cells) if c]
+    return " | ".join([cells[0], *parts])
+
+
+def _measure_columns(chunk: Chunk, shape_: Shape) -> list[int]:
+    assert chunk.table is not None
+    header = chunk.table.header
+    skip = set(shape_.change_columns) | set(shape_.month_columns.values()) | set(shape_.year_columns.values())
+    return [c for c in range(1, len(header)) if c not in skip]
+
+
+class _Finder:
+    def __init__(self, frame: Frame, index: LoadedIndex, settings: Settings) -> None:
+        self.frame, self.index, self.settings = frame, index, settings
+        self.language = frame.language
+        self.vector = index.query_vector(frame.question)
+
+    def cite(self, n: int, chunk: Chunk, row: int, column: int) -> Citation:
+        return citation(n, chunk, _row_quote(chunk, row), self.settings, self.index, cell=(row, column))
+
+    def candidates(self) -> list[tuple[float, Chunk, int]]:
+        """Table rows by how close they are to the question: as a whole ("section — caption — label", embedded with
+        the index) and by their label alone, which tells apart the rows of one table."""
+        similarities = self.index.statements.similarities(self.vector)
+        edition = edition_for(self.language)
+        found = []
+        seen_tables: set[str] = set()
+        for key, similarity in similarities.items():
+            chunk_id, _, part = key.rpartition(":")
+            if not part.startswith("r"):
+                continue
+            chunk = self.index.chunks.get(chunk_id)
+            if chunk is None or chunk.table is None:
+                continue
+            row = int(part[1:])
+            label = chunk.table.rows[row][0] if row < len(chunk.table.rows) else ""
+            if _TOTAL_LABEL.match(label) and self.frame.operation != "total":
+                continue  # "Total" is close to every question about its table; it answers only for a total
+            if _names_nothing(label):
+                # A row labelled by a year or a month says what it counts only in its table's caption and
+                # columns: it is as close to the question as its closest column, once per table.
+                if chunk_id in seen_tables:
+                    continue
+                seen_tables.add(chunk_id)
+                columns = self.column_similarities(chunk, _measure_columns(chunk, shape(chunk)))
+                similarity = max(columns.values(), default=0.0)
+                label = ""
+            penalty = OTHER_EDITION_PENALTY if edition is not None and chunk.edition != edition else 0.0
+            found.append((similarity - penalty, chunk, row, label))
+        found.sort(key=lambda item: -item[0])
+        shortlist = found[:SHORTLIST]
+        labels = [label for _, _, _, label in shortlist if label]
+        closeness: dict[str, float] = {}
+        if labels and LABEL_WEIGHT:
+            closeness = dict(zip(labels, (self.index.sentence_vectors(labels) @ self.vector).tolist(), strict=True))
+        scored = [
+            ((1 - LABEL_WEIGHT) * similarity + LABEL_WEIGHT * closeness.get(label, similarity), chunk, row)
+            for similarity, chunk, row, label in shortlist
+        ]
+        scored.sort(key=lambda item: -item[0])
+        return scored[:CANDIDATE_ROWS]
+
+    def column_similarities(self, chunk: Chunk, columns: list[int]) -> dict[int, float]:
+        """How close the question is to each column, named by the section, the caption and its header."""
+        assert chunk.table is not None
+        texts = [f"{chunk.section_label} — {chunk.table.caption} — {chunk.table.header[c]}" for c in columns]
+        if not texts:
+            return {}
+        vectors = self.index.sentence_vectors(texts)
+        return dict(zip(columns, (vectors @ self.vector).tolist(), strict=True))
+
+    def best_measure(self, chunk: Chunk, columns: list[int]) -> tuple[int | None, float]:
+        """The column that names what is counted, and how close it is; one column is its own answer."""
+        if len(columns) == 1:
+            return columns[0], 1.0
+        similarities = self.column_similarities(chunk, columns)
+        if not similarities:
+            return None, 0.0
+        column = max(similarities, key=lambda c: similarities[c])
+        return column, similarities[column]
+
+    def answer(self) -> CellAnswer | None:
+        candidates = self.candidates()
+        if not candidates or candidates[0][0] < MIN_ROW_SIMILARITY:
+            return None
+        for similarity, chunk, row in candidates:
+            if similarity < MIN_ROW_SIMILARITY:
+                break
+            found = self._in_table(chunk, row, similarity)
+            if found is not None:
+                return found
+        return None
+
+    def _year(self, shape_: Shape) -> int | None:
+        years = list(shape_.year_columns) or list(shape_.year_rows)
+        if self.frame.years:
+            return self.frame.years[-1]
+        return max(years) if years else None
+
+    def _in_table(self, chunk: Chunk, row: int, similarity: float) -> CellAnswer | None:
+        assert chunk.table is not None
+        table = chunk.table
+        s = shape(chunk)
+        operation = self.frame.operation
+        if operation == "busiest_month":
+            return self._busiest(chunk, s, row, similarity)
+        if operation in ("change", "change_pct"):
+            return self._change(chunk, s, row, similarity)
+        if operation == "share":
+            return self._share(chunk, s, row, similarity)
+        if operation == "total":
+            if s.total_row is None:
+                return None  # a total is read from a total row, never from the row that came closest
+            row = s.total_row
+        year = self._year(s)
+        month = next(iter(self.frame.months)) if len(self.frame.months) == 1 else None
+        cell = self._cell(chunk, s, row, year, month)
+        if cell is None:
+            return None
+        r, c = cell
+        value = _shown(table.rows[r][c])
+        if _number(value) is None:
+            return None
+        label = table.rows[r][0]
+        if month is not None and r in s.month_rows.values() and s.year_columns:
+            label = f"{label} {year}"
+        column = "" if c in s.year_columns.values() else _COLUMN[self.language].format(name=table.header[c])
+        template = _VALUE if year is not None else _VALUE_NO_YEAR
+        caption = clean_caption(table.caption) or chunk.section_label
+        text = template[self.language].format(label=label, value=value, year=year, caption=caption, column=column)
+        return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
+
+    def _cell(self, chunk: Chunk, s: Shape, row: int, year: int | None, month: int | None) -> tuple[int, int] | None:
+        assert chunk.table is not None
+        table = chunk.table
+        if month is not None:
+            if s.month_rows and s.year_columns:
+                if month not in s.month_rows or year not in s.year_columns:
+                    return None
+                return s.month_rows[month], s.year_columns[year]
+            if s.month_columns and s.year_rows:
+                if month not in s.month_columns or year not in s.year_rows:
+                    return None
+                return s.year_rows[year], s.month_columns[month]
+            return None
+        if s.year_columns:
+            if year not in s.year_columns:
+                return None
+            return row, s.year_columns[year]
+        if s.year_rows:
+            if year not in s.year_rows:
+                return None
+            column, _ = self.best_measure(chunk, [c for c in _measure_columns(chunk, s) if c not in s.percent_columns])
+            return (s.year_rows[year], column) if column is not None else None
+        # A table of one year (a breakdown, entities with several measures): the caption says which.
+        stated = {int(y) for y in years_in(table.caption)}
+        if year is not None and stated and year not in stated:
+            return None
+        if year is not None and not stated and self.frame.years:
+            return None
+        columns = [c for c in _measure_columns(chunk, s) if c not in s.percent_columns]
+        column, closeness = self.best_measure(chunk, columns)
+        if column is None or closeness < MIN_COLUMN_SIMILARITY:
+            return None  # several measures and none of them the one asked
+        return row, column
+
+    def _two_years(self, chunk: Chunk, s: Shape, row: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+        if len(self.frame.years) < 2:
+            return None
+        a, b = self.frame.years[0], self.frame.years[-1]
+        if s.year_columns and a in s.year_columns and b in s.year_columns:
+            return (row, s.year_columns[a]), (row, s.year_columns[b])
+        if s.year_rows and a in s.year_rows and b in s.year_rows:
+            column, _ = self.best_measure(chunk, [c for c in _measure_columns(chunk, s) if c not in s.percent_columns])
+            if column is None:
+                return None
+            return (s.year_rows[a], column), (s.year_rows[b], column)
+        return None
+
+    def _change(self, chunk: Chunk, s: Shape, row: int, similarity: float) -> CellAnswer | None:
+        assert chunk.table is not None
+        cells = self._two_years(chunk, s, row)
+        if cells is None:
+            return None
+        (ra, ca), (rb, cb) = cells
+        old_text, new_text = _shown(chunk.table.rows[ra][ca]), _shown(chunk.table.rows[rb][cb])
+        old, new = _number(old_text), _number(new_text)
+        if old is None or new is None or old == 0:
+            return None
+        decimals = _decimals(old_text, new_text)
+        diff, pct = new - old, 100 * (new - old) / abs(old)
+        label = chunk.table.rows[row][0] if s.year_columns else chunk.table.header[ca]
+        text = _CHANGE[self.language].format(
+            label=label, new=new_text, old=old_text, a=self.frame.years[0], b=self.frame.years[-1],
+            diff=_format(round(diff, decimals), self.language, decimals), pct=_format(round(pct, 1), self.language, 1),
+            caption=clean_caption(chunk.table.caption) or chunk.section_label,
+        )
+        citations = [self.cite(1, chunk, ra, ca), self.cite(2, chunk, rb, cb)]
+        return CellAnswer(text, citations, similarity, computed=True)
+
+    def _share(self, chunk: Chunk, s: Shape, row: int, similarity: float) -> CellAnswer | None:
+        assert chunk.table is not None
+        table = chunk.table
+        if row == s.total_row:
+            return None
+        # A share of one row: the question names that row ("quelle part des départs concernait l'Ukraine"); a
+        # share it does not name ("welk deel kreeg bescherming") is a rate the report states, not a row's share.
+        label_words = content_terms(table.rows[row][0], chunk.edition)
+        if not label_words & content_terms(self.frame.question, chunk.edition):
+            return None
+        year = self._year(s)
+        stated = {int(y) for y in years_in(table.caption)}
+        if self.frame.years and not s.year_columns and stated and year not in stated:
+            return None
+        if s.percent_columns:
+            column = s.percent_columns[0]
+            value = _shown(table.rows[row][column])
+            if _number(value) is None:
+                return None
+            caption = clean_caption(table.caption) or chunk.section_label
+            template = _VALUE if year is not None else _VALUE_NO_YEAR
+            text = template[self.language].format(
+                label=table.rows[row][0], value=value, year=year, caption=caption,
+                column=_COLUMN[self.language].format(name=table.header[column]),
+            )
+            return CellAnswer(text, [self.cite(1, chunk, row, column)], similarity)
+        if s.total_row is None:
+            return None
+        if s.year_columns:
+            if year not in s.year_columns:
+                return None
+            column = s.year_columns[year]
+        else:
+            columns = _measure_columns(chunk, s)
+            if len(columns) != 1:
+                return None
+            column = columns[0]
+        part_text, whole_text = _shown(table.rows[row][column]), _shown(table.rows[s.total_row][column])
+        part, whole = _number(part_text), _number(whole_text)
+        if part is None or not whole:
+            return None
+        pct = _format(round(100 * part / whole, 1), self.language, 1).lstrip("+")
+        text = _SHARE_COMPUTED[self.language].format(
+            label=table.rows[row][0], part=part_text, whole=whole_text, total=table.rows[s.total_row][0],
+            year=year, pct=pct, caption=clean_caption(table.caption) or chunk.section_label,
+        )
+        citations = [self.cite(1, chunk, row, column), self.cite(2, chunk, s.total_row, column)]
+        return CellAnswer(text, citations, similarity, computed=True)
+
+    def _busiest(self, chunk: Chunk, s: Shape, row: int, similarity: float) -> CellAnswer | None:
+        assert chunk.table is not None
+        table = chunk.table
+        year = self._year(s)
+        cells: list[tuple[int, int]] = []
+        if s.month_rows and s.year_columns and year in s.year_columns:
+            cells = [(r, s.year_columns[year]) for r in s.month_rows.values()]
+        elif s.month_columns and s.year_rows and year in s.year_rows:
+            cells = [(s.year_rows[year], c) for c in s.month_columns.values()]
+        values = [(v, cell) for cell in cells if (v := _number(table.rows[cell[0]][cell[1]])) is not None]
+        if len(values) < 2:
+            return None
+        _, (r, c) = max(values)
+        number = next(m for m, i in (s.month_rows.items() if s.month_rows else s.month_columns.items())
+                      if i == (r if s.month_rows else c))
+        month = _MONTH_NAMES[self.language].split()[number - 1]
+        text = _BUSIEST[self.language].format(
+            year=year, month=month, value=_shown(table.rows[r][c]),
+            caption=clean_caption(table.caption) or chunk.section_label,
+        )
+        return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
+
+
+def cell_answer(frame: Frame, index: LoadedIndex, settings: Settings) -> CellAnswer | None:
+    """The cell (or the cells of a computed figure) that answers the frame, or None when no table measures it."""
+    return _Finder(frame, index, settings).answer()

@@ -1,0 +1,72 @@
+"""What a question asks, read once: its years and months, and the operation over the report's figures.
+
+The operation is read from the words every report shares in a language (how many, between two years, what share,
+which month the most, in total), never from a report's subject: "what share of the applications", "welk aandeel
+van de vertrekken" and "what share of the spending" are one operation over different cells.
+"""
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from reportqa.config import Language
+from reportqa.figure_answer import asked_years, months_named
+
+Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]
+
+_PERCENT = r"(?:%|pour ?cent|pourcentage|procent|procentuele?|percent(?:age)?|prozent(?:ual)?)"
+_CHANGE = (
+    r"(?:évolu\w*|variation|différence|augment\w*|diminu\w*|hauss\w*|baiss\w*|progress\w*|recul\w*|en plus|en moins"
+    r"|veranderd\w*|verander\w*|evolutie|verschil|gestegen|gedaald|stijg\w*|steeg|stegen|daal\w*|daling|groei\w*"
+    r"|toegenomen|afgenomen|meer|minder"
+    r"|chang\w*|differ\w*|ris[ei]n?|rose|fell|fall|increas\w*|decreas\w*|grew|more|fewer|less"
+    r"|veränder\w*|unterschied|gestiegen|gesunken|stieg|sank|gewachsen|zugenommen|abgenommen|mehr|weniger)"
+)
+_SHARE = re.compile(
+    r"\b(?:quelle part|part des|part du|proportion|quel pourcentage|pourcentage des|aandeel|welk deel|hoeveel procent"
+    r"|what share|share of|what percentage|percentage of|proportion|welche[rn]? anteil|anteil|wie viel prozent)\b",
+    re.IGNORECASE,
+)
+_BUSIEST = re.compile(
+    r"\b(?:quel mois|welke maand|in welke maand|which month|what month|welche[rmn]? monat|in welchem monat)\b"
+    r"|\bmois le plus\b|\bdrukste maand\b|\bbusiest month\b",
+    re.IGNORECASE,
+)
+_TOTAL = re.compile(
+    r"\b(?:au total|en tout|le total|total des|in totaal|totale aantal|alles samen|in total|total number|the total"
+    r"|insgesamt|gesamtzahl)\b",
+    re.IGNORECASE,
+)
+_CHANGE_WORDS = re.compile(rf"\b{_CHANGE}\b", re.IGNORECASE)
+_PERCENT_WORDS = re.compile(rf"{_PERCENT}", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Frame:
+    question: str  # what is searched: the question made standalone, its spelling mended
+    language: Language
+    years: tuple[int, ...]  # the years asked, oldest first
+    months: frozenset[int]
+    operation: Operation
+
+
+def question_frame(question: str, language: Language, searched: str | None = None) -> Frame:
+    """The frame of one question; every later step reads it instead of the question's words. The operation is read
+    from the asker's own words; years and months from what is searched when the question has none (a follow-up,
+    "Et en 2022 ?", takes them from the conversation)."""
+    searched = searched or question
+    years = tuple(sorted(int(y) for y in (asked_years(question) or asked_years(searched))))
+    months = frozenset(months_named(question) or months_named(searched))
+    operation: Operation = "value"
+    changed = bool(_CHANGE_WORDS.search(question))
+    if _BUSIEST.search(question):
+        operation = "busiest_month"
+    elif changed and len(years) >= 2:
+        operation = "change_pct" if _PERCENT_WORDS.search(question) else "change"
+    elif changed:
+        operation = "value"  # "de combien ont-ils baissé en 2023 ?": a change the report states, or nothing
+    elif _SHARE.search(question):
+        operation = "share"
+    elif _TOTAL.search(question):
+        operation = "total"
+    return Frame(searched, language, years, months, operation)

@@ -1,0 +1,81 @@
+"""Figures from table cells: the frame's operation, and each operation answered on two calibration bench reports."""
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from reportqa.answer import answer_question
+from reportqa.bench import find_reports, states_expected
+from reportqa.cells import clean_caption
+from reportqa.config import Settings
+from reportqa.frame import question_frame
+from reportqa.index import LoadedIndex, build_index, open_index
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "operation"),
+    [
+        ("Met hoeveel procent stegen de aanvragen tussen 2022 en 2023?", "nl", "change_pct"),
+        ("Quelle a été l'évolution en pourcentage des recettes de 2022 à 2023 ?", "fr", "change_pct"),
+        ("Combien d'employés en plus en 2024 qu'en 2023 ?", "fr", "change"),
+        ("By how much did removals rise between 2022 and 2023?", "en", "change"),
+        ("Welk aandeel van de vertrekken ging naar Tunesië in 2024?", "nl", "share"),
+        ("Quelle part des départs concernait l'Ukraine en 2024 ?", "fr", "share"),
+        ("Welcher Monat hatte 2023 die meisten Ankünfte?", "de", "busiest_month"),
+        ("Quel mois de 2024 a compté le plus de plaintes ?", "fr", "busiest_month"),
+        ("Au total, combien d'arrivées en 2024 ?", "fr", "total"),
+        ("Hoeveel ritten in totaal in 2023?", "nl", "total"),
+        ("Met hoeveel procent daalde het aantal attesten in 2023?", "nl", "value"),
+        ("Combien de licences en 2024 ?", "fr", "value"),
+    ],
+)
+def test_the_operation_is_read_from_the_words_of_the_language(question: str, language: str, operation: str) -> None:
+    assert question_frame(question, language).operation == operation  # type: ignore[arg-type]
+
+
+def test_a_caption_loses_its_numbering_punctuation() -> None:
+    assert clean_caption("Tabel 20 – Gedwongen verwijderingen, 2021-2023") == "Gedwongen verwijderingen, 2021-2023"
+    assert clean_caption("Tableau 4.2 : – Retours") == "Retours"
+
+
+# Questions of the calibration reports energy-a and transport-a (generated from their records), by operation.
+CASES = {
+    "energy-a": ["fr-010", "nl-038", "fr-012", "nl-040", "fr-015", "nl-043", "fr-016", "nl-044", "fr-017", "nl-045"],
+    "transport-a": ["fr-011", "nl-039", "fr-013", "nl-041", "fr-014", "nl-042", "nl-044", "fr-018", "nl-046", "fr-010"],
+}
+
+
+@pytest.fixture(scope="module")
+def bench_indexes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[LoadedIndex, Settings]]:
+    indexes = {}
+    for report in find_reports(REPO / "samples" / "bench"):
+        if report.id not in CASES:
+            continue
+        docs = tmp_path_factory.mktemp(f"docs-{report.id}")
+        for pdf in report.documents:
+            shutil.copy(pdf, docs)
+        settings = Settings(docs_dir=docs, index_dir=tmp_path_factory.mktemp(f"index-{report.id}"), _env_file=None)  # type: ignore[call-arg]
+        build_index(settings)
+        indexes[report.id] = (open_index(settings), settings)
+    return indexes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("report", "number"), [(r, n) for r, numbers in CASES.items() for n in numbers])
+def test_each_operation_is_answered_from_its_cells(
+    bench_indexes: dict[str, tuple[LoadedIndex, Settings]], report: str, number: str
+) -> None:
+    index, settings = bench_indexes[report]
+    item = next(q for r in find_reports(REPO / "samples" / "bench") if r.id == report for q in r.questions
+                if q.id == f"{report}-{number}")
+    answer = answer_question(index, item.question, settings)
+    assert not answer.refused, item.question
+    assert states_expected(answer.answer, item.expected, item.asked_years), (item.question, answer.answer)
+    assert answer.language == item.lang and all(c.edition == item.lang for c in answer.citations)
+    if item.kind in ("change", "change_pct"):
+        # A computed figure cites every cell it came from and says it is computed.
+        assert len(answer.citations) == 2 and all(c.row >= 0 and c.column >= 0 for c in answer.citations)
+        assert ("calcul" if item.lang == "fr" else "berekend") in answer.answer
