@@ -5,7 +5,7 @@ when the report does not say (evidence)."""
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from reportqa.cells import CellAnswer, cell_answer
@@ -61,10 +61,12 @@ class Answer:
     # For evaluation and calibration; not part of the JSON contract.
     hits: list[Hit] = field(default_factory=list, repr=False)
     evidence: Evidence = field(default=NO_EVIDENCE, repr=False)
+    # Figures the answer computed from the cells it cites (a change, a share), said to be computed in its text.
+    computed: tuple[str, ...] = field(default=(), repr=False)
 
     def to_dict(self) -> dict[str, object]:
         data = asdict(self)
-        for internal in ("hits", "evidence"):
+        for internal in ("hits", "evidence", "computed"):
             data.pop(internal)
         return data
 
@@ -76,6 +78,7 @@ class Composed:
     citations: list[Citation]
     see_also: list[Citation]
     evidence: Evidence
+    computed: tuple[str, ...] = ()
 
 
 def thresholds(settings: Settings) -> Thresholds:
@@ -123,7 +126,8 @@ def compose(
 
 def _from_cells(cell: CellAnswer, language: Language) -> Composed:
     markers = "".join(f"[{c.n}]" for c in cell.citations)
-    return _with_notice(f"{cell.text} {markers}", cell.citations, language, NO_EVIDENCE)
+    composed = _with_notice(f"{cell.text} {markers}", cell.citations, language, NO_EVIDENCE)
+    return replace(composed, computed=cell.computed)
 
 
 def _composed(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
@@ -237,6 +241,7 @@ def extractive_answer(index: LoadedIndex, prepared: Prepared, settings: Settings
         composed.see_also,
         hits=prepared.hits,
         evidence=composed.evidence,
+        computed=composed.computed,
     )
 
 

@@ -91,7 +91,8 @@ class CellAnswer:
     text: str
     citations: list[Citation]
     similarity: float
-    computed: bool = False
+    # The figures this answer computed (a difference, a change in %, a share): they stand in no cited cell.
+    computed: tuple[str, ...] = ()
 
 
 def _number(cell: str) -> float | None:
@@ -384,13 +385,14 @@ class _Finder:
         decimals = _decimals(old_text, new_text)
         diff, pct = new - old, 100 * (new - old) / abs(old)
         label = chunk.table.rows[row][0] if s.year_columns else chunk.table.header[ca]
+        shown_diff = _format(round(diff, decimals), self.language, decimals)
+        shown_pct = _format(round(pct, 1), self.language, 1)
         text = _CHANGE[self.language].format(
             label=label, new=new_text, old=old_text, a=self.frame.years[0], b=self.frame.years[-1],
-            diff=_format(round(diff, decimals), self.language, decimals), pct=_format(round(pct, 1), self.language, 1),
-            caption=clean_caption(chunk.table.caption) or chunk.section_label,
+            diff=shown_diff, pct=shown_pct, caption=clean_caption(chunk.table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, ra, ca), self.cite(2, chunk, rb, cb)]
-        return CellAnswer(text, citations, similarity, computed=True)
+        return CellAnswer(text, citations, similarity, computed=(shown_diff, shown_pct))
 
     def _share(self, chunk: Chunk, s: Shape, row: int, similarity: float) -> CellAnswer | None:
         assert chunk.table is not None
@@ -439,7 +441,7 @@ class _Finder:
             year=year, pct=pct, caption=clean_caption(table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, row, column), self.cite(2, chunk, s.total_row, column)]
-        return CellAnswer(text, citations, similarity, computed=True)
+        return CellAnswer(text, citations, similarity, computed=(pct,))
 
     def _busiest(self, chunk: Chunk, s: Shape, row: int, similarity: float) -> CellAnswer | None:
         assert chunk.table is not None
