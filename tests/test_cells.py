@@ -79,3 +79,22 @@ def test_each_operation_is_answered_from_its_cells(
         # A computed figure cites every cell it came from and says it is computed.
         assert len(answer.citations) == 2 and all(c.row >= 0 and c.column >= 0 for c in answer.citations)
         assert ("calcul" if item.lang == "fr" else "berekend") in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "language", "answer", "answers"),
+    [
+        ("Quel âge a Claire Dumoulin ?", "fr", "Il est publié sous la responsabilité de Claire Dumoulin. [1]", False),
+        ("Hoe oud is de directeur?", "nl", "De directeur is 54 jaar. [1]", True),
+        ("Wat is het telefoonnummer van het Rekenhof?", "nl", "Dit verslag beschrijft de activiteiten. [1]", False),
+        ("What is the phone number of the Court?", "en", "Tel. +32 2 551 81 11 [1]", True),
+        ("Quel temps fera-t-il demain à Mirvaux ?", "fr", "Mirvaux compte trois postes. [1]", False),
+        ("Wie wird das Wetter morgen in Lisonne?", "de", "Lisonne hat zwei Depots. [1]", False),
+        ("Combien de plaintes en 2024 ?", "fr", "« Plaintes » : 2 685 en 2024. [1]", True),
+    ],
+)
+def test_a_question_that_asks_for_a_form_is_answered_only_by_that_form(
+    question: str, language: str, answer: str, answers: bool
+) -> None:
+    """An age is a number of years, a phone number a run of digits; tomorrow's weather is in no report."""
+    assert question_frame(question, language).answered_by(answer) is answers  # type: ignore[arg-type]

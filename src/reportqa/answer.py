@@ -121,7 +121,10 @@ def compose(
     # A value is answered by the path that weighs sentences and rows against each other; a table cell found by
     # meaning alone, where that path refuses, was a wrong figure more often than a right one on the calibration
     # reports (docs/benchmarks.md), so it stays refused.
-    return _composed(question, language, hits, settings, index)
+    composed = _composed(question, language, hits, settings, index)
+    if not composed.refused and not frame.answered_by(composed.text):
+        return _refusal(language, hits, settings, composed.evidence)
+    return composed
 
 
 def _from_cells(cell: CellAnswer, language: Language) -> Composed:

@@ -229,8 +229,8 @@ class _Finder:
                 continue
             row = int(part[1:])
             label = chunk.table.rows[row][0] if row < len(chunk.table.rows) else ""
-            if _TOTAL_LABEL.match(label) and self.frame.operation != "total":
-                continue  # "Total" is close to every question about its table; it answers only for a total
+            if _TOTAL_LABEL.match(label) and self.frame.operation != "total" and shape(chunk).month_rows:
+                continue  # a monthly table's "Total" is close to every question about its table: it answers a total
             if _names_nothing(label):
                 # A row labelled by a year or a month says what it counts only in its table's caption and
                 # columns: it is as close to the question as its closest column, once per table.

@@ -14,6 +14,27 @@ from reportqa.figure_answer import asked_years, months_named
 
 Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]
 
+# What some questions ask for has a form of its own, whatever the report's subject: an age is a number of years, a
+# phone number a run of digits, an hour a time of day; tomorrow's weather is in no report. An answer without that
+# form does not answer ("Quel âge a X ?" is not answered by the sentence that names X).
+_ASKED_FORMS: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = [
+    (
+        re.compile(r"\b(?:quel âge|quel age|hoe oud|how old|wie alt)\b", re.I),
+        re.compile(r"\b\d{1,3}\s*(?:ans|an|jaar|years?|jahre?)\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:téléphone|telephone|telefoon\w*|phone|telefon\w*)\b", re.I),
+        re.compile(r"\+?\d[\d ./-]{7,}\d"),
+    ),
+    (
+        re.compile(r"\b(?:à quelle heure|a quelle heure|hoe laat|what time|um wie viel uhr|wann öffnet)\b", re.I),
+        re.compile(r"\b\d{1,2}\s*(?:h|u|:)\s*\d{0,2}\b|\b\d{1,2}\s*(?:am|pm|uur|heures?)\b", re.I),
+    ),
+    (re.compile(r"\b(?:demain|morgen|tomorrow|aujourd'hui|vandaag|today|heute)\b.*\b(?:temps|météo|weer|weather|wetter)\b"
+                r"|\b(?:temps|météo|weer|weather|wetter)\b.*\b(?:demain|morgen|tomorrow|aujourd'hui|vandaag|today|heute)\b",
+                re.I), None),
+]
+
 _PERCENT = r"(?:%|pour ?cent|pourcentage|procent|procentuele?|percent(?:age)?|prozent(?:ual)?)"
 _CHANGE = (
     r"(?:évolu\w*|variation|différence|augment\w*|diminu\w*|hauss\w*|baiss\w*|progress\w*|recul\w*|en plus|en moins"
@@ -48,6 +69,14 @@ class Frame:
     years: tuple[int, ...]  # the years asked, oldest first
     months: frozenset[int]
     operation: Operation
+    # The form an answer must have (an age, a phone number, an hour), or None: nothing can answer (tomorrow's weather).
+    form: re.Pattern[str] | None | Literal[False] = False
+
+    def answered_by(self, text: str) -> bool:
+        """Whether an answer's text has the form the question asks for (always, when it asks for none)."""
+        if self.form is False:
+            return True
+        return self.form is not None and bool(self.form.search(text))
 
 
 def question_frame(question: str, language: Language, searched: str | None = None) -> Frame:
@@ -69,4 +98,9 @@ def question_frame(question: str, language: Language, searched: str | None = Non
         operation = "share"
     elif _TOTAL.search(question):
         operation = "total"
-    return Frame(searched, language, years, months, operation)
+    form: re.Pattern[str] | None | Literal[False] = False
+    for asked, answer in _ASKED_FORMS:
+        if asked.search(question):
+            form = answer
+            break
+    return Frame(searched, language, years, months, operation, form)
