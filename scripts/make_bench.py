@@ -21,10 +21,7 @@ import html
 import json
 import random
 import re
-import shutil
-import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +29,7 @@ from typing import Any
 import pymupdf
 from bench_questions import write_questions
 from bench_subjects import MIGRATION, MONTHS, SUBJECTS, MetricRow, Pair, Subject
+from make_layout_corpus import print_with_chromium
 
 BENCH = Path(__file__).resolve().parent.parent / "samples" / "bench"
 LANGS = ("fr", "nl")
@@ -1109,25 +1107,7 @@ def render_html(b: Builder, lang: str) -> str:
 
 
 def render_chromium(b: Builder, lang: str, target: Path) -> None:
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium is None:
-        raise SystemExit("chromium is not installed (apt install chromium)")
-    with tempfile.TemporaryDirectory() as scratch:
-        source = Path(scratch) / "report.html"
-        source.write_text(render_html(b, lang), encoding="utf-8")
-        flags = [
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--no-first-run",
-            f"--user-data-dir={scratch}/p",
-            "--no-pdf-header-footer",
-            f"--print-to-pdf={target}",
-        ]
-        subprocess.run([chromium, *flags, source.as_uri()], check=True, capture_output=True, timeout=180)
+    print_with_chromium(render_html(b, lang), target, outline=False)  # the outline is drawn afterwards, by stamp()
 
 
 def render_fpdf(b: Builder, lang: str, target: Path) -> None:

@@ -15,28 +15,20 @@ from dataclasses import dataclass
 from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation
 from reportqa.config import Language, Settings
-from reportqa.figure_answer import months_named
 from reportqa.figures import parse_number
 from reportqa.frame import Frame
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
-from reportqa.text import content_terms, is_year, years_in
+from reportqa.table_shape import Shape, is_total, measure_columns, month_name, names_nothing, shape
+from reportqa.text import content_terms, years_in
 
 CANDIDATE_ROWS = 12
 # Below this similarity between the question and its closest table row, no table is about what is asked.
 MIN_ROW_SIMILARITY = 0.80
 OTHER_EDITION_PENALTY = 0.02
-SHORTLIST = 30
-# How much a row's label alone weighs beside the row as a whole ("section — caption — label").
-LABEL_WEIGHT = 0.0
 # Among several measures of one row (capacity, occupancy, persons), the one asked must be at least this close.
 MIN_COLUMN_SIMILARITY = 0.80
 
-_TOTAL_LABEL = re.compile(r"^\s*(?:total|totaal|totale|gesamt|insgesamt|ensemble)\b", re.IGNORECASE)
-_PERCENT_HEADER = re.compile(r"%|\bpart\b|\baandeel\b|\bshare\b|\banteil\b|\bpourcentage\b|\bprocent\b", re.I)
-_CHANGE_HEADER = re.compile(
-    r"évolution|variation|différence|evolutie|verschil|change|difference|veränderung|unterschied|^\s*[Δ∆]", re.I
-)
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰*]+$")
 
 # One sentence in the asker's language, from the table's own words. English and German askers read the report's.
@@ -76,12 +68,6 @@ _BUSIEST = {
     "nl": "De hoogste maand in {year} is ‘{month}’: {value} (tabel ‘{caption}’).",
     "en": "The highest month in {year} is ‘{month}’: {value} (table ‘{caption}’).",
     "de": "Der höchste Monat im Jahr {year} ist „{month}“: {value} (Tabelle „{caption}“).",
-}
-_MONTH_NAMES = {
-    "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
-    "en": "January February March April May June July August September October November December",
-    "de": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
 }
 _CAPTION_NUMBER = re.compile(r"^\s*(?:Tableau|Tabel|Table|Tabelle)\s+[\w.]+\s*[:.–-]?\s*|^\s*[–-]\s*", re.IGNORECASE)
 
@@ -127,68 +113,6 @@ def clean_caption(caption: str) -> str:
     return _CAPTION_NUMBER.sub("", _CAPTION_NUMBER.sub("", caption)).strip(" :–-")
 
 
-@dataclass(frozen=True)
-class Shape:
-    """Where a table keeps its years, months, total and shares."""
-
-    year_columns: dict[int, int]
-    year_rows: dict[int, int]
-    month_rows: dict[int, int]
-    month_columns: dict[int, int]
-    total_row: int | None
-    percent_columns: list[int]
-    change_columns: list[int]
-
-
-def shape(chunk: Chunk) -> Shape:
-    assert chunk.table is not None
-    header, rows = chunk.table.header, chunk.table.rows
-
-    def single_month(text: str) -> int | None:
-        named = months_named(text.rstrip("."))
-        return next(iter(named)) if len(named) == 1 and len(text) < 14 else None
-
-    year_columns = {int(h.strip()): c for c, h in enumerate(header) if c and is_year(h.strip())}
-    year_rows = {int(r[0].strip()): i for i, r in enumerate(rows) if r and is_year(r[0].strip())}
-    month_rows = {m: i for i, r in enumerate(rows) if r and (m := single_month(r[0])) is not None}
-    month_columns = {m: c for c, h in enumerate(header) if c and (m := _month_abbreviation(h)) is not None}
-    total_row = next((i for i, r in enumerate(rows) if r and _TOTAL_LABEL.match(r[0])), None)
-    percent_columns = [
-        c for c, h in enumerate(header) if c and _PERCENT_HEADER.search(h) and not _CHANGE_HEADER.search(h)
-    ]
-    change_columns = [c for c, h in enumerate(header) if c and _CHANGE_HEADER.search(h)]
-    return Shape(year_columns, year_rows, month_rows, month_columns, total_row, percent_columns, change_columns)
-
-
-_ABBREVIATIONS: dict[str, int] = {}
-
-
-def _month_abbreviation(header: str) -> int | None:
-    """ "jan.", "fév.", "sept", "okt." as well as whole names."""
-    text = header.strip().rstrip(".").casefold()
-    if not text or text[0].isdigit():
-        return None
-    named = months_named(text)
-    if len(named) == 1:
-        return next(iter(named))
-    if not _ABBREVIATIONS:
-        for names in (
-            "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-            "januari februari maart april mei juni juli augustus september oktober november december",
-            "january february march april may june july august september october november december",
-        ):
-            for number, name in enumerate(names.split(), 1):
-                for length in (3, 4):
-                    _ABBREVIATIONS.setdefault(name[:length], number)
-    return _ABBREVIATIONS.get(text) if 3 <= len(text) <= 4 else None
-
-
-def _names_nothing(label: str) -> bool:
-    """A row label that says nothing of what is counted: a year, a month, or nothing."""
-    text = label.strip()
-    return not text or is_year(text) or len(months_named(text)) == 1 and len(text) < 14
-
-
 def _row_quote(chunk: Chunk, row: int) -> str:
     assert chunk.table is not None
     cells = chunk.table.rows[row]
@@ -197,25 +121,25 @@ def _row_quote(chunk: Chunk, row: int) -> str:
     return " | ".join([cells[0], *parts])
 
 
-def _measure_columns(chunk: Chunk, shape_: Shape) -> list[int]:
-    assert chunk.table is not None
-    header = chunk.table.header
-    skip = set(shape_.change_columns) | set(shape_.month_columns.values()) | set(shape_.year_columns.values())
-    return [c for c in range(1, len(header)) if c not in skip]
-
-
 class _Finder:
     def __init__(self, frame: Frame, index: LoadedIndex, settings: Settings) -> None:
         self.frame, self.index, self.settings = frame, index, settings
         self.language = frame.language
         self.vector = index.query_vector(frame.question)
+        self._shapes: dict[str, Shape] = {}
+
+    def shape(self, chunk: Chunk) -> Shape:
+        """The table's shape, read once per question however many of its rows are weighed."""
+        found = self._shapes.get(chunk.chunk_id)
+        if found is None:
+            found = self._shapes[chunk.chunk_id] = shape(chunk)
+        return found
 
     def cite(self, n: int, chunk: Chunk, row: int, column: int) -> Citation:
         return citation(n, chunk, _row_quote(chunk, row), self.settings, self.index, cell=(row, column))
 
     def candidates(self) -> list[tuple[float, Chunk, int]]:
-        """Table rows by how close they are to the question: as a whole ("section — caption — label", embedded with
-        the index) and by their label alone, which tells apart the rows of one table."""
+        """Table rows by how close they are to the question ("section — caption — label", embedded with the index)."""
         similarities = self.index.statements.similarities(self.vector)
         edition = edition_for(self.language)
         found = []
@@ -229,31 +153,21 @@ class _Finder:
                 continue
             row = int(part[1:])
             label = chunk.table.rows[row][0] if row < len(chunk.table.rows) else ""
-            if _TOTAL_LABEL.match(label) and self.frame.operation != "total" and shape(chunk).month_rows:
+            if is_total(label) and self.frame.operation != "total" and self.shape(chunk).month_rows:
                 continue  # a monthly table's "Total" is close to every question about its table: it answers a total
-            if _names_nothing(label):
+            if names_nothing(label):
                 # A row labelled by a year or a month says what it counts only in its table's caption and
                 # columns: it is as close to the question as its closest column, once per table.
                 if chunk_id in seen_tables:
                     continue
                 seen_tables.add(chunk_id)
-                columns = self.column_similarities(chunk, _measure_columns(chunk, shape(chunk)))
+                columns = self.column_similarities(chunk, measure_columns(chunk, self.shape(chunk)))
                 similarity = max(columns.values(), default=0.0)
                 label = ""
             penalty = OTHER_EDITION_PENALTY if edition is not None and chunk.edition != edition else 0.0
             found.append((similarity - penalty, chunk, row, label))
         found.sort(key=lambda item: -item[0])
-        shortlist = found[:SHORTLIST]
-        labels = [label for _, _, _, label in shortlist if label]
-        closeness: dict[str, float] = {}
-        if labels and LABEL_WEIGHT:
-            closeness = dict(zip(labels, (self.index.sentence_vectors(labels) @ self.vector).tolist(), strict=True))
-        scored = [
-            ((1 - LABEL_WEIGHT) * similarity + LABEL_WEIGHT * closeness.get(label, similarity), chunk, row)
-            for similarity, chunk, row, label in shortlist
-        ]
-        scored.sort(key=lambda item: -item[0])
-        return scored[:CANDIDATE_ROWS]
+        return [(similarity, chunk, row) for similarity, chunk, row, _ in found[:CANDIDATE_ROWS]]
 
     def column_similarities(self, chunk: Chunk, columns: list[int]) -> dict[int, float]:
         """How close the question is to each column, named by the section, the caption and its header."""
@@ -295,7 +209,7 @@ class _Finder:
     def _in_table(self, chunk: Chunk, row: int, similarity: float) -> CellAnswer | None:
         assert chunk.table is not None
         table = chunk.table
-        s = shape(chunk)
+        s = self.shape(chunk)
         operation = self.frame.operation
         if operation == "busiest_month":
             return self._busiest(chunk, s, row, similarity)
@@ -345,7 +259,7 @@ class _Finder:
         if s.year_rows:
             if year not in s.year_rows:
                 return None
-            column, _ = self.best_measure(chunk, [c for c in _measure_columns(chunk, s) if c not in s.percent_columns])
+            column, _ = self.best_measure(chunk, [c for c in measure_columns(chunk, s) if c not in s.percent_columns])
             return (s.year_rows[year], column) if column is not None else None
         # A table of one year (a breakdown, entities with several measures): the caption says which.
         stated = {int(y) for y in years_in(table.caption)}
@@ -353,7 +267,7 @@ class _Finder:
             return None
         if year is not None and not stated and self.frame.years:
             return None
-        columns = [c for c in _measure_columns(chunk, s) if c not in s.percent_columns]
+        columns = [c for c in measure_columns(chunk, s) if c not in s.percent_columns]
         column, closeness = self.best_measure(chunk, columns)
         if column is None or closeness < MIN_COLUMN_SIMILARITY:
             return None  # several measures and none of them the one asked
@@ -366,7 +280,7 @@ class _Finder:
         if s.year_columns and a in s.year_columns and b in s.year_columns:
             return (row, s.year_columns[a]), (row, s.year_columns[b])
         if s.year_rows and a in s.year_rows and b in s.year_rows:
-            column, _ = self.best_measure(chunk, [c for c in _measure_columns(chunk, s) if c not in s.percent_columns])
+            column, _ = self.best_measure(chunk, [c for c in measure_columns(chunk, s) if c not in s.percent_columns])
             if column is None:
                 return None
             return (s.year_rows[a], column), (s.year_rows[b], column)
@@ -427,7 +341,7 @@ class _Finder:
                 return None
             column = s.year_columns[year]
         else:
-            columns = _measure_columns(chunk, s)
+            columns = measure_columns(chunk, s)
             if len(columns) != 1:
                 return None
             column = columns[0]
@@ -458,7 +372,7 @@ class _Finder:
         _, (r, c) = max(values)
         number = next(m for m, i in (s.month_rows.items() if s.month_rows else s.month_columns.items())
                       if i == (r if s.month_rows else c))
-        month = _MONTH_NAMES[self.language].split()[number - 1]
+        month = month_name(number, self.language)
         text = _BUSIEST[self.language].format(
             year=year, month=month, value=_shown(table.rows[r][c]),
             caption=clean_caption(table.caption) or chunk.section_label,

@@ -95,13 +95,14 @@ OFF_SUBJECT_PENALTY = 0.1
 JOINED_PENALTY = 0.02
 
 
-_MONTH_NAMES = (
+# One line per language: French, Dutch, English, German.
+MONTH_NAMES = (
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "januari februari maart april mei juni juli augustus september oktober november december",
     "january february march april _ june july august september october november december",  # "may" is a verb
     "januar februar märz april mai juni juli august september oktober november dezember",
 )
-_MONTH_NUMBERS = {name: n for names in _MONTH_NAMES for n, name in enumerate(names.split(), 1) if name != "_"}
+_MONTH_NUMBERS = {name: n for names in MONTH_NAMES for n, name in enumerate(names.split(), 1) if name != "_"}
 _MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
