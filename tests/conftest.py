@@ -14,6 +14,8 @@ import pytest
 from fixture_report import write_fixture_reports
 
 from reportqa.config import Settings
+from reportqa.deployment import deployment_for
+from reportqa.glossary import use_deployment
 from reportqa.index import LoadedIndex, build_index, open_index
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -37,13 +39,24 @@ def _isolated_settings(monkeypatch: pytest.MonkeyPatch, parse_cache: Path) -> No
     monkeypatch.setitem(Settings.model_config, "env_file", None)
 
 
+OFFICE = Settings(docs_dir=REPO / "docs", _env_file=None)  # type: ignore[call-arg]
+
+
+@pytest.fixture(autouse=True)
+def _office_terms() -> None:
+    """Questions are read with the Office's terms (docs/deployment.json), as the fixture report is the Office's;
+    a test that opens another report's index (no deployment file) does not leave the next test without them."""
+    use_deployment(deployment_for(OFFICE))
+
+
 @pytest.fixture(scope="session")
 def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Two report editions (FR with outline and page labels, NL without either) and the announcements."""
+    """Two report editions (FR with outline and page labels, NL without either), the announcements and the
+    deployment file of the report's subject (its terms, title and help desk)."""
     folder = tmp_path_factory.mktemp("docs")
     write_fixture_reports(folder)
-    for announcement in (REPO / "docs").glob("announcement-2023.*.md"):
-        shutil.copy(announcement, folder)
+    for beside in [*(REPO / "docs").glob("announcement-2023.*.md"), REPO / "docs" / "deployment.json"]:
+        shutil.copy(beside, folder)
     return folder
 
 

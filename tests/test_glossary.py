@@ -1,3 +1,4 @@
+from reportqa.deployment import NO_DEPLOYMENT
 from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
 from reportqa.glossary import (
     alias_terms,
@@ -5,9 +6,10 @@ from reportqa.glossary import (
     compound_parts,
     countries_named,
     expand,
-    names_a_topic,
+    names_a_term,
     translate_terms,
     unknown_names,
+    use_deployment,
     with_aliases,
 )
 from reportqa.text import content_terms
@@ -54,11 +56,21 @@ def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:
     assert countries_named("Is the report in Dutch?") == frozenset()  # a language, not a people
 
 
-def test_an_english_or_german_question_names_a_topic_of_the_report_or_not() -> None:
-    for named in ("In welchem Abschnitt geht es um Visa?", "How many people were deported?", "Wie viele Afghanen?"):
-        assert names_a_topic(named), named
+def test_an_english_or_german_question_names_a_term_of_the_report_or_not() -> None:
+    for named in ("Wie viele Abschiebungen gab es?", "How many asylum seekers?", "Wie viele Afghanen?"):
+        assert names_a_term(named), named
     for unrelated in ("What is the weather going to be like in Brussels tomorrow?", "Who won the World Cup?"):
-        assert not names_a_topic(unrelated), unrelated
+        assert not names_a_term(unrelated), unrelated
+
+
+def test_the_subjects_terms_come_from_the_deployment_file_and_the_languages_stay() -> None:
+    """Without docs/deployment.json the product knows no subject term, but still its languages' general acts and
+    peoples."""
+    use_deployment(NO_DEPLOYMENT)
+    assert not names_a_term("How many asylum seekers?")
+    assert "9bis" not in expand("Combien de régularisations humanitaires ont été accordées en 2023 ?")
+    assert names_a_term("How many were refused?") and names_a_term("Wie viele Afghanen?")
+    assert "refusés" in translate_terms("Combien ont été rejetées ?", "fr")
 
 
 def test_the_longest_name_wins_and_a_name_by_negation_is_not_a_statements_words() -> None:

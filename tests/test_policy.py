@@ -1,5 +1,7 @@
 import pytest
+from conftest import OFFICE
 
+from reportqa.deployment import deployment_for
 from reportqa.policy import is_personal_case
 
 
@@ -72,3 +74,12 @@ def test_what_the_asker_may_become_or_lacks_is_a_personal_case_in_every_language
 )
 def test_asking_for_the_reports_figures_is_no_personal_case(question: str) -> None:
     assert not is_personal_case(question)
+
+
+def test_a_subjects_own_case_nouns_and_events_come_from_the_deployment() -> None:
+    """'mon visa' is a case of the asker's only where visas are the report's subject (docs/deployment.json)."""
+    office = deployment_for(OFFICE)
+    assert not is_personal_case("Que dois-je faire pour mon visa ?")
+    assert is_personal_case("Que dois-je faire pour mon visa ?", office.case_nouns, office.case_events)
+    assert is_personal_case("Ik werd opgesloten, wat nu?", office.case_nouns, office.case_events)
+    assert not is_personal_case("Hoeveel mensen werden opgesloten?", office.case_nouns, office.case_events)

@@ -1,3 +1,3 @@
-"""reportqa: cited answers from the Immigration Office's 2023 activity report, in French and Dutch."""
+"""reportqa: cited answers from a report published in French and Dutch, in the asker's language."""
 
 __version__ = "0.1.0"

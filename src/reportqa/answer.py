@@ -11,6 +11,7 @@ from typing import Literal
 from reportqa.cells import CellAnswer, cell_answer
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
+from reportqa.deployment import deployment_for, official_help
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
 from reportqa.figure_answer import (
     asked_years,
@@ -21,7 +22,7 @@ from reportqa.figure_answer import (
     is_figure_question,
 )
 from reportqa.frame import Frame, question_frame
-from reportqa.glossary import names_a_topic, unknown_names
+from reportqa.glossary import names_a_term, unknown_names
 from reportqa.index import LoadedIndex
 from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
 from reportqa.policy import is_personal_case
@@ -199,19 +200,24 @@ def prepare(
     started = time.perf_counter()
     question = " ".join(question.split())
     language = language or detect_language(question, fallback=_language_of_history(history))
-    if is_personal_case(question):
+    deployment = deployment_for(settings)
+    if is_personal_case(question, deployment.case_nouns, deployment.case_events):
         return Prepared(question, question, language, [], True, started, 0.0)
     earlier = history or []
     searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)
     searched = with_report_year(searched, report_year(index), language)
     if (edition := edition_for(language)) is not None:
         searched = corrected(searched, edition, index.known_words(), index.report_words())
-    elif not names_a_topic(" ".join([*earlier, question])):
-        # An English or German question's words cannot be weighed against French or Dutch passages; one that
-        # names nothing the report is about ("the weather in Brussels") gets no passage, hence a refusal.
-        return Prepared(question, searched, language, [], False, started, _ms_since(started))
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
+    if edition_for(language) is None and not _close_enough(hits, " ".join([*earlier, question]), settings):
+        # An English or German question's words cannot be weighed against French or Dutch passages: one that names
+        # no term the report uses must be close to a passage in meaning, or it gets none ("the weather in Brussels").
+        hits = []
     return Prepared(question, searched, language, hits, False, started, _ms_since(started))
+
+
+def _close_enough(hits: list[Hit], asked: str, settings: Settings) -> bool:
+    return names_a_term(asked) or any(hit.score >= settings.min_unnamed_score for hit in hits)
 
 
 def _ms_since(started: float) -> float:
@@ -224,7 +230,8 @@ def extractive_answer(index: LoadedIndex, prepared: Prepared, settings: Settings
     if prepared.personal_case:
         elapsed = _ms_since(prepared.started)
         timings = {"retrieve": 0.0, "answer": elapsed, "total": elapsed}
-        return Answer(question, question, language, PERSONAL_CASE[language], True, [], timings)
+        redirect = PERSONAL_CASE[language].format(help=official_help(deployment_for(settings), language))
+        return Answer(question, question, language, redirect, True, [], timings)
     frame = question_frame(question, language, prepared.searched)
     composed = compose(prepared.searched, language, prepared.hits, settings, index, frame)
     total = _ms_since(prepared.started)

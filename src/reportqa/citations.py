@@ -34,7 +34,7 @@ class Citation:
     url: str
     kind: str = "prose"
     other_edition: EditionLink | None = None
-    # For a table row: "Tableau 8.3 : Retours forcés, Rapatriements, 2023" (table, row, the column asked about).
+    # For a table row: "Tableau 8.3 : Interventions, Incendies, 2023" (table, row, the column asked about).
     table_cell: str = ""
     chunk_id: str = ""
     # The cell itself in the passage's table (0-based row and column), when one cell is cited.
@@ -43,12 +43,12 @@ class Citation:
 
     @property
     def section_label(self) -> str:
-        """ "8.2 Retours forcés", or "" for a passage outside any section."""
+        """ "8.2 Interventions", or "" for a passage outside any section."""
         return f"{self.section} {self.section_title}".strip()
 
     @property
     def place(self) -> str:
-        """ "Rapport d'activité 2023 (fr), 8.2 Retours forcés, p. 14"; without the section when there is none."""
+        """ "Rapport d'activité 2023 (fr), 8.2 Interventions, p. 14"; without the section when there is none."""
         section = f"{self.section_label}, " if self.section_label else ""
         return f"{self.document} ({self.edition}), {section}p. {self.page}"
 
@@ -87,7 +87,7 @@ def _link(chunk: Chunk, quote: str, index: LoadedIndex, settings: Settings) -> E
 
 
 def table_cell(chunk: Chunk, row: int, column: int | None) -> str:
-    """The cell a row answers: table, row and column ("Tableau 8.3 : Retours forcés, Rapatriements, 2023")."""
+    """The cell a row answers: table, row and column ("Tableau 8.3 : Interventions, Incendies, 2023")."""
     if chunk.table is None:
         return ""
     caption = chunk.table.caption or chunk.section_label

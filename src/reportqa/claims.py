@@ -1,4 +1,4 @@
-"""Check a claim ("En 2023, l'Office a mené plus de 5 000 entretiens ICAM") against the report's figures."""
+"""Check a claim ("En 2023, le service a mené plus de 5 000 entretiens") against the report's figures."""
 
 import re
 from dataclasses import asdict, dataclass, field
@@ -159,8 +159,8 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
     ranked = [hit.chunk.chunk_id for hit in answer.hits]
     facts = index.facts.in_chunks(ranked)
     facts.sort(key=lambda f: ranked.index(f.chunk_id))
-    # A claim names its subject in full ("De ICAM-coaches voerden … gesprekken") where the report may spread it
-    # over two sentences ("De ICAM-coaches … In totaal voerden zij bijna 4000 gesprekken"): the best passage that
+    # A claim names its subject in full ("De consulenten voerden … gesprekken") where the report may spread it
+    # over two sentences ("De consulenten … In totaal voerden zij bijna 4000 gesprekken"): the best passage that
     # holds the claim's subject words is evidence enough to compare figures, even when no one sentence answers.
     # The best three are looked at: a short passage (a footnote on returns) can outrank the table it annotates.
     strong = not answer.refused or any(
@@ -256,7 +256,7 @@ def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResul
     if not ranked:
         return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
 
-    if claim.value is None:  # "les retours forcés ont augmenté entre 2022 et 2023"
+    if claim.value is None:  # "les interventions ont augmenté entre 2022 et 2023"
         # The best-matching table row that has both years (a breakdown by nationality has only one). Rows are
         # weighed against rows: the report's sentence naming the subject better must not push its table out.
         rows = [f for f in own if f.kind == "cell"]

@@ -54,7 +54,7 @@ def _ready_index(settings: Settings) -> "LoadedIndex":
 
 @click.group()
 def main() -> None:
-    """Cited answers from the Immigration Office's 2023 activity report."""
+    """Cited answers from a published report, in the asker's language."""
 
 
 @main.command()
@@ -138,7 +138,7 @@ def ask(
 @click.option("--lang", "language", type=LANGUAGES, default="auto", show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
-    """Check CLAIM ("En 2023, l'Office a mené près de 4 000 entretiens ICAM") against the report's figures."""
+    """Check CLAIM ("En 2023, le service a mené près de 4 000 entretiens") against the report's figures."""
     from reportqa.claims import check_claim
 
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)

@@ -14,6 +14,9 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="REPORTQA_", env_file=".env", extra="ignore")
 
     docs_dir: Path = Path("docs")
+    # What the deployment knows about its report's subject (terms, title, help link). Empty: deployment.json in
+    # docs_dir, when there is one.
+    deployment_file: Path | None = None
     index_dir: Path = Path("index")
     # Parsed PDFs, by content hash and reader version, so an unchanged PDF is not parsed again. Empty: index/parsed.
     parse_cache_dir: Path | None = None
@@ -36,6 +39,9 @@ class Settings(BaseSettings):
     min_coverage: float = 0.3
     # ...or, for a paraphrase sharing few words, a minimum cosine similarity of the question and the sentence.
     min_sentence_score: float = 0.88
+    # An English or German question that names no term of the report (in any language) is answered only when a
+    # passage is this close to it in meaning.
+    min_unnamed_score: float = 0.8
     max_question_chars: int = 500
     # Citizens' questions are never written anywhere unless an operator turns analytics on: then questions and
     # feedback go to SQLite under a pseudonymous session id (a keyed hash), deleted after the retention period.

@@ -33,8 +33,8 @@ _PERCENT = re.compile(r"pour ?cent|pourcentage|%|procent|percent|prozent|taux|gr
 LEXICAL_WEIGHT = 0.25
 # A row whose own label the question names ("refusés", "Afghanistan") over its neighbours in the same table.
 LABEL_WEIGHT = 0.1
-# A row whose label says more than the question asks ("MENA demandeurs de protection" for "combien de MENA"):
-# the total answers a general question.
+# A row whose label says more than the question asks ("Abonnés jeunes de moins de 12 ans" for "combien
+# d'abonnés jeunes"): the total answers a general question.
 UNASKED_LABEL_WEIGHT = 0.05
 # A row whose label names what the question counts ("combien d'entretiens": "Entretiens menés").
 COUNTED_WEIGHT = 0.03
@@ -76,7 +76,7 @@ _ASKS_FOR_MONEY = re.compile(
 )
 _MONEY = re.compile(r"€|\beuros?\b|\bEUR\b", re.I)
 # A question on how often something happened ("hoe vaak spraken de coaches …") counts events, never heads: a row in
-# full-time equivalents ("ICAM-coaches (VTE)") does not answer it.
+# full-time equivalents ("Conseillers (VTE)") does not answer it.
 _ASKS_HOW_OFTEN = re.compile(
     r"combien de fois|hoe vaak|hoeveel keer|how often|how many times|wie oft|wie viele male|wie häufig", re.I
 )
@@ -88,7 +88,7 @@ OTHER_EDITION_PENALTY = 0.02
 # Passages holding the rows and sentences closest to the question join the retrieved ones: a table the passage
 # search ranked low can still hold the one row asked about.
 CLOSEST_STATEMENTS = 8
-# A statement that names none of the codes or acronyms the question writes ("MENA", "9ter"), in a section about
+# A statement that names none of the codes or acronyms the question writes ("MIVB", "art. 12"), in a section about
 # none of them, is about something else: it ranks below those that name one.
 OFF_SUBJECT_PENALTY = 0.1
 # The sentence before a figure joins it only when it adds the subject, not for a word or two.
@@ -111,7 +111,7 @@ def months_named(text: str) -> set[int]:
     return {_MONTH_NUMBERS[m.lower()] for m in _MONTH.findall(text)}
 
 
-# "Après 3 327 expulsions en 2022, combien en 2023 ?": a figure the question states, with its year.
+# "Après 3 327 interventions en 2022, combien en 2023 ?": a figure the question states, with its year.
 _STATED_FIGURE = re.compile(r"(\d[\d .,]*\d)\s[^\d?]{0,40}?\b(?:en|in|im)\s+((?:19|20)\d\d)\b")
 
 
@@ -204,7 +204,7 @@ def _with_closest_statements(
 
 
 _COUNTED = re.compile(r"\b(?:combien|hoeveel|how many|wie viele)\s+(?:de |d'|d’|des |les )?([\w-]+)", re.IGNORECASE)
-# A sentence that is a table row in words: "Visas refusés : 31 207 en 2021, 39 114 en 2022 et 45 803 en 2023."
+# A sentence that is a table row in words: "Permis refusés : 31 207 en 2021, 39 114 en 2022 et 45 803 en 2023."
 _ROW_SENTENCE = re.compile(r"^([^:.\d]{3,60}?)\s?:\s")
 
 
@@ -219,7 +219,7 @@ _ACTIONS = {
 # A statement that names another action than the one asked, and not the one asked.
 OTHER_ACTION_PENALTY = 0.05
 # How people ask for an action with everyday verbs (questions only: "kregen" in a report's sentence says little).
-# A Dutch separable verb keeps its particle at the end ("vroegen … een visum aan"); "got none" is a refusal.
+# A Dutch separable verb keeps its particle at the end ("vroegen … een vergunning aan"); "got none" is a refusal.
 _ASKED_ACTIONS = (
     (
         "refused",
@@ -236,7 +236,7 @@ _ASKED_ACTIONS = (
             re.I,
         ),
     ),
-    # "ont reçu leur visa" is granted, but "les demandes que l'Office a reçu" were lodged, not granted.
+    # "ont reçu leur permis" is granted, but "les demandes que le service a reçu" were lodged, not granted.
     ("granted", re.compile(r"^(?!.*\b(?:demandes?|dossiers?|requêtes?)\b).*\b(?:ont|a) reçu", re.I)),
     ("lodged", re.compile(r"\b(?:vroeg(?:en)?\b.*\baan\b|aangevraagd\b|dien(?:de|den)\b.*\bin\b)", re.I)),
     # Allowed to stay: an authorisation granted ("ont pu rester", "mochten … blijven").
@@ -292,7 +292,7 @@ def _asked_actions(question: str, edition: Edition) -> tuple[set[str], set[str]]
     return actions, _action_words(counted_in, edition)
 
 
-# A statement about applications ("Demandes de visa pour études par mois — Total") counts what was lodged, not what
+# A statement about applications ("Demandes de permis par mois — Total") counts what was lodged, not what
 # was granted. Read in statements only: a question's "combien de demandes … accordées" asks for the granted ones.
 _APPLICATIONS = "demandes demande aanvragen aanvraag"
 
@@ -314,7 +314,7 @@ _CODE = re.compile(r"\b(?:\d+[^\W\d_]+|[A-Z]{3,})\b")
 
 
 def _codes(question: str, edition: Edition) -> set[str]:
-    """The terms of the codes and acronyms a question writes ("9ter", "ICAM", "CGRA")."""
+    """The terms of the codes and acronyms a question writes ("MIVB", "art. 12", "CPAS")."""
     return content_terms(" ".join(_CODE.findall(question)), edition)
 
 
@@ -335,8 +335,8 @@ def _label_fit(
 ) -> float:
     """How well a row's label fits the question, against the other rows of its table: the question names it
     ("refusés", "Afghanistan", in the report's words or everyday ones), names what it counts ("entretiens"), and
-    the label says no more than was asked ("MENA demandeurs de protection" for a question on all MENA: the
-    total answers a general question). A total is named by its table's caption (`context`)."""
+    the label says no more than was asked ("Abonnés jeunes de moins de 12 ans" for a question on all young
+    subscribers: the total answers a general question). A total is named by its table's caption (`context`)."""
     words, around = alias_terms(label, edition), alias_terms(context, edition)
     if _TOTAL.search(label):  # a total counts what its table counts
         named = COUNTED_WEIGHT if counted & around else 0.0
@@ -345,7 +345,7 @@ def _label_fit(
     own = content_terms(_TOTAL.sub("", label), edition)
     unasked = len(own - asked) / len(own) if own else 0.0
     # A row is credited with what it names together with its table's caption, so every row has the caption's
-    # share: "MENA demandeurs de protection" naming the minors of its caption again does not beat the total.
+    # share: "Abonnés jeunes de moins de 12 ans" naming the young of its caption again does not beat the total.
     named_row = coverage(terms, words | around, idf)
     return LABEL_WEIGHT * named_row + named - UNASKED_LABEL_WEIGHT * unasked
 
@@ -451,17 +451,17 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         chunk, edition = hit.chunk, hit.chunk.edition
         terms = set(question_terms[edition])
         # Every statement weighed names the country asked (see `names_what_is_asked`), and a country's name is rare
-        # enough to outweigh the rest: what else the question names decides ("demandeurs d'asile du Congo" is not
-        # answered by the visas issued to the Congolese).
+        # enough to outweigh the rest: what else the question names decides ("demandeurs d'emploi du Congo" is not
+        # answered by the permits issued to the Congolese).
         # A statement that shares nothing else with the question is close to it only by the country's name.
         terms -= alias_terms(" ".join(countries), edition)
         counted = _counted(question, edition)
         # What the question is about besides the country and the action ("permis uniques" in "combien de permis
         # uniques délivrés aux Indiens"): a statement sharing only the action is no closer than one sharing nothing.
         about = terms - _any_action_terms(edition)
-        # The codes and acronyms the question names that a section of the report is about ("9ter", "ICAM", and
-        # "MENA" for "unaccompanied minors"): a statement naming none of them, in a section about none of them, is
-        # about something else.
+        # The codes and acronyms the question names that a section of the report is about ("CPAS", "art. 12",
+        # and "MIVB" for "the Brussels transport company"): a statement naming none of them, in a section about
+        # none of them, is about something else.
         subjects = terms & index.heading_terms(edition) & codes[edition]
         actions, counted_in = _asked_actions(question, edition)
         terms -= counted_in
@@ -506,7 +506,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         for position, line in enumerate(lines):
             text, key, joined = line, sentence_key(chunk.chunk_id, position), False
             if not _quantities(text) and position + 1 < len(lines):
-                # "Les accompagnateurs ICAM … . Au total, ils ont mené près de 4 000 entretiens."
+                # "Les conseillers … . Au total, ils ont mené près de 4 000 entretiens."
                 text, key = f"{line} {lines[position + 1]}", sentence_key(chunk.chunk_id, position + 1)
                 joined = True
             quantities = _quantities(text)
@@ -523,7 +523,7 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
             score -= 0.0 if years_ok else 0.1
             score -= JOINED_PENALTY if joined else 0.0
             score -= _other_action(actions, own_words, edition)
-            if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Visas refusés : 31 207 en 2021, …"
+            if (labelled := _ROW_SENTENCE.match(line)) is not None:  # "Permis refusés : 31 207 en 2021, …"
                 score += _label_fit(labelled.group(1), chunk.section_label, terms, asked_words, counted, edition, idf)
             if countries and not (about & (own_words | heading) if about else share):
                 share = 0.0
@@ -730,7 +730,7 @@ def _month_rows(chunk: Chunk) -> list[int]:
 def busiest_month(
     question: str, language: Language, hits: list[Hit], index: LoadedIndex, settings: Settings
 ) -> FigureAnswer | None:
-    """ "Quel mois a compté le plus de retours forcés en 2023 ?": the month row with the largest figure, for the
+    """ "Quel mois a compté le plus d'interventions en 2023 ?": the month row with the largest figure, for the
     year asked (else the latest), in the monthly table the question names; its cell is cited."""
     tables = [s for s in _statements(question, hits, index) if s.cell is not None and len(_month_rows(s.chunk)) >= 6]
     if not tables or not tables[0].evidence.years_ok:

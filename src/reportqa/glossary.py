@@ -1,6 +1,7 @@
 """Official terms in both editions: a question using one edition's term is searched with the other's too; and
-everyday words for what the report names officially ("rejetées" for "refusés", "les Afghans" for "Afghanistan",
-"Zaventem" for the national airport), read as the report's own words."""
+everyday words for what the report names officially ("rejetées" for "refusés", "les Afghans" for "Afghanistan"),
+read as the report's own words. General acts and peoples ship with the product (`data/`); a subject's terms come
+from the deployment file beside the documents (`deployment.py`)."""
 
 import json
 import re
@@ -10,6 +11,7 @@ from functools import cached_property, lru_cache
 from importlib import resources
 
 from reportqa.config import Edition
+from reportqa.deployment import Deployment
 from reportqa.text import content_terms
 
 Group = dict[str, list[str]]
@@ -46,9 +48,27 @@ def _countries() -> list[_Names]:
     return _loaded("countries.json")
 
 
+class _Subject:
+    """The deployment's subject: its terms (from `docs/deployment.json`) and the names the whole report is about.
+    One process serves one deployment; `use_deployment` sets it when an index is opened."""
+
+    terms: tuple[Group, ...] = ()
+    report_subject: dict[Edition, str] = {}
+
+
+def use_deployment(deployment: Deployment) -> None:
+    """The subject's terms that questions are read with from now on (none without a deployment file)."""
+    terms = tuple(deployment.terms)
+    if terms == _Subject.terms and deployment.report_subject == _Subject.report_subject:
+        return
+    _Subject.terms, _Subject.report_subject = terms, dict(deployment.report_subject)
+    for cached in (_groups, translate_terms, alias_terms, name_words, glossary_terms, _subject_terms):
+        cached.cache_clear()
+
+
 @lru_cache(maxsize=1)
 def _groups() -> list[_Names]:
-    return _loaded("glossary.json") + _loaded("everyday.json") + _countries()
+    return [_Names(group) for group in _Subject.terms] + _loaded("everyday.json") + _countries()
 
 
 def _named_in(text: str, groups: list[_Names]) -> Iterator[tuple[Group, re.Pattern[str]]]:
@@ -61,22 +81,10 @@ def _named_in(text: str, groups: list[_Names]) -> Iterator[tuple[Group, re.Patte
             yield names.group, names.pattern
 
 
-# What the report is about, as English and German questions name it in a word ("visas", "Asyl", "Abschiebungen").
-_TOPIC_WORDS = re.compile(
-    r"\b(visa|visum|asyl|asylum|refugee|flüchtling|return|rückkehr|rückführ|abschieb|deport|remov|border|grenz"
-    r"|entry|einreise|residen|aufenthalt|permit|erlaubnis|minor|minderjährig|migra|immigra|einwander|foreign"
-    r"|ausländ|applica|antrag|anträge|decision|entscheid|staff|personal|employ|beschäftig|nationalit|staatsang"
-    r"|detention|detain|haft|marriage|scheinehe|fraud|betrug|student|famil|protection|schutz|regulari|legalis"
-    r"|dublin|transfer|überstell|interview|gespräch|coach|closed cent|geschlossen|digital|online|workload"
-    r"|arbeitsbelastung|immigration office|ausländeramt)",
-    re.IGNORECASE,
-)
-
-
-def names_a_topic(text: str) -> bool:
-    """The text names something the report is about: one of its terms or everyday words, a people, or (for English
-    and German questions) a word for one of its subjects."""
-    return bool(_TOPIC_WORDS.search(text)) or any(pattern.search(text) for _, pattern in _named_in(text, _groups()))
+def names_a_term(text: str) -> bool:
+    """The text names one of the subject's terms or their everyday words, a general act (granted, refused), or a
+    country or people."""
+    return any(pattern.search(text) for _, pattern in _named_in(text, _groups()))
 
 
 @lru_cache(maxsize=4096)
@@ -86,7 +94,7 @@ def countries_named(text: str) -> frozenset[str]:
 
 
 def _with_plurals(alias: str) -> str:
-    """A pattern for the alias that also matches its words with a plural "s" ("régularisations humanitaires")."""
+    """A pattern for the alias that also matches its words with a plural "s" ("lignes régionales")."""
     words = alias.split()
     return r"\s+".join(re.escape(w) + ("s?" if w[-1].isalpha() and w[-1] != "s" else "") for w in words)
 
@@ -112,7 +120,7 @@ def expand(question: str) -> str:
 @lru_cache(maxsize=1024)  # called for every passage an answer weighs, with the same question
 def translate_terms(question: str, edition: Edition) -> str:
     """The question with other languages' official terms replaced by the edition's own (for word matching). The
-    longest name wins where two overlap: "vroegen geen asiel aan" names the other minors, not asylum."""
+    longest name wins where two overlap: "niet toegekend" names a refusal, not a grant."""
     found = []
     for group, pattern in _named_in(question, _groups()):
         own = group.get(edition, [])
@@ -129,12 +137,12 @@ def translate_terms(question: str, edition: Edition) -> str:
 
 
 def _stays(written: str, own: list[str]) -> bool:
-    """An acronym the edition itself uses ("ICAM" in Dutch) is the edition's word already: replaced by the group's
-    first name ("ICAM-coaches"), it would add words the question never asked for."""
+    """An acronym the edition itself uses ("OCMW" in Dutch) is the edition's word already: replaced by the group's
+    first name ("OCMW-diensten"), it would add words the question never asked for."""
     return written.isupper() and written in own
 
 
-# A name that says what a thing is not ("n'ont pas demandé l'asile" for "Autres MENA"): its words are what the
+# A name that says what a thing is not ("n'ont pas été accordés" for a refusal): its words are what the
 # thing is not, so they are never read as the thing's own words.
 _NEGATED = re.compile(r"(?<!\w)(?:pas|geen|niet|not|nicht|kein\w*)(?![\w-])", re.IGNORECASE)
 
@@ -158,16 +166,10 @@ def alias_terms(text: str, edition: Edition) -> frozenset[str]:
     return frozenset(content_terms(with_aliases(text, edition), edition))
 
 
-_THE_REPORTS_SUBJECT = {
-    "fr": "Office OE Belgique",
-    "nl": "Vreemdelingenzaken DVZ België",
-}
-
-
 def asked_terms(question: str, edition: Edition) -> set[str]:
-    """The question's words weighed as evidence, in the edition's terms. The Office and Belgium are left out when
-    the question names anything else: the whole report is about them, so a passage naming them says nothing about
-    "het jaarbudget van de Dienst"."""
+    """The question's words weighed as evidence, in the edition's terms. The names the whole report is about (its
+    publisher, its country: the deployment's `report_subject`) are left out when the question names anything else:
+    a passage naming them says nothing about "het jaarbudget van de dienst"."""
     terms = content_terms(translate_terms(question, edition), edition)
     rest = terms - _subject_terms(edition)
     return rest or terms
@@ -175,16 +177,16 @@ def asked_terms(question: str, edition: Edition) -> set[str]:
 
 @lru_cache(maxsize=2)
 def _subject_terms(edition: Edition) -> frozenset[str]:
-    return frozenset(content_terms(_THE_REPORTS_SUBJECT[edition], edition))
+    return frozenset(content_terms(_Subject.report_subject.get(edition, ""), edition))
 
 
-# A name written with a capital inside a question ("le centre fermé de Vottem").
+# A name written with a capital inside a question ("la station de Herstal").
 _NAME = re.compile(r"(?<=[\s'’(«\"-])([A-ZÀ-ÖØ-Ý][\w-]+)")
 
 
 def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> list[str]:
     """The names a French or Dutch question uses that the report never does, in either edition, and that are no
-    country, people or term the glossary knows: "Vottem", "Merksplas". A question about one is about something
+    country, people or term the glossary knows: "Herstal", "Merksem". A question about one is about something
     the report does not cover."""
     unknown = []
     for match in _NAME.finditer(question):
@@ -204,7 +206,7 @@ def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> lis
 
 @lru_cache(maxsize=1)
 def name_words() -> frozenset[str]:
-    """Every word of every name the glossary knows, in any language, lowercase ("asylum", "grant", "zaventem")."""
+    """Every word of every name the glossary knows, in any language, lowercase ("granted", "afghans")."""
     return frozenset(
         word for names in _groups() for alias in names.aliases for word in re.findall(r"\w+", alias.lower())
     )
@@ -215,7 +217,7 @@ COMPOUND_PART = 4  # the shortest part of a Dutch compound read as a word of its
 
 @lru_cache(maxsize=2)
 def glossary_terms(edition: Edition) -> frozenset[str]:
-    """The words of every name the glossary knows, in the edition's language ("Schengen" for short-stay visas)."""
+    """The words of every name the glossary knows, in the edition's language ("toegekend" for granted)."""
     return frozenset(
         t for names in _groups() for name in names.group.get(edition, []) for t in content_terms(name, edition)
     )
@@ -223,7 +225,7 @@ def glossary_terms(edition: Edition) -> frozenset[str]:
 
 def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float], words: int = 3) -> frozenset[str]:
     """The stems of the words (two, or up to `words`) a Dutch compound is made of, when each is a word of the
-    vocabulary ("visumaanvragen": visum, aanvraag; "Schengenvisumdossiers": Schengen, visum, dossier); none for any
+    vocabulary ("subsidieaanvragen": subsidie, aanvraag; "waterleidingnetwerken": water, leiding, netwerk); none for any
     other word."""
     word = word.lower()
     for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):

@@ -32,11 +32,12 @@ from chromadb.config import Settings as ChromaSettings
 
 from reportqa.chunk import CHUNKER_VERSION, Chunk, chunk_document
 from reportqa.config import Edition, Settings
+from reportqa.deployment import deployment_for
 from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, source_files
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
-from reportqa.glossary import alias_terms, compound_terms, glossary_terms, name_words
+from reportqa.glossary import alias_terms, compound_terms, glossary_terms, name_words, use_deployment
 from reportqa.lexical import LexicalIndex
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
@@ -126,8 +127,8 @@ class LoadedIndex:
         return text
 
     def heading_terms(self, edition: Edition) -> frozenset[str]:
-        """The words of the edition's section headings and their other names ("MENA" for "Mineurs étrangers non
-        accompagnés"): what the report's sections are about."""
+        """The words of the edition's section headings and their other names ("CPAS" for "Centre public d'action
+        sociale"): what the report's sections are about."""
         terms = self._heading_terms.get(edition)
         if terms is None:
             labels = {c.section_label for c in self.chunks.values() if c.edition == edition}
@@ -149,7 +150,7 @@ class LoadedIndex:
         return self._known_words
 
     def compound_vocabulary(self, edition: Edition) -> frozenset[str]:
-        """The words a Dutch compound's parts may be: the edition's own and the glossary's ("Schengen")."""
+        """The words a Dutch compound's parts may be: the edition's own and the glossary's."""
         vocabulary = self._compound_vocabularies.get(edition)
         if vocabulary is None:
             vocabulary = frozenset(self.idf.get(edition, {})) | glossary_terms(edition)
@@ -157,7 +158,7 @@ class LoadedIndex:
         return vocabulary
 
     def caption_compounds(self, caption: str, edition: Edition) -> frozenset[str]:
-        """The parts of a caption's Dutch compounds that are words of the edition ("Visumaanvragen": visum,
+        """The parts of a caption's Dutch compounds that are words of the edition ("Subsidieaanvragen": subsidie,
         aanvraag): a question's separate words name what a caption says in one. Kept per caption (the report's
         captions are few; a question's words are not kept)."""
         if edition != "nl":
@@ -460,6 +461,7 @@ def open_index(settings: Settings) -> LoadedIndex:
     current = _current(settings.index_dir)
     if current is None:
         raise IndexBuildError(f"No index in {settings.index_dir}; run `reportqa ingest` first")
+    use_deployment(deployment_for(settings))  # the subject's terms, from the file beside the documents
     try:
         index = _load(settings, current)
     except Exception as error:  # any unreadable part (JSON, SQLite, Chroma, BM25 files) means a damaged index

@@ -15,7 +15,7 @@ _CODES: dict[LinguaLanguage, Language] = {
     LinguaLanguage.ENGLISH: "en",
     LinguaLanguage.GERMAN: "de",
 }
-# Below this confidence a short question ("et en 2022 ?", "9ter") keeps the fallback language.
+# Below this confidence a short question ("et en 2022 ?", "art. 12") keeps the fallback language.
 MIN_CONFIDENCE = 0.4
 
 REFUSAL: dict[Language, str] = {
@@ -30,15 +30,15 @@ SEE_ALSO: dict[Language, str] = {
     "en": "These passages of the report are close to the subject without answering the question:",
     "de": "Diese Passagen des Berichts liegen nahe am Thema, ohne die Frage zu beantworten:",
 }
+# {help}: who to contact, from the deployment (`deployment.official_help`).
 PERSONAL_CASE: dict[Language, str] = {
-    "fr": "Je ne peux pas donner d'avis sur une situation personnelle. Pour votre dossier, contactez l'Office des "
-    "étrangers (https://dofi.ibz.be) ou un avocat.",
-    "nl": "Ik kan geen advies geven over een persoonlijke situatie. Neem voor uw dossier contact op met de Dienst "
-    "Vreemdelingenzaken (https://dofi.ibz.be) of een advocaat.",
-    "en": "I cannot advise on a personal situation. For your case, contact the Immigration Office "
-    "(https://dofi.ibz.be) or a lawyer.",
-    "de": "Ich kann keine Beratung zu einer persönlichen Situation geben. Wenden Sie sich für Ihren Fall an das "
-    "Ausländeramt (https://dofi.ibz.be) oder an einen Anwalt.",
+    "fr": "Je ne peux pas donner d'avis sur une situation personnelle. Pour votre dossier, contactez {help} ou un "
+    "avocat.",
+    "nl": "Ik kan geen advies geven over een persoonlijke situatie. Neem voor uw dossier contact op met {help} of een "
+    "advocaat.",
+    "en": "I cannot advise on a personal situation. For your case, contact {help} or a lawyer.",
+    "de": "Ich kann keine Beratung zu einer persönlichen Situation geben. Wenden Sie sich für Ihren Fall an {help} "
+    "oder an einen Anwalt.",
 }
 TOO_LONG: dict[Language, str] = {
     "fr": "La question dépasse {limit} caractères ; raccourcissez-la.",
@@ -155,7 +155,7 @@ def _detected(detector: LanguageDetector, text: str) -> Language | None:
 
 
 # Words only one of the two editions' languages uses: a short French sentence with a Dutch-looking trigram or two
-# ("En 2023, il y a eu 1 187 transferts Dublin.", read as Dutch by the trigrams) is told by them.
+# ("En 2023, il y a eu 1 187 transferts …" ending on a name whose trigrams read as Dutch) is told by them.
 _FUNCTION_WORDS: dict[Edition, frozenset[str]] = {
     "fr": frozenset(
         "il ils elle elles les des du au aux est sont ont été eu une qui que quel quelle combien y a à".split()

@@ -85,7 +85,7 @@ def page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> 
                     if span is spans[0] and len(spans) > 1:
                         starts_with_marker = True
                         kept.append(span["text"].strip() + " ")
-                    continue  # a marker glued to a word ("ICAM6"): not part of the text
+                    continue  # a marker glued to a word ("Total6"): not part of the text
                 kept.append(span["text"])
             text = " ".join("".join(kept).replace("\u00ad", "").split())
             if not text:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 ANSWER_RULES: dict[Language, str] = {
     "fr": (
-        "Tu réponds aux questions sur le rapport d'activité 2023 de l'Office des étrangers (Belgique), "
+        "Tu réponds aux questions sur un rapport publié, "
         "uniquement à partir des extraits numérotés [1], [2]… que l'on te donne.\n"
         "Règles :\n"
         "1. N'utilise que ces extraits, jamais tes propres connaissances.\n"
@@ -27,7 +27,7 @@ ANSWER_RULES: dict[Language, str] = {
         "Ne donne jamais d'avis juridique sur une situation personnelle."
     ),
     "nl": (
-        "Je beantwoordt vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken (België), "
+        "Je beantwoordt vragen over een gepubliceerd verslag, "
         "uitsluitend op basis van de genummerde fragmenten [1], [2]… die je krijgt.\n"
         "Regels:\n"
         "1. Gebruik alleen deze fragmenten, nooit je eigen kennis.\n"
@@ -39,7 +39,7 @@ ANSWER_RULES: dict[Language, str] = {
         "Geef nooit juridisch advies over een persoonlijke situatie."
     ),
     "en": (
-        "You answer questions on the 2023 activity report of the Belgian Immigration Office, only from the "
+        "You answer questions on a published report, only from the "
         "numbered excerpts [1], [2]… you are given. The excerpts are in French or Dutch.\n"
         "Rules:\n"
         "1. Use only these excerpts, never your own knowledge.\n"
@@ -51,7 +51,7 @@ ANSWER_RULES: dict[Language, str] = {
         "Never give legal advice on a personal situation."
     ),
     "de": (
-        "Du beantwortest Fragen zum Tätigkeitsbericht 2023 des belgischen Ausländeramts, ausschließlich anhand "
+        "Du beantwortest Fragen zu einem veröffentlichten Bericht, ausschließlich anhand "
         "der nummerierten Auszüge [1], [2]…, die du erhältst. Die Auszüge sind auf Französisch oder "
         "Niederländisch.\n"
         "Regeln:\n"

@@ -171,7 +171,7 @@ def quote(
         chunks[n] = candidate.hit.chunk
         said = quotes.setdefault(n, [])
         texts = [candidate.text]
-        # "Les accompagnateurs ICAM ... . Au total, ils ont mené près de 4 000 entretiens": the figure
+        # "Les conseillers ... . Au total, ils ont mené près de 4 000 entretiens": the figure
         # often stands in the sentence after the one that names the subject.
         if wants_quantity and not _states_quantity(candidate.text) and _states_quantity(candidate.following):
             texts.append(candidate.following)

@@ -18,7 +18,7 @@ _QUESTION_WORD = re.compile(
 MIN_OWN_SUBJECT_WORDS = 2
 
 
-# "les MENA", "de NBMV", "the minors": a subject of its own, however short ("for minors" is not).
+# "les CPAS", "de OCMW's", "the minors": a subject of its own, however short ("for minors" is not).
 _NOUN_PHRASE = re.compile(r"^(les|la|le|l'|des|du|het|de|die|der|das|the)\b", re.IGNORECASE)
 _YEAR_PHRASE = re.compile(r"\s*\b(?:en|in|im|for)?\s*(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE)
 
@@ -30,7 +30,7 @@ def _own_subject_words(text: str) -> int:
 
 def is_follow_up(question: str) -> bool:
     """Short, starting like a continuation ("Et …", "En …", "And …"), and not a whole question of its own: "En
-    2022, combien de visas ont été délivrés ?" asks its own question (French "en" is "in", not "and")."""
+    2022, combien de permis ont été délivrés ?" asks its own question (French "en" is "in", not "and")."""
     words = question.split()
     if len(words) > MAX_FOLLOW_UP_WORDS or not _FOLLOW_UP_START.match(question.strip()):
         return False
@@ -38,7 +38,7 @@ def is_follow_up(question: str) -> bool:
 
 
 def _new_subject(question: str, previous: str, earlier_years: list[str]) -> str:
-    """A change of subject ("Et les retours forcés ?"): the new subject, asked the earlier way ("Combien"), about
+    """A change of subject ("Et les interventions ?"): the new subject, asked the earlier way ("Combien"), about
     the earlier year; a follow-up with hardly a subject of its own ("Et combien ont été refusés ?") also keeps the
     earlier question's words. Without a language model, this is a guess that retrieval can work with."""
     subject = _FOLLOW_UP_START.sub("", question.strip()).strip(" ?")
@@ -67,7 +67,7 @@ def standalone_question(question: str, history: list[str]) -> str:
         else f"{previous.rstrip(' ?')} ({years[0]}) ?"
     )
     subject = _FOLLOW_UP_START.sub("", _PREVIOUS_YEAR.sub("", _YEAR_PHRASE.sub("", question))).strip(" ?,")
-    if _own_subject_words(subject) >= 1:  # "Et les MENA en 2022 ?": a new subject as well as a new year
+    if _own_subject_words(subject) >= 1:  # "Et les CPAS en 2022 ?": a new subject as well as a new year
         return _new_subject(f"{subject} ?", in_that_year, years)
     return in_that_year
 

@@ -1,10 +1,10 @@
-"""Misspelt words read as the report's own: "demande d'asyle" is searched and weighed as "demande d'asile".
+"""Misspelt words read as the report's own: "demande d'alocation" is searched and weighed as "demande d'allocation".
 
 Only a French or Dutch question's lowercase words of five letters or more that neither the report, the glossary nor
 the stopword list knows are corrected, and only to the one word of the report one edit away (a letter changed,
 added, dropped or two swapped) that starts with the same letter and has another stem: "rester" is no misspelt
 "reste", only another form of it. A capitalised word is left alone: it may be a name the report does not use
-("Vottem"), which the answer must be able to see.
+("Herstal"), which the answer must be able to see.
 """
 
 import re

@@ -1,6 +1,6 @@
 """What can answer "how many": every table row (its section, its table's caption, its label) and every sentence
 that states a figure, embedded with the index, so that a question is matched to the row or sentence it means
-("les Indiens" to "Inde", "refusés" to "Visas refusés") with no embedding at answer time."""
+("les Indiens" to "Inde", "refusés" to "Permis refusés") with no embedding at answer time."""
 
 import json
 from collections.abc import Callable
@@ -30,7 +30,7 @@ def states_figure(text: str) -> bool:
 
 
 def row_text(chunk: Chunk, row: int) -> str:
-    """What a row is about, in the table's own words: "8.2 Retours forcés — Tableau 8.4 : … — janvier"."""
+    """What a row is about, in the table's own words: "8.2 Interventions — Tableau 8.4 : … — janvier"."""
     assert chunk.table is not None
     return " — ".join(part for part in (chunk.section_label, chunk.table.caption, chunk.table.rows[row][0]) if part)
 

@@ -19,16 +19,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
 
 _STEMMER_NAMES: dict[Language, str] = {"fr": "french", "nl": "dutch", "en": "english", "de": "german"}
-# Plurals the stemmers do not bring back to their singular (a Dutch asker writes "visum", the report's rows say
-# "Afgegeven visa"; "studie" and "studies" stem apart), the asker's "mensen" for the report's "personen", and
-# "terugkeren" (the stemmer's "terugker") for the report's "terugkeer"; a verb and the report's noun for the same
-# act ("reprendre" a person, "demandes de reprise"; "terugnemen", "terugname"), and "akkoorden" that the Dutch
-# stemmer cuts to "akkoor". Changing `tokens` changes the lexical index: bump TERMS_VERSION so indexes are rebuilt.
+# Forms the stemmers leave apart: Dutch Latin plurals ("centra", "musea" for "centrum", "museum": see
+# `_LATIN_PLURAL`), the asker's "mensen" for the report's "personen", "terugkeren" (the stemmer's "terugker") for
+# the noun "terugkeer", "studie" and "studies"; a verb and its noun for the same act ("reprendre", "reprise";
+# "terugnemen", "terugname"), and "akkoorden" that the Dutch stemmer cuts to "akkoor". Changing `tokens` changes
+# the lexical index: bump TERMS_VERSION so indexes are rebuilt.
 _SAME_STEM: dict[Language, dict[str, str]] = {
     "fr": {"reprendr": "repris", "reprend": "repris"},
     "nl": {
-        "visa": "visum",
-        "centra": "centrum",
         "mens": "persoon",
         "terugker": "terugkeer",
         "studi": "studie",
@@ -36,7 +34,11 @@ _SAME_STEM: dict[Language, dict[str, str]] = {
         "akkoor": "akkoord",
     },
 }
-TERMS_VERSION = "11"
+# A Dutch noun in "-um" has its plural in "-a" (centrum, centra; museum, musea; criterium, criteria), which the
+# stemmer leaves apart: every stem in "-a" is read as its "-um" singular. Both sides of a comparison
+# are read the same way, so a word that has no such singular ("agenda") only changes its spelling.
+_LATIN_PLURAL = re.compile(r"^(\w{2,}[^a\d])a$")
+TERMS_VERSION = "12"
 
 STOPWORDS: frozenset[str] = frozenset(
     """
@@ -78,11 +80,18 @@ def _stemmer(language: Language) -> Stemmer.Stemmer:
 
 def tokens(text: str, language: Language) -> list[str]:
     """Stemmed content words and normalised numbers, in order, without stopwords (what BM25 indexes)."""
-    words = [w.lower() for w in _WORD.findall(normalize_numbers(text))]
-    words = [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
-    stems = _stemmer(language).stemWords(words)
+    written = [w for w in _WORD.findall(normalize_numbers(text)) if w.lower() not in STOPWORDS]
+    written = [w for w in written if len(w) > 1 or w.isdigit()]
+    stems = _stemmer(language).stemWords([w.lower() for w in written])
     same = _SAME_STEM.get(language)
-    return [same.get(stem, stem) for stem in stems] if same else list(stems)
+    if not same:
+        return list(stems)
+    stems = [same.get(stem, stem) for stem in stems]
+    if language != "nl":
+        return stems
+    # An acronym ("CGRA", "NASA") is no Latin plural.
+    pairs = zip(written, stems, strict=True)
+    return [stem if word.isupper() else _LATIN_PLURAL.sub(r"\1um", stem) for word, stem in pairs]
 
 
 def content_terms(text: str, language: Language) -> set[str]:
