@@ -28,6 +28,7 @@ from starlette.types import Scope
 from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.deferred_chat import DeferredChat, GradioApp
+from reportqa.deployment import deployment_for, official_help
 from reportqa.errors import ReportQAError
 from reportqa.generate import Event, Reset, Started, Token, final_answer
 from reportqa.lang import (
@@ -102,7 +103,7 @@ EMBED_TEXT = {
         "send": "Envoyer",
         "failed": "Le service ne répond pas, réessayez plus tard.",
         "notice": "Assistant IA : réponses tirées du rapport uniquement, avec leurs sources. "
-        "Ce n'est pas un avis juridique (aide officielle : dofi.ibz.be).",
+        "Ce n'est pas un avis juridique (aide officielle : {help}).",
     },
     "nl": {
         "title": "Activiteitenverslag 2023",
@@ -110,7 +111,7 @@ EMBED_TEXT = {
         "send": "Verzenden",
         "failed": "De dienst antwoordt niet, probeer later opnieuw.",
         "notice": "AI-assistent: antwoorden enkel uit het verslag, met bronnen. "
-        "Dit is geen juridisch advies (officiële hulp: dofi.ibz.be).",
+        "Dit is geen juridisch advies (officiële hulp: {help}).",
     },
     "en": {
         "title": "Activity report 2023",
@@ -118,7 +119,7 @@ EMBED_TEXT = {
         "send": "Send",
         "failed": "The service does not answer, try again later.",
         "notice": "AI assistant: answers from the report only, with sources. "
-        "Not legal advice (official help: dofi.ibz.be).",
+        "Not legal advice (official help: {help}).",
     },
 }
 STREAM_WORDS = 4
@@ -129,9 +130,12 @@ def _static(name: str) -> str:
 
 
 def embed_page(language: str, settings: Settings) -> str:
-    text = EMBED_TEXT.get(language, EMBED_TEXT["fr" if language == "auto" else "en"])
+    page_language = language if language in ("fr", "nl", "en") else "fr" if language == "auto" else "en"
+    text = EMBED_TEXT[page_language]
+    help_desk = official_help(deployment_for(settings), page_language)  # type: ignore[arg-type]
     values = {
         **text,
+        "notice": text["notice"].format(help=help_desk),
         "lang": language if language in ("fr", "nl", "en") else "auto",
         "max_chars": str(settings.max_question_chars),
         "feedback": "true" if settings.analytics else "false",
@@ -377,7 +381,7 @@ def create_app(service: ReportService) -> FastAPI:
     def build_chat() -> GradioApp:
         import gradio as gr
 
-        from reportqa.ui import I18N, PAGE_CSS, TAB_TITLE_JS, build_ui
+        from reportqa.ui import PAGE_CSS, build_ui, page_i18n, tab_title_js
 
         ui = build_ui(service, allow)
         ui.queue(max_size=64, default_concurrency_limit=4)
@@ -387,11 +391,11 @@ def create_app(service: ReportService) -> FastAPI:
             app,
             ui,
             path="/",
-            i18n=I18N,
+            i18n=page_i18n(deployment_for(settings)),
             footer_links=["api"],
             allowed_paths=[],
             max_file_size=1,
-            js=TAB_TITLE_JS,
+            js=tab_title_js(deployment_for(settings)),
             css=PAGE_CSS,
         )
         # The server has started: Gradio's mount (appended after ours) and its lifespan wrapper would never run,

@@ -89,7 +89,7 @@ def tokens(text: str, language: Language) -> list[str]:
     stems = [same.get(stem, stem) for stem in stems]
     if language != "nl":
         return stems
-    # An acronym ("CGRA", "NASA") is no Latin plural.
+    # An acronym ("NASA", "MIVA") is no Latin plural.
     pairs = zip(written, stems, strict=True)
     return [stem if word.isupper() else _LATIN_PLURAL.sub(r"\1um", stem) for word, stem in pairs]
 

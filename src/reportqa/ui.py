@@ -16,21 +16,20 @@ from reportqa.analytics import Feedback
 from reportqa.answer import Answer
 from reportqa.citations import Citation, document_url
 from reportqa.claims import CheckResult
+from reportqa.deployment import Deployment, deployment_for, official_help
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Reset, Token
 from reportqa.lang import TOO_MANY, accepted_language
 from reportqa.service import IndexNotReady, ReportService
 
-OFFICIAL_HELP = "https://dofi.ibz.be"
 I18N = gr.I18n(
     en={
-        "title": "# Questions on the Immigration Office's 2023 activity report",
+        "title": "# Questions on the report",
         "disclosure": "You are talking to an AI assistant. It answers only from the published report and "
-        "quotes its sources. This is not legal advice; for your own situation contact the Immigration Office "
-        f"({OFFICIAL_HELP}) or a lawyer.",
+        "quotes its sources. This is not legal advice; for your own situation contact {help} or a lawyer.",
         "question": "Your question",
-        "placeholder": "e.g. How many ICAM interviews were held in 2023?",
+        "placeholder": "e.g. How many were there in 2023?",
         "send": "Ask",
         "language": "Answer language",
         "sources": "### Sources",
@@ -39,7 +38,7 @@ I18N = gr.I18n(
         "tab_check": "Check a claim",
         "tab_figures": "Figures",
         "claim": "Claim to check",
-        "claim_placeholder": "e.g. In 2023 the Office held nearly 4,000 ICAM interviews",
+        "claim_placeholder": "e.g. In 2023 there were nearly 4,000",
         "check": "Check",
         "search": "Search figures (words in French or Dutch)",
         "export": "Export the results (CSV)",
@@ -59,12 +58,11 @@ I18N = gr.I18n(
         "chatbot.dislike": "Not useful",
     },
     fr={
-        "title": "# Questions sur le rapport d'activité 2023 de l'Office des étrangers",
+        "title": "# Questions sur le rapport",
         "disclosure": "Vous parlez à un assistant d'IA. Il répond uniquement à partir du rapport publié et cite "
-        "ses sources. Ceci n'est pas un avis juridique ; pour votre situation, contactez l'Office des "
-        f"étrangers ({OFFICIAL_HELP}) ou un avocat.",
+        "ses sources. Ceci n'est pas un avis juridique ; pour votre situation, contactez {help} ou un avocat.",
         "question": "Votre question",
-        "placeholder": "p. ex. Combien d'entretiens ICAM ont été menés en 2023 ?",
+        "placeholder": "p. ex. Combien y en a-t-il eu en 2023 ?",
         "send": "Demander",
         "language": "Langue de la réponse",
         "sources": "### Sources",
@@ -73,7 +71,7 @@ I18N = gr.I18n(
         "tab_check": "Vérifier un chiffre",
         "tab_figures": "Chiffres",
         "claim": "Affirmation à vérifier",
-        "claim_placeholder": "p. ex. En 2023, l'Office a mené près de 4 000 entretiens ICAM",
+        "claim_placeholder": "p. ex. En 2023, il y en a eu près de 4 000",
         "check": "Vérifier",
         "search": "Chercher des chiffres (mots en français ou en néerlandais)",
         "export": "Exporter les résultats (CSV)",
@@ -94,12 +92,12 @@ I18N = gr.I18n(
         "chatbot.dislike": "Pas utile",
     },
     nl={
-        "title": "# Vragen over het activiteitenverslag 2023 van de Dienst Vreemdelingenzaken",
+        "title": "# Vragen over het verslag",
         "disclosure": "U praat met een AI-assistent. Die antwoordt enkel op basis van het gepubliceerde verslag "
-        "en vermeldt zijn bronnen. Dit is geen juridisch advies; neem voor uw eigen situatie contact op met de "
-        f"Dienst Vreemdelingenzaken ({OFFICIAL_HELP}) of een advocaat.",
+        "en vermeldt zijn bronnen. Dit is geen juridisch advies; neem voor uw eigen situatie contact op met {help} "
+        "of een advocaat.",
         "question": "Uw vraag",
-        "placeholder": "bv. Hoeveel ICAM-gesprekken werden er in 2023 gevoerd?",
+        "placeholder": "bv. Hoeveel waren er in 2023?",
         "send": "Vragen",
         "language": "Taal van het antwoord",
         "sources": "### Bronnen",
@@ -108,7 +106,7 @@ I18N = gr.I18n(
         "tab_check": "Een cijfer controleren",
         "tab_figures": "Cijfers",
         "claim": "Te controleren bewering",
-        "claim_placeholder": "bv. In 2023 voerden de ICAM-coaches bijna 4000 gesprekken",
+        "claim_placeholder": "bv. In 2023 waren er bijna 4000",
         "check": "Controleren",
         "search": "Cijfers zoeken (woorden in het Frans of Nederlands)",
         "export": "De resultaten exporteren (CSV)",
@@ -128,23 +126,11 @@ I18N = gr.I18n(
         "chatbot.dislike": "Niet nuttig",
     },
 )
-# Example questions in the page's language (set when the page loads).
+# Example questions in the page's language (set when the page loads), when the deployment gives none.
 EXAMPLES: dict[str, list[str]] = {
-    "fr": [
-        "Combien d'entretiens les accompagnateurs ICAM ont-ils menés ?",
-        "Combien de retours forcés en 2023 ?",
-        "Le nombre de demandes de visa a-t-il augmenté en 2023 ?",
-    ],
-    "nl": [
-        "Hoeveel gesprekken voerden de ICAM-coaches?",
-        "Hoeveel gedwongen terugkeer was er in 2023?",
-        "Werd het terugkeerbeleid versterkt?",
-    ],
-    "en": [
-        "How many interviews did the ICAM coaches hold?",
-        "How many forced returns were there in 2023?",
-        "Did the number of visa applications rise in 2023?",
-    ],
+    "fr": ["Que dit le rapport sur 2023 ?"],
+    "nl": ["Wat zegt het verslag over 2023?"],
+    "en": ["What does the report say about 2023?"],
 }
 LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
 PageLanguage = Literal["fr", "nl", "en"]
@@ -182,9 +168,9 @@ def _text(value: str) -> str:
 
 SECTION_WORD = {"fr": "section", "nl": "sectie", "en": "section", "de": "Abschnitt"}
 TAB_TITLE = {
-    "fr": "Rapport 2023 de l'Office des étrangers : questions",
-    "nl": "Verslag 2023 van de Dienst Vreemdelingenzaken: vragen",
-    "en": "Immigration Office 2023 report: questions",
+    "fr": "Questions sur le rapport",
+    "nl": "Vragen over het verslag",
+    "en": "Questions on the report",
 }
 # Labels Gradio writes in English whatever the page's language (no catalogue key): what screen readers announce.
 GRADIO_LABELS = {
@@ -207,11 +193,37 @@ GRADIO_LABELS = {
         "user's message: ": "Vraag: ",
     },
 }
+
+
+def page_i18n(deployment: Deployment) -> gr.I18n:
+    """The interface's words with the deployment's: its title, placeholders and help desk."""
+    own = {
+        language: {
+            **texts,
+            "title": f"# {deployment.title[language]}" if language in deployment.title else texts["title"],
+            "placeholder": deployment.question_placeholder.get(language, texts["placeholder"]),  # type: ignore[call-overload]
+            "claim_placeholder": deployment.claim_placeholder.get(language, texts["claim_placeholder"]),  # type: ignore[call-overload]
+            "disclosure": texts["disclosure"].format(help=official_help(deployment, language)),  # type: ignore[arg-type]
+        }
+        for language, texts in I18N.translations.items()
+    }
+    return gr.I18n(**own)
+
+
+def examples_for(deployment: Deployment, language: str) -> list[str]:
+    return deployment.examples.get(language) or EXAMPLES[language]  # type: ignore[call-overload]
+
+
 # On load, in the page's language (the browser's, as Gradio's own catalogue): the tab's title (Gradio's is one
 # string for every visitor), and Gradio's English labels, now and as the chat adds messages.
+def tab_title_js(deployment: Deployment) -> str:
+    titles = {language: deployment.title.get(language, title) for language, title in TAB_TITLE.items()}  # type: ignore[call-overload]
+    return TAB_TITLE_JS.replace("TITLES", json.dumps(titles, ensure_ascii=False))
+
+
 TAB_TITLE_JS = (
     "() => { const lang = (navigator.language || 'en').slice(0, 2);"
-    " const titles = " + json.dumps(TAB_TITLE, ensure_ascii=False) + ";"
+    " const titles = TITLES;"
     " document.title = titles[lang] || titles.en;"
     " const labels = (" + json.dumps(GRADIO_LABELS, ensure_ascii=False) + ")[lang];"
     " if (!labels) return;"
@@ -666,6 +678,7 @@ Allow = Callable[[gr.Request], bool]
 
 
 def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.Blocks:
+    deployment = deployment_for(service.settings)
     with gr.Blocks(title="reportqa") as ui:
         gr.Markdown(I18N("title"), elem_id="title")  # type: ignore[arg-type]
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
@@ -688,7 +701,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
                 # The sources come right after the answer (on a phone, below it), the examples after them.
                 gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
                 sources = gr.Markdown(elem_id="sources")
-                examples = gr.Examples(EXAMPLES["fr"], inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
+                examples = gr.Examples(examples_for(deployment, "fr"), inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
 
         answer_ids = gr.State([])
 
@@ -802,7 +815,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
 
         def on_load(request: gr.Request):  # type: ignore[no-untyped-def]
             language = page_language(request)
-            samples = [[question] for question in EXAMPLES[language]]
+            samples = [[question] for question in examples_for(deployment, language)]
             return documents_banner(service, language), gr.Dataset(samples=samples)
 
         ui.load(on_load, outputs=[banner, examples.dataset], api_visibility="private")
