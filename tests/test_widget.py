@@ -262,7 +262,7 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
             assert marker.get_attribute("href", timeout=5_000).endswith("rapport-test-fr.pdf#page=4")
             named = chat.get_by_role("link", name="Rapport d'activité 2023 (test), section 2.1, p. 2").first
             assert named.get_attribute("href", timeout=5_000).endswith("#page=4")
-            assert page.locator("h1").count() == 1 and page.title().startswith("Rapport 2023")
+            assert page.locator("h1").count() == 1 and page.title().startswith("Questions sur le rapport")
             assert "&#x27;" not in chat.inner_html()
             page.screenshot(path=str(REPO / "docs" / "chat.png"))
         finally:
