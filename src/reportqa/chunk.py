@@ -9,7 +9,9 @@ from reportqa.config import Edition
 from reportqa.document import Block, SourceDocument, Table
 
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
-CHUNKER_VERSION = "3"  # 2: builds carry facts.sqlite; 3: and vectors of table rows and figure sentences
+# 2: builds carry facts.sqlite; 3: and vectors of table rows and figure sentences; 4: a cell of a table whose rows
+# are years is a fact of its row's year
+CHUNKER_VERSION = "4"
 MAX_CHARS = 900
 
 ChunkKind = Literal["prose", "table", "announcement"]

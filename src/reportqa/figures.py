@@ -71,7 +71,8 @@ def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
             column = table.header[c] if c < len(table.header) else ""
             if parsed is None:
                 continue
-            year = int(column) if is_year(column.strip()) else None
+            # Years as columns, or as rows ("2023 | 412 | 9,1 %"): a cell is for its column's year, else its row's.
+            year = int(column) if is_year(column.strip()) else int(row[0]) if is_year(row[0].strip()) else None
             yield Fact(
                 f"{chunk.chunk_id}:r{r}c{c}",
                 chunk.chunk_id,
