@@ -60,6 +60,12 @@ def parse_number(text: str) -> tuple[float, bool] | None:
     return value, bool(match.group(3))
 
 
+def printed_decimals(text: str) -> int:
+    """How many decimals the first number of a cell or sentence is printed with ("22,0 %": 1, "3 994": 0)."""
+    match = _NUMBER.search(text)
+    return len(match.group(2)) if match and match.group(2) else 0
+
+
 def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
     table = chunk.table
     if table is None:

@@ -3,10 +3,8 @@
 import html
 import json
 import re
-import tempfile
 import time
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Literal
 
 import gradio as gr
@@ -18,7 +16,8 @@ from reportqa.citations import Citation, document_url
 from reportqa.claims import CheckResult
 from reportqa.deployment import Deployment, deployment_for, official_help
 from reportqa.errors import ReportQAError
-from reportqa.figures import Fact
+from reportqa.export import EXPORT_KEYS, csv_number, export_row, write_csv
+from reportqa.figures import Fact, printed_decimals
 from reportqa.generate import Reset, Token
 from reportqa.lang import TOO_MANY, accepted_language
 from reportqa.service import IndexNotReady, ReportService
@@ -469,6 +468,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "page": "page",
         "source": "source",
         "year": "année",
+        "unit": "unité",
     },
     "nl": {
         "supported": "✔ Bevestigd",
@@ -485,6 +485,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "page": "pagina",
         "source": "bron",
         "year": "jaar",
+        "unit": "eenheid",
     },
     "en": {
         "supported": "✔ Supported",
@@ -501,6 +502,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "page": "page",
         "source": "source",
         "year": "year",
+        "unit": "unit",
     },
 }
 FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", "source"]
@@ -524,11 +526,15 @@ def page_language(request: gr.Request | None) -> PageLanguage:
     return accepted_language(str(header), ("fr", "nl", "en"))  # type: ignore[return-value]
 
 
-def format_number(value: float | None, language: PageLanguage, percent: bool = False) -> str:
-    """'2 800', '2.800' or '2,800'; '5,5 %' or '5.5%': as a reader of the page writes numbers."""
+def format_number(
+    value: float | None, language: PageLanguage, percent: bool = False, decimals: int | None = None
+) -> str:
+    """'2 800', '2.800' or '2,800'; '5,5 %' or '5.5%': as a reader of the page writes numbers; `decimals`: the
+    report's own precision ("22,0 %" stays "22,0 %")."""
     if value is None:
         return "—"
-    decimals = 0 if float(value).is_integer() else 1
+    if decimals is None:
+        decimals = 0 if float(value).is_integer() else 1
     text = f"{value:,.{decimals}f}"  # 2,800.5
     if language == "fr":
         text = text.replace(",", "\u00a0").replace(".", ",")
@@ -576,38 +582,33 @@ def distinct_facts(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
+def _fact_link(fact: Fact, service: ReportService, base_url: str) -> str:
+    chunk = service.chunk(fact.chunk_id)
+    link = document_url(chunk, service.settings) if chunk else ""
+    return f"{base_url}{link}" if link.startswith("/") else link
+
+
 def figures_table(
     facts: list[Fact], service: ReportService, language: PageLanguage = "en", base_url: str = ""
 ) -> pd.DataFrame:
-    """Facts as rows, each with its citation: a short value, row, column, the table (or the sentence it stands
-    in), edition, section, page, and a link to the PDF page."""
-    rows = []
-    for fact in distinct_facts(facts):
-        chunk = service.chunk(fact.chunk_id)
-        link = document_url(chunk, service.settings) if chunk else ""
-        rows.append(
-            [
-                int(fact.value) if float(fact.value).is_integer() else fact.value,  # 3994, not 3994.0
-                fact.row,
-                fact.column,
-                fact.table if fact.kind == "cell" else fact.text,
-                fact.edition.upper(),
-                f"{fact.section} {fact.section_title}".strip(),
-                fact.page,
-                f"{base_url}{link}" if link.startswith("/") else link,
-            ]
-        )
+    """Facts as the export's rows (EXPORT_KEYS), each with its citation: the value as a spreadsheet reads it, its
+    unit and year, row, column, the table (or the sentence it stands in), edition, section, page, and a link to
+    the PDF page."""
+    rows = [export_row(fact, _fact_link(fact, service, base_url)) for fact in distinct_facts(facts)]
     words = PAGE_TEXT[language]
-    return pd.DataFrame(rows, columns=[words[key] for key in FIGURE_KEYS])
+    return pd.DataFrame(rows, columns=[words[key] for key in EXPORT_KEYS], dtype=str)
 
 
 def shown_figures(table: pd.DataFrame, facts: list[Fact], language: PageLanguage) -> pd.DataFrame:
-    """The table as the page shows it: values written as the reader writes numbers, the source a link."""
-    shown = table.copy()
+    """The table as the page shows it (FIGURE_KEYS): values written as the reader writes numbers, at the report's
+    precision ("22,0 %"), the source a link."""
+    words = PAGE_TEXT[language]
+    shown = table[[words[key] for key in FIGURE_KEYS]].copy()
     kept = distinct_facts(facts)
-    value, source = PAGE_TEXT[language]["value"], PAGE_TEXT[language]["source"]
-    shown[value] = [format_number(f.value, language, f.unit == "%") for f in kept]
-    shown[source] = [f"[p. {f.page}]({url})" if url else "" for f, url in zip(kept, table[source], strict=True)]
+    shown[words["value"]] = [format_number(f.value, language, f.unit == "%", printed_decimals(f.text)) for f in kept]
+    shown[words["source"]] = [
+        f"[p. {f.page}]({url})" if url else "" for f, url in zip(kept, table[words["source"]], strict=True)
+    ]
     return shown
 
 
@@ -655,21 +656,19 @@ def row_chart(series: pd.DataFrame) -> gr.LinePlot:
 
 
 def table_frame(facts: list[Fact]) -> pd.DataFrame:
-    """The opened table as it is printed: one row per row label, one column per column, numbers as numbers."""
+    """The opened table as it is printed: one row per row label, one column per column, numbers as a spreadsheet
+    reads them, at the report's precision."""
     columns = {f.column_index: f.column for f in facts}
     labels = {f.row_index: f.row for f in facts}
-    values = {(f.row_index, f.column_index): int(f.value) if float(f.value).is_integer() else f.value for f in facts}
-    rows = [[labels[r], *(values.get((r, c)) for c in sorted(columns))] for r in sorted(labels)]
+    values = {(f.row_index, f.column_index): csv_number(f.value, printed_decimals(f.text)) for f in facts}
+    rows = [[labels[r], *(values.get((r, c), "") for c in sorted(columns))] for r in sorted(labels)]
     caption = facts[0].table if facts else ""
-    return pd.DataFrame(rows, columns=[caption, *(columns[c] for c in sorted(columns))])
+    return pd.DataFrame(rows, columns=[caption, *(columns[c] for c in sorted(columns))], dtype=str)
 
 
 def export_csv(table: pd.DataFrame, name: str = "figures") -> str:
-    """A CSV a French or Dutch spreadsheet opens as it is: semicolons, a byte-order mark, decimal commas,
-    numbers as numbers, absolute links."""
-    path = Path(tempfile.mkdtemp(prefix="reportqa-figures-")) / f"{name}.csv"
-    table.to_csv(path, index=False, sep=";", decimal=",", encoding="utf-8-sig")
-    return str(path)
+    """A CSV a French or Dutch spreadsheet opens as it is (see export.write_csv)."""
+    return write_csv([str(c) for c in table.columns], table.fillna("").astype(str).values.tolist(), name)
 
 
 # Whether a visitor may ask now (the API's per-client rate limit, shared by the chat, the check and figures tabs
@@ -760,6 +759,8 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
                 datatype=[*(["str"] * (len(FIGURE_KEYS) - 1)), "markdown"],  # type: ignore[list-item]
                 interactive=False,
                 wrap=True,
+                # The whole table within 1366 px, its page and source columns included: long text wraps.
+                column_widths=["10%", "16%", "8%", "26%", "6%", "18%", "6%", "10%"],
                 elem_id="figures",
             )
             with gr.Row(elem_id="figure-detail"):
