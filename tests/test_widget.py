@@ -110,9 +110,13 @@ def test_the_widget_answers_with_citations_in_a_real_browser(host_page: str, ser
                 link.wait_for(timeout=30_000)
                 assert figure in answer.inner_text()
                 assert link.get_attribute("target") == "_blank"
-                href = link.get_attribute("href") or ""
+                view = link.get_attribute("href") or ""  # the cited page, the figure highlighted
+                assert view.startswith("/view/") and "/4?" in view and httpx.get(server + view).status_code == 200
+                href = answer.locator("ol a").nth(1).get_attribute("href") or ""  # the whole PDF at that page
                 assert href.startswith("/documents/") and "#page=4" in href
                 assert httpx.get(server + href.split("#")[0]).headers["content-type"] == "application/pdf"
+                marker = answer.get_by_role("link", name="[1]", exact=True)  # the answer's marker is a link
+                assert marker.get_attribute("href") == view
                 assert page.locator("#reportqa-title").inner_text() in (
                     "Une question sur le rapport ?",
                     "Een vraag over het verslag?",
@@ -257,11 +261,13 @@ def test_a_figure_answer_is_one_sentence_in_the_chat_in_french_and_in_dutch(serv
                 answer = next(text for text in answers if figure in text).split("\n\n")[0]  # before the sources
                 assert answer.endswith(". [1]") and answer.count(". ") == 1 and " | " not in answer, answer
                 assert "2021" not in answer and "2 100" not in answer and "2.100" not in answer, answer
-            # [1] is a link to the cited PDF page, and the source link says what it opens.
+            # [1] opens the cited page with the figure highlighted; the source names what it opens, beside the PDF.
             marker = chat.get_by_role("link", name="[1]", exact=True).first
-            assert marker.get_attribute("href", timeout=5_000).endswith("rapport-test-fr.pdf#page=4")
+            assert "/view/rapport-test-fr/4?" in marker.get_attribute("href", timeout=5_000)
             named = chat.get_by_role("link", name="Rapport d'activité 2023 (test), section 2.1, p. 2").first
-            assert named.get_attribute("href", timeout=5_000).endswith("#page=4")
+            assert "/view/rapport-test-fr/4?" in named.get_attribute("href", timeout=5_000)
+            pdf = chat.get_by_role("link", name="PDF", exact=True).first
+            assert pdf.get_attribute("href", timeout=5_000).endswith("#page=4")
             assert page.locator("h1").count() == 1 and page.title().startswith("Questions sur le rapport")
             assert "&#x27;" not in chat.inner_html()
             page.screenshot(path=str(REPO / "docs" / "chat.png"))

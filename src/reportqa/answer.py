@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
 from reportqa.cells import CellAnswer, cell_answer
-from reportqa.citations import Citation, citation, sentences_of
+from reportqa.citations import Citation, citation, sentences_of, view_url
 from reportqa.config import Language, Settings
 from reportqa.deployment import deployment_for, official_help
 from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
@@ -69,6 +69,10 @@ class Answer:
         data = asdict(self)
         for internal in ("hits", "evidence", "computed"):
             data.pop(internal)
+        for key in ("citations", "see_also"):  # each citation's page, its sentence or cells highlighted
+            cited = getattr(self, key)
+            for shown, c in zip(data[key], cited, strict=True):
+                shown["view"] = view_url(c, self.language, cited)
         return data
 
 

@@ -4,6 +4,7 @@ import asyncio
 import html
 import json
 import logging
+import re
 from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager, suppress
 from dataclasses import asdict
@@ -43,6 +44,8 @@ from reportqa.lang import (
 )
 from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
 from reportqa.service import IndexNotReady, ReportService
+from reportqa.snapshots import find_document
+from reportqa.viewer import VIEW_TEXT, add_viewer
 
 log = logging.getLogger(__name__)
 
@@ -84,10 +87,18 @@ def _asker(chosen: str, text: str) -> Language:
     return chosen if chosen != "auto" else detect_language(text[:300], fallback="en")  # type: ignore[return-value]
 
 
-def _document_path(service: ReportService, name: str) -> Path:
-    """The file behind /documents/<doc id>.<ext>, looked up in the manifest: never a user-supplied path."""
+def _document_path(service: ReportService, name: str, version: str = "", language: str = "en") -> Path:
+    """The file behind /documents/<doc id>.<ext>, looked up in the manifest: never a user-supplied path. The copy
+    kept with the live index (of `version` when a citation names one: the file it was drawn from), else docs/."""
     manifest = service.manifest
     doc_id, _, extension = name.rpartition(".")
+    if re.fullmatch(r"[0-9a-f]{0,64}", version) is None:
+        raise HTTPException(status_code=404, detail="No such document")
+    kept = find_document(service.settings.index_dir, doc_id, f".{extension}", version)
+    if kept is not None:
+        return kept.path
+    if version:  # the index built from that file is gone: never another version at the same page
+        raise HTTPException(status_code=404, detail=VIEW_TEXT[language]["gone"])
     for document in manifest.documents if manifest else []:
         path = (service.settings.docs_dir / document.file).resolve()
         if document.doc_id == doc_id and path.suffix.lower() == f".{extension.lower()}":
@@ -306,8 +317,17 @@ def create_app(service: ReportService) -> FastAPI:
 
     @app.get("/api/health")
     def health() -> dict[str, object]:
+        """`status` "ok" while answers are served, even from the previous index during a rebuild; `serving` and
+        `rebuilding` apart, with the rebuild's progress."""
         status = service.status
-        return {"status": "ok" if status.ready else "indexing", "message": status.message, "chat": chat.state}
+        return {
+            "status": "ok" if service.serving else "indexing",
+            "serving": service.serving,
+            "rebuilding": service.rebuilding,
+            "progress": round(status.fraction, 3),
+            "message": status.message,
+            "chat": chat.state,
+        }
 
     @app.get("/api/documents")
     def documents() -> dict[str, object]:
@@ -357,8 +377,8 @@ def create_app(service: ReportService) -> FastAPI:
             raise HTTPException(503, error.message(_asker(request.lang, request.claim)), headers=RETRY) from None
 
     @app.get("/documents/{name}", response_model=None)
-    def document(name: str) -> FileResponse | PlainTextResponse:
-        path = _document_path(service, name)
+    def document(name: str, http: Request, v: str = "") -> FileResponse | PlainTextResponse:
+        path = _document_path(service, name, v, accepted_language(http.headers.get("accept-language", "")))
         if path.suffix.lower() == ".md":
             return PlainTextResponse(path.read_text(encoding="utf-8"), media_type="text/plain; charset=utf-8")
         return FileResponse(path, media_type="application/pdf", headers={"Content-Disposition": "inline"})
@@ -368,6 +388,7 @@ def create_app(service: ReportService) -> FastAPI:
         language: Language = accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))  # type: ignore[assignment]
         return JSONResponse({"detail": BODY_TOO_LARGE[language] if status == 413 else "Not Found"}, status_code=status)
 
+    add_viewer(app, service)
     app.add_middleware(RequestGuard, refuse=refuse)
     app.add_middleware(HeadAsGet)
 

@@ -7,6 +7,7 @@ from typing import Literal
 
 from reportqa.config import Edition
 from reportqa.document import Block, SourceDocument, Table
+from reportqa.snapshots import VERSION_CHARS
 
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
 # 2: builds carry facts.sqlite; 3: and vectors of table rows and figure sentences; 4: a cell of a table whose rows
@@ -30,6 +31,7 @@ class Chunk:
     physical_page: int
     text: str
     table: Table | None = None
+    doc_version: str = ""  # the start of the file's sha256: citations open this version of the file
 
     @property
     def section_label(self) -> str:
@@ -105,6 +107,7 @@ def chunk_document(document: SourceDocument) -> list[Chunk]:
                 physical_page=block.physical_page,
                 text=text,
                 table=block.table,
+                doc_version=document.sha256[:VERSION_CHARS],
             )
         )
     return chunks

@@ -1,7 +1,9 @@
 """Where an answer's words come from: the passage, its section and printed page, a link to the PDF page, the
 quoted sentence or table row (and cell), and the same passage in the other edition."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from reportqa.chunk import Chunk
 from reportqa.config import Settings
@@ -40,6 +42,10 @@ class Citation:
     # The cell itself in the passage's table (0-based row and column), when one cell is cited.
     row: int = -1
     column: int = -1
+    # What the viewer highlights on the page (positions.py): "s2" (the passage's sentences quoted), "r1c2" (cells).
+    doc_id: str = ""
+    doc_version: str = ""
+    marks: tuple[str, ...] = ()
 
     @property
     def section_label(self) -> str:
@@ -51,6 +57,29 @@ class Citation:
         """ "Rapport d'activité 2023 (fr), 8.2 Interventions, p. 14"; without the section when there is none."""
         section = f"{self.section_label}, " if self.section_label else ""
         return f"{self.document} ({self.edition}), {section}p. {self.page}"
+
+
+def view_url(citation: Citation, language: str, cited: Sequence[Citation] = ()) -> str:
+    """The viewer of a citation's page (/view/<document id>/<physical page>), its sentence or cell highlighted in
+    the page's language; a figure computed from several cells of one table (cited together) highlights each."""
+    if citation.kind == "announcement" or not citation.doc_id:
+        return ""
+    marks = list(citation.marks)
+    for other in cited:
+        if other.chunk_id == citation.chunk_id and other.physical_page == citation.physical_page:
+            marks += [m for m in other.marks if m not in marks]
+    root = citation.url.split("/documents/", 1)[0]  # REPORTQA_PUBLIC_URL, as in the citation's own link
+    return page_view_url(
+        root, citation.doc_id, citation.physical_page, citation.doc_version, citation.chunk_id, marks, language
+    )
+
+
+def page_view_url(
+    root: str, doc_id: str, page: int, version: str, chunk_id: str, marks: Sequence[str], language: str
+) -> str:
+    """/view/<document id>/<physical page>?v=<version>&chunk=<passage>&m=<marks>&lang=<language>."""
+    query = {"v": version, "chunk": chunk_id, "m": ",".join(marks), "lang": language}
+    return f"{root}/view/{doc_id}/{page}?{urlencode({k: v for k, v in query.items() if v})}"
 
 
 def row_line(chunk: Chunk, row: int) -> str:
@@ -73,9 +102,27 @@ def sentences_of(chunk: Chunk) -> list[str]:
 
 
 def document_url(chunk: Chunk, settings: Settings) -> str:
+    """The document at the cited page, in the version the passage was read from (served while an index built
+    from it is live)."""
     suffix = ".md" if chunk.kind == "announcement" else ".pdf"
+    version = f"?v={chunk.doc_version}" if chunk.doc_version else ""
     anchor = "" if chunk.kind == "announcement" else f"#page={chunk.physical_page}"
-    return f"{settings.public_url}/documents/{chunk.doc_id}{suffix}{anchor}"
+    return f"{settings.public_url}/documents/{chunk.doc_id}{suffix}{version}{anchor}"
+
+
+def marks_for(chunk: Chunk, quote: str, cell: tuple[int, int] | None = None) -> tuple[str, ...]:
+    """What to highlight on the page: the cell cited, else the row quoted, else the passage's sentences that the
+    quote holds (a quote of several sentences joined by " … " names each)."""
+    if chunk.kind == "announcement":
+        return ()
+    table = chunk.table
+    if table is not None:
+        if cell is not None and cell[0] >= 0 and cell[1] >= 0:
+            return (f"r{cell[0]}c{cell[1]}",)
+        row = _row_quoted(chunk, quote)
+        return tuple(f"r{row}c{c}" for c in range(len(table.rows[row]))) if row is not None else ()
+    said = " ".join(quote.split())
+    return tuple(f"s{n}" for n, sentence in enumerate(sentences(chunk.text)) if " ".join(sentence.split()) in said)
 
 
 def _link(chunk: Chunk, quote: str, index: LoadedIndex, settings: Settings) -> EditionLink | None:
@@ -136,4 +183,7 @@ def citation(
         chunk_id=chunk.chunk_id,
         row=cell[0] if cell else -1,
         column=cell[1] if cell else -1,
+        doc_id=chunk.doc_id,
+        doc_version=chunk.doc_version,
+        marks=marks_for(chunk, quote, cell),
     )

@@ -5,7 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from reportqa.answer import answer_question, report_year
-from reportqa.citations import Citation, document_url
+from reportqa.citations import Citation, document_url, marks_for
 from reportqa.config import Edition, Language, Settings
 from reportqa.figures import Fact, parse_number
 from reportqa.glossary import alias_terms, translate_terms
@@ -151,6 +151,9 @@ def _fact_citation(n: int, fact: Fact, index: LoadedIndex, settings: Settings) -
         quote,
         document_url(chunk, settings),
         chunk.kind,
+        doc_id=chunk.doc_id,
+        doc_version=chunk.doc_version,
+        marks=marks_for(chunk, quote, (fact.row_index, fact.column_index) if fact.kind == "cell" else None),
     )
 
 

@@ -7,6 +7,8 @@ Layout of index_dir:
     builds/<build id>/chroma/
     builds/<build id>/bm25/           the lexical index, one BM25 model per edition
     builds/<build id>/facts.sqlite    every figure of a table cell or sentence, for claims and the Figures view
+    builds/<build id>/positions.sqlite  where each sentence and table cell stands on its page, for the viewer
+    builds/<build id>/files/<sha256>.pdf   the documents as indexed, so citations open the file they came from
     builds/<build id>/idf.json        each edition's word weights (computing them was 0.03 s of every start)
     parsed/<sha256>-<reader version>.json   each PDF as read (pages, sections, tables), reused while it is unchanged
 """
@@ -39,6 +41,8 @@ from reportqa.errors import DocumentError, IndexBuildError
 from reportqa.figures import FactStore, extract_facts, write_facts
 from reportqa.glossary import alias_terms, compound_terms, glossary_terms, name_words, use_deployment
 from reportqa.lexical import LexicalIndex
+from reportqa.positions import locate, write_positions
+from reportqa.snapshots import keep_files
 from reportqa.statements import KEYS as STATEMENT_KEYS
 from reportqa.statements import StatementVectors, statement_text, write_statement_vectors
 from reportqa.text import TERMS_VERSION, inverse_document_frequencies
@@ -65,6 +69,7 @@ class DocumentInfo:
     is_sample: bool = False
     english_title: str = ""
     notes: list[str] = field(default_factory=list)
+    sha256: str = ""  # the file indexed, kept in the build as files/<sha256><suffix> (snapshots.py)
 
 
 @dataclass
@@ -250,6 +255,7 @@ def is_stale(settings: Settings) -> bool:
         or manifest.chunker_version != CHUNKER_VERSION
         or manifest.terms_version != TERMS_VERSION
         or manifest.ingest_version != INGEST_VERSION
+        or not (settings.index_dir / "current" / "positions.sqlite").is_file()  # a build made before the viewer
     )
 
 
@@ -370,6 +376,10 @@ def build_index(settings: Settings, progress: Progress | None = None) -> Manifes
             )
             LexicalIndex.build(chunks, build_dir / "bm25")
             write_facts(extract_facts(chunks), build_dir / "facts.sqlite")
+            report("Placing sentences and table cells on their pages", 0.97)
+            write_positions(_positions(documents, chunks), build_dir / "positions.sqlite")
+            current = settings.index_dir / "current"
+            keep_files(documents, build_dir, current.resolve() if current.exists() else None)
             with open(build_dir / "chunks.jsonl", "w", encoding="utf-8") as out:
                 out.writelines(chunk.to_json() + "\n" for chunk in chunks)
             (build_dir / "idf.json").write_text(json.dumps(_word_weights(chunks)), encoding="utf-8")
@@ -425,6 +435,15 @@ def _write_vectors(
     return len(fresh)
 
 
+def _positions(documents: list[SourceDocument], chunks: list[Chunk]) -> list[tuple[str, str, str]]:
+    """Every PDF passage's sentences and cells placed on its page (positions.py), each PDF opened once."""
+    rows = []
+    for document in documents:
+        if document.path.suffix.lower() == ".pdf":
+            rows += locate(document.path, [c for c in chunks if c.doc_id == document.doc_id])
+    return rows
+
+
 def _describe(document: SourceDocument, chunks: list[Chunk], docs_dir: Path) -> DocumentInfo:
     own = [c for c in chunks if c.doc_id == document.doc_id]
     return DocumentInfo(
@@ -439,6 +458,7 @@ def _describe(document: SourceDocument, chunks: list[Chunk], docs_dir: Path) -> 
         is_sample=document.is_sample,
         english_title=document.english_title,
         notes=document.notes,
+        sha256=document.sha256,
     )
 
 

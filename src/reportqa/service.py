@@ -56,6 +56,16 @@ class ReportService:
         return self._status
 
     @property
+    def serving(self) -> bool:
+        """Whether questions are answered now (from the live index, while a rebuild of it goes on or not)."""
+        return self._index is not None
+
+    @property
+    def rebuilding(self) -> bool:
+        """Whether a new index is being built (the live one, if any, serves meanwhile)."""
+        return self._builder is not None and self._builder.is_alive()
+
+    @property
     def manifest(self) -> Manifest | None:
         return self._index.manifest if self._index else None
 

@@ -12,7 +12,7 @@ import pandas as pd
 
 from reportqa.analytics import Feedback
 from reportqa.answer import Answer
-from reportqa.citations import Citation, document_url
+from reportqa.citations import Citation, document_url, marks_for, page_view_url, view_url
 from reportqa.claims import CheckResult
 from reportqa.deployment import Deployment, deployment_for, official_help
 from reportqa.errors import ReportQAError
@@ -246,17 +246,29 @@ def link_text(citation: Citation, language: str) -> str:
     return f"{_text(citation.document)}, {section}p. {citation.page}"
 
 
+def seen_at(citation: Citation, language: str, cited: list[Citation]) -> str:
+    """Where a citation opens: its page with the passage highlighted (the viewer), else the document."""
+    return view_url(citation, language, cited) or citation.url
+
+
+def _pdf(citation: Citation) -> str:
+    """The whole PDF at the cited page, beside the viewer's link."""
+    return f" · [PDF]({citation.url})" if citation.kind != "announcement" else ""
+
+
 def footnotes(citations: list[Citation], language: str = "en") -> str:
-    """One line per citation: its number, a link to the PDF page named for what it opens, and the cell."""
+    """One line per citation: its number, a link to the cited page (the passage highlighted) named for what it
+    opens, the whole PDF at that page, and the cell."""
     lines = []
     for c in citations:
-        lines.append(f"[{c.n}] [{link_text(c, language)}]({c.url}) ({c.edition.upper()}){_cell(c)}")
+        where = seen_at(c, language, citations)
+        lines.append(f"[{c.n}] [{link_text(c, language)}]({where}) ({c.edition.upper()}){_pdf(c)}{_cell(c)}")
     return "\n".join(lines)
 
 
-def _linked_markers(body: str, citations: list[Citation]) -> str:
-    """[1] in the answer becomes a link to the cited PDF page."""
-    urls = {c.n: c.url for c in citations}
+def _linked_markers(body: str, citations: list[Citation], language: str = "en") -> str:
+    """[1] in the answer becomes a link to the cited page, the passage highlighted."""
+    urls = {c.n: seen_at(c, language, citations) for c in citations}
     return re.sub(
         r"\[(\d+)\]",
         lambda m: f"[[{m.group(1)}]]({urls[int(m.group(1))]})" if int(m.group(1)) in urls else m.group(0),
@@ -266,7 +278,7 @@ def _linked_markers(body: str, citations: list[Citation]) -> str:
 
 def answer_markdown(answer: Answer) -> str:
     """The answer as shown in the chat; document and model text is escaped so it can never inject markup."""
-    body = _linked_markers(_text(answer.answer), answer.citations)
+    body = _linked_markers(_text(answer.answer), answer.citations, answer.language)
     if answer.notice:
         body = f"{body}\n\n_{_text(answer.notice)}_"
     if answer.refused and answer.see_also:
@@ -326,7 +338,8 @@ def answered_by(answer: Answer) -> str:
 def sources_markdown(answer: Answer) -> str:
     shown = answer.citations or answer.see_also
     parts = [
-        f"**[{c.n}]** [{link_text(c, answer.language)}]({c.url}){_cell(c)}\n\n> {_text(c.quote)}{_other_edition(c)}"
+        f"**[{c.n}]** [{link_text(c, answer.language)}]({seen_at(c, answer.language, shown)}){_pdf(c)}{_cell(c)}"
+        f"\n\n> {_text(c.quote)}{_other_edition(c)}"
         for c in shown
     ]
     return "\n\n".join([*parts, answered_by(answer)]).strip()
@@ -469,6 +482,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "source": "source",
         "year": "année",
         "unit": "unité",
+        "see_page": "voir sur la page",
     },
     "nl": {
         "supported": "✔ Bevestigd",
@@ -486,6 +500,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "source": "bron",
         "year": "jaar",
         "unit": "eenheid",
+        "see_page": "bekijken op de pagina",
     },
     "en": {
         "supported": "✔ Supported",
@@ -503,6 +518,7 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
         "source": "source",
         "year": "year",
         "unit": "unit",
+        "see_page": "see it on the page",
     },
 }
 FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", "source"]
@@ -557,7 +573,9 @@ def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:
             )
         )
     lines += [
-        f"[{c.n}] {_text(c.quote)} — [{link_text(c, language)}]({c.url}) ({c.edition.upper()})" for c in result.evidence
+        f"[{c.n}] {_text(c.quote)} — [{link_text(c, language)}]({seen_at(c, language, [c])}) ({c.edition.upper()})"
+        f"{_pdf(c)}"
+        for c in result.evidence
     ]
     return "\n\n".join(lines)
 
@@ -599,23 +617,40 @@ def figures_table(
     return pd.DataFrame(rows, columns=[words[key] for key in EXPORT_KEYS], dtype=str)
 
 
-def shown_figures(table: pd.DataFrame, facts: list[Fact], language: PageLanguage) -> pd.DataFrame:
+def fact_view(fact: Fact, service: ReportService, language: str) -> str:
+    """The viewer of a fact's page, its cell or sentence highlighted ("" when its passage is not loaded)."""
+    chunk = service.chunk(fact.chunk_id)
+    if chunk is None or chunk.kind == "announcement":
+        return ""
+    cell = (fact.row_index, fact.column_index) if fact.kind == "cell" else None
+    marks = marks_for(chunk, fact.text, cell)
+    root = service.settings.public_url
+    return page_view_url(root, chunk.doc_id, chunk.physical_page, chunk.doc_version, chunk.chunk_id, marks, language)
+
+
+def shown_figures(
+    table: pd.DataFrame, facts: list[Fact], language: PageLanguage, views: list[str] | None = None
+) -> pd.DataFrame:
     """The table as the page shows it (FIGURE_KEYS): values written as the reader writes numbers, at the report's
-    precision ("22,0 %"), the source a link."""
+    precision ("22,0 %"); the source opens the page with the figure highlighted, then the whole PDF."""
     words = PAGE_TEXT[language]
     shown = table[[words[key] for key in FIGURE_KEYS]].copy()
     kept = distinct_facts(facts)
     shown[words["value"]] = [format_number(f.value, language, f.unit == "%", printed_decimals(f.text)) for f in kept]
+    seen = views or [""] * len(kept)
     shown[words["source"]] = [
-        f"[p. {f.page}]({url})" if url else "" for f, url in zip(kept, table[words["source"]], strict=True)
+        (f"[p. {f.page}]({view}) · [PDF]({url})" if view else f"[p. {f.page}]({url})") if url else ""
+        for f, url, view in zip(kept, table[words["source"]], seen, strict=True)
     ]
     return shown
 
 
-def table_html(facts: list[Fact], highlight: Fact) -> str:
-    """The source table rebuilt from its cells, the selected cell highlighted, with its citation above it."""
+def table_html(facts: list[Fact], highlight: Fact, view: str = "", see_page: str = "") -> str:
+    """The source table rebuilt from its cells, the selected cell highlighted, with its citation above it and a
+    link to the page with the cell highlighted."""
+    seen = f' — <a href="{html.escape(view)}" target="_blank" rel="noopener">{_text(see_page)}</a>' if view else ""
     if highlight.kind != "cell":
-        return f"<p>{_text(highlight.text)}</p><p><small>{_text(highlight.label)}</small></p>"
+        return f"<p>{_text(highlight.text)}</p><p><small>{_text(highlight.label)}</small>{seen}</p>"
     rows: dict[int, dict[int, Fact]] = {}
     for fact in facts:
         rows.setdefault(fact.row_index, {})[fact.column_index] = fact
@@ -634,7 +669,7 @@ def table_html(facts: list[Fact], highlight: Fact) -> str:
         body += f'<tr><th style="text-align:left">{label}</th>{tds}</tr>'
     return (
         f"<p><b>{_text(highlight.table)}</b> — {_text(highlight.row)}, {_text(highlight.column)}, "
-        f"p. {_text(highlight.page)}</p><table><tr><th></th>{header}</tr>{body}</table>"
+        f"p. {_text(highlight.page)}{seen}</p><table><tr><th></th>{header}</tr>{body}</table>"
     )
 
 
@@ -780,7 +815,8 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
                 raise _shown(error, page_language(request)) from None
             language = page_language(request)
             table = figures_table(facts, service, language, _base_url(service, request))
-            return shown_figures(table, facts, language), facts, export_csv(table)
+            views = [fact_view(fact, service, language) for fact in distinct_facts(facts)]
+            return shown_figures(table, facts, language, views), facts, export_csv(table)
 
         def on_select(facts: list[Fact], event: gr.SelectData, request: gr.Request):  # type: ignore[no-untyped-def]
             fact = facts[event.index[0]]
@@ -791,7 +827,8 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             language = page_language(request)
             plot = row_chart(row_series(siblings, fact, language))
             grid = export_csv(table_frame(siblings), "table") if fact.kind == "cell" else None
-            return table_html(siblings, fact), plot, grid
+            view = fact_view(fact, service, language)
+            return table_html(siblings, fact, view, PAGE_TEXT[language]["see_page"]), plot, grid
 
         for trigger in (find.click, words.submit):
             trigger(on_search, [words], [found, shown, export], api_visibility="private")
