@@ -50,8 +50,7 @@ def test_a_cell_is_placed_over_its_printed_figure(
 def test_a_sentence_is_placed_over_its_lines(fixture_pdfs: tuple[Path, Path]) -> None:
     pdf = fixture_pdfs[0]
     sentence = (
-        "En 2023, 5\u00a0432 personnes sont retournées volontairement dans leur pays d'origine avec l'aide de "
-        "l'Office."
+        "En 2023, 5\u00a0432 personnes sont retournées volontairement dans leur pays d'origine avec l'aide de l'Office."
     )
     with pymupdf.open(pdf) as document:
         page = document[3]

@@ -295,7 +295,9 @@ def test_on_a_phone_the_question_box_is_on_the_first_screen_and_the_page_speaks_
             place = box.bounding_box()
             assert place is not None and place["y"] + place["height"] <= 844, place
             print("question box on the phone at", place)
-            assert place["width"] >= 300, place
+            send = page.locator("#send").bounding_box()  # the box and its button side by side, both on screen
+            assert send is not None and send["x"] + send["width"] <= 390 and send["y"] + send["height"] <= 844, send
+            assert place["width"] >= 180 and abs(send["y"] + send["height"] - place["y"] - place["height"]) < 40
             text = page.locator("body").inner_text()
             for english in ("Your question", "Ask", "Sources", "Examples", "Documents:", "SAMPLE", "Answer language"):
                 assert english not in text.split("\n"), english

@@ -402,7 +402,7 @@ def create_app(service: ReportService) -> FastAPI:
     def build_chat() -> GradioApp:
         import gradio as gr
 
-        from reportqa.ui import PAGE_CSS, build_ui, page_i18n, tab_title_js
+        from reportqa.ui import PAGE_CSS, build_ui, page_i18n, page_js
 
         ui = build_ui(service, allow)
         ui.queue(max_size=64, default_concurrency_limit=4)
@@ -416,7 +416,7 @@ def create_app(service: ReportService) -> FastAPI:
             footer_links=["api"],
             allowed_paths=[],
             max_file_size=1,
-            js=tab_title_js(deployment_for(settings)),
+            js=page_js(deployment_for(settings)),
             css=PAGE_CSS,
         )
         # The server has started: Gradio's mount (appended after ours) and its lifespan wrapper would never run,

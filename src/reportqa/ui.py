@@ -148,15 +148,45 @@ SEARCHING: dict[str, str] = {
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """
 #source-table { overflow-x: auto; }  /* a wide table scrolls in its own box, never under the chart */
+/* The chat's own buttons (clear, copy) on a line of their own above the messages, never over an answer's text. */
+#chat .top-panel { position: static !important; display: flex; justify-content: flex-end; padding: 2px 4px; }
+#ask-row { align-items: flex-end; }
+/* Contrast (WCAG 2.2 AA, 4.5:1): Gradio's orange on white is 2.8:1 for the selected tab, 3.5:1 for buttons. */
+.gradio-container { --button-primary-background-fill: #c2410c; --button-primary-background-fill-hover: #9a3412;
+                    --button-primary-border-color: #c2410c; --color-accent: #c2410c; }
+.gradio-container button[role="tab"][aria-selected="true"] { color: #c2410c !important; }
+.gradio-container { --link-text-color: #1e40af; --link-text-color-visited: #5b21b6; --link-text-color-hover: #1e3a8a; }
+.gradio-container .prose a, .gradio-container .prose a:visited { color: #1e40af !important; }
+footer .show-api, footer a, footer button { color: #374151 !important; }
+#send { align-self: stretch; }
+/* A focus ring that shows on every control (WCAG 2.2 AA: 3:1 against the page and the control). */
+:focus-visible { outline: 3px solid #1a1a1a !important; outline-offset: 2px !important;
+                 box-shadow: 0 0 0 5px #ffffff !important; }
 @media (max-width: 640px) {
   /* the rebuilt table, then its chart below it, each the full width */
   #figure-detail { flex-wrap: wrap !important; }
   #figure-detail > * { min-width: 100% !important; }
-  #chat { height: 28vh !important; min-height: 28vh !important; }
-  #title h1, #title * { font-size: 19px !important; line-height: 1.25 !important; margin: 0 !important; }
-  #disclosure *, #documents * { font-size: 12px !important; line-height: 1.3 !important; }
+  #chat { height: 34vh !important; min-height: 34vh !important; }
+  #title h1, #title * { font-size: 16px !important; line-height: 1.2 !important; margin: 0 !important; }
+  #disclosure *, #documents * { font-size: 11px !important; line-height: 1.25 !important; margin: 0 !important; }
+  #ask-row { flex-wrap: nowrap !important; gap: 6px !important; }
+  #ask-row > * { min-width: 0 !important; }
+  #language .wrap { gap: 4px !important; }
+  #language label { padding: 4px 8px !important; }
 }
 """
+# A new answer is shown from its first line: when it appears, the chat scrolls to put its question at the top of
+# the chat's box (Gradio's own scrolling to the end is off), and leaves the reader's scrolling alone afterwards.
+ANSWER_FIRST_JS = (
+    "() => { let seen = 0; const pin = () => { const chat = document.querySelector('#chat'); if (!chat) return;"
+    " const users = chat.querySelectorAll('.user-row'); const bots = chat.querySelectorAll('.bot-row');"
+    " if (users.length === seen || bots.length < users.length) return; seen = users.length;"
+    " const question = users[users.length - 1]; let box = question.parentElement;"
+    " while (box && box !== chat && !/(auto|scroll)/.test(getComputedStyle(box).overflowY)) box = box.parentElement;"
+    " if (!box || box === chat) return;"
+    " box.scrollTop += question.getBoundingClientRect().top - box.getBoundingClientRect().top; };"
+    " new MutationObserver(pin).observe(document.body, {subtree: true, childList: true}); }"
+)
 
 
 def _text(value: str) -> str:
@@ -181,6 +211,15 @@ GRADIO_LABELS = {
         "Gradio footer navigation": "Liens de pied de page",
         "bot's message: ": "Réponse : ",
         "user's message: ": "Question : ",
+        "Copy table data": "Copier les données du tableau",
+        "Fullscreen": "Plein écran",
+        "Dataframe": "Tableau des chiffres",
+        "Empty value": "Valeur vide",
+        "Open cell menu": "Ouvrir le menu de la cellule",
+        "Table actions": "Actions du tableau",
+        "File upload": "Envoi de fichier",
+        "Stop Recording": "",
+        "Logo": "",
     },
     "nl": {
         "Copy conversation": "Gesprek kopiëren",
@@ -190,6 +229,15 @@ GRADIO_LABELS = {
         "Gradio footer navigation": "Voettekstlinks",
         "bot's message: ": "Antwoord: ",
         "user's message: ": "Vraag: ",
+        "Copy table data": "Tabelgegevens kopiëren",
+        "Fullscreen": "Volledig scherm",
+        "Dataframe": "Cijfertabel",
+        "Empty value": "Lege waarde",
+        "Open cell menu": "Celmenu openen",
+        "Table actions": "Tabelacties",
+        "File upload": "Bestand uploaden",
+        "Stop Recording": "",
+        "Logo": "",
     },
 }
 
@@ -226,7 +274,7 @@ TAB_TITLE_JS = (
     " document.title = titles[lang] || titles.en;"
     " const labels = (" + json.dumps(GRADIO_LABELS, ensure_ascii=False) + ")[lang];"
     " if (!labels) return;"
-    " const relabel = (element) => { for (const name of ['aria-label', 'title']) {"
+    " const relabel = (element) => { for (const name of ['aria-label', 'title', 'alt']) {"
     "   const value = element.getAttribute(name); if (!value) continue;"
     "   for (const [english, own] of Object.entries(labels)) {"
     "     if (value === english) { element.setAttribute(name, own); break; }"
@@ -234,10 +282,26 @@ TAB_TITLE_JS = (
     "       const text = value.slice(english.length).replace(/\\[(\\[\\d+\\])\\]\\([^)]*\\)/g, '$1')"
     "         .replace(/\\[([^\\]]+)\\]\\([^)]*\\)/g, '$1');"
     "       element.setAttribute(name, own + text); break; } } } };"
-    " const sweep = () => document.querySelectorAll('[aria-label], [title]').forEach(relabel);"
+    " const sweep = () => document.querySelectorAll('[aria-label], [title], img[alt]').forEach(relabel);"
     " sweep(); new MutationObserver(sweep).observe(document.body,"
-    " {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'title']}); }"
+    " {subtree: true, childList: true, attributes: true, attributeFilter: ['aria-label', 'title', 'alt']}); }"
 )
+# Gradio draws the language choice as radios with a name each (three groups: arrow keys do nothing); one name and
+# one named group make it one radio group.
+RADIO_GROUP_JS = (
+    "() => { const group = () => { const choice = document.querySelector('#language'); if (!choice) return;"
+    " const radios = choice.querySelectorAll('input[type=radio]');"
+    " radios.forEach((radio) => { if (radio.name !== 'answer-language') radio.name = 'answer-language'; });"
+    " const box = radios.length ? radios[0].closest('.wrap') : null; if (!box) return;"
+    " const label = choice.querySelector('[data-testid=block-info], .block-title, span');"
+    " box.setAttribute('role', 'radiogroup');"
+    " if (label) { label.id = label.id || 'answer-language-label'; box.setAttribute('aria-labelledby', label.id); } };"
+    " group(); new MutationObserver(group).observe(document.body, {subtree: true, childList: true}); }"
+)
+def page_js(deployment: Deployment) -> str:
+    """What the page runs once loaded: its title and Gradio's labels in its language, the answer-first scrolling,
+    and the language choice as one radio group."""
+    return "() => { (" + tab_title_js(deployment) + ")(); (" + ANSWER_FIRST_JS + ")(); (" + RADIO_GROUP_JS + ")(); }"
 
 
 def link_text(citation: Citation, language: str) -> str:
@@ -719,18 +783,19 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
         banner = gr.Markdown(documents_banner(service), elem_id="documents")
         with gr.Tab(I18N("tab_chat")), gr.Row():  # type: ignore[arg-type]
             with gr.Column(scale=3, min_width=320):
-                chat = gr.Chatbot(height=480, show_label=False, elem_id="chat")
-                with gr.Row(elem_id="ask-row"):
+                # Copy per message only: no share button (no name, nowhere to share to) and no toolbar over answers.
+                chat = gr.Chatbot(height=480, show_label=False, elem_id="chat", buttons=["copy"], autoscroll=False)
+                with gr.Row(elem_id="ask-row"):  # the box and its button side by side, on a phone too
                     question = gr.Textbox(
                         label=I18N("question"),  # type: ignore[arg-type]
                         placeholder=I18N("placeholder"),  # type: ignore[arg-type]
                         max_length=service.settings.max_question_chars,
                         scale=4,
-                        min_width=280,  # on a phone the box takes the whole width, the choice of language below
+                        min_width=180,
                         elem_id="question",
                     )
-                    language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=I18N("language"), scale=1)  # type: ignore[arg-type]
-                send = gr.Button(I18N("send"), variant="primary", elem_id="send")  # type: ignore[arg-type]
+                    send = gr.Button(I18N("send"), variant="primary", scale=1, min_width=110, elem_id="send")  # type: ignore[arg-type]
+                language = gr.Radio(LANGUAGE_CHOICES, value="auto", label=I18N("language"), elem_id="language")  # type: ignore[arg-type]
             with gr.Column(scale=2, min_width=320):
                 # The sources come right after the answer (on a phone, below it), the examples after them.
                 gr.Markdown(I18N("sources"))  # type: ignore[arg-type]
