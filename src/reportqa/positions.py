@@ -52,7 +52,7 @@ def page_words(words: Sequence[Sequence[Any]], width: float, height: float) -> P
         if not tokens:
             continue
         index = len(boxes)
-        # "deman-" at a line's end + "deurs": "demandeurs"; "visum- en verblijf" within a line stays two words.
+        # "bud-" at a line's end + "get": "budget"; "water- en energie" within a line stays three words.
         glue = hyphen and lines[-1] != (int(block), int(line))
         boxes.append((x0 / width, y0 / height, x1 / width, y1 / height))
         lines.append((int(block), int(line)))
