@@ -194,7 +194,8 @@ def test_the_chat_shows_tokens_as_they_come_then_the_checked_answer(corpus_setti
     assert any(d.startswith("Il y a eu 2 3") and d.endswith(" …") for d in drafts)  # the first draft, streaming
     assert "…" in drafts  # wiped when the guard rejected it
     final = str(shown[-1][-1]["content"])
-    assert final.startswith("En 2023, il y a eu 2 345 retours forcés [[1]](/documents/rapport-test-fr.pdf#page=4).")
+    # [1] opens the cited page, the figure highlighted
+    assert final.startswith("En 2023, il y a eu 2 345 retours forcés [[1]](/view/rapport-test-fr/4?")
     assert "2 346" not in final
     assert GENERATED_NOTICE["fr"] in final and "[1] " in final.split("\n\n")[-1] and ids and ids[0]
 
