@@ -4,7 +4,7 @@ import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from reportqa.analytics import Analytics, Feedback
@@ -130,11 +130,13 @@ class ReportService:
         language: Language | None = None,
         history: list[str] | None = None,
         session: str = "",
+        check: Callable[[], None] = lambda: None,
     ) -> Iterator[Event]:
         """The answer's tokens as the model writes them (none when extractive), then the `Answer`. `session`: the
-        client's conversation id, kept only (pseudonymised) when analytics are on."""
+        client's conversation id, kept only (pseudonymised) when analytics are on. `check` is called between the
+        pipeline's stages and raises to stop the work (the request's time limit, see limits.Work)."""
         prepare_detector()
-        events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
+        events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history, check)
         return self._recorded(events, session) if self.analytics.enabled else events
 
     def _recorded(self, events: Iterator[Event], session: str) -> Iterator[Event]:
