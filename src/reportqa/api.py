@@ -376,6 +376,13 @@ def create_app(service: ReportService) -> FastAPI:
     return app
 
 
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn believes X-Forwarded-For from the same proxies as the rate limit, and from no one by default (its own
+    default believes 127.0.0.1: a client on the same host as the proxy could choose its own address)."""
+    trusted = settings.trusted_proxy_list
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or ""}
+
+
 def run_server(settings: Settings) -> None:
     # Start-up says what it is doing (reading, embedding, ready) on stderr; questions are never logged.
     logger = logging.getLogger("reportqa")
@@ -393,10 +400,7 @@ def run_server(settings: Settings) -> None:
         create_app(service),
         host=settings.host,
         port=settings.port,
-        # uvicorn believes X-Forwarded-For from the same proxies as the rate limit, and from no one by default (its
-        # own default believes 127.0.0.1: a client on the same host as the proxy could choose its address).
-        proxy_headers=bool(settings.trusted_proxy_list),
-        forwarded_allow_ips=settings.trusted_proxy_list or "",
+        **server_options(settings),  # type: ignore[arg-type]
         log_level="warning",
         access_log=False,  # no client address or question in any log
         timeout_graceful_shutdown=10,  # a stuck answer does not hold a restart
