@@ -183,3 +183,10 @@ def test_uvicorn_believes_proxy_headers_only_from_the_trusted_proxies() -> None:
     assert server_options(_settings()) == {"proxy_headers": False, "forwarded_allow_ips": ""}
     trusted = server_options(_settings(trusted_proxies="10.0.0.1, 10.1.0.0/16"))
     assert trusted == {"proxy_headers": True, "forwarded_allow_ips": ["10.0.0.1", "10.1.0.0/16"]}
+
+
+def test_every_refusal_is_written_in_the_four_languages() -> None:
+    from reportqa import lang
+
+    for catalogue in (lang.BAD_TEXT, lang.BAD_REQUEST, lang.TOO_MANY_TURNS, lang.TURN_TOO_LONG, lang.NOT_AVAILABLE):
+        assert set(catalogue) == {"fr", "nl", "en", "de"} and len(set(catalogue.values())) == 4

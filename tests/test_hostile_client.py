@@ -2,6 +2,7 @@
 Gradio's routes are found from the app's own /config, not from a list that could go stale."""
 
 import json
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -12,7 +13,7 @@ import pytest
 from conftest import running_app
 from gradio_client import Client
 
-from reportqa.lang import BAD_TEXT, TIMED_OUT, TOO_MANY
+from reportqa.lang import BAD_TEXT, BUSY, TIMED_OUT, TOO_MANY
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"
@@ -58,6 +59,27 @@ def hurried_app(corpus_dir: Path, index_dir: Path, app: tuple[str, Path]) -> Ite
         corpus_dir, index_dir, REPORTQA_MAX_CONCURRENT_REQUESTS="1", REPORTQA_REQUEST_TIMEOUT="0.001"
     ) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def slow_model_app(corpus_dir: Path, index_dir: Path, app: tuple[str, Path]) -> Iterator[str]:
+    """One question at a time, a 2 s time limit, and a model server that accepts the connection and never
+    answers: a question holds its slot until the time limit."""
+    import socket
+
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(16)
+        with running_app(
+            corpus_dir,
+            index_dir,
+            REPORTQA_MAX_CONCURRENT_REQUESTS="1",
+            REPORTQA_REQUEST_TIMEOUT="2",
+            REPORTQA_LLM="openai",
+            REPORTQA_LLM_BASE_URL=f"http://127.0.0.1:{silent.getsockname()[1]}/v1",
+            REPORTQA_LLM_MODEL="silent",
+        ) as url:
+            yield url
 
 
 def _client(address: str) -> httpx.Client:
@@ -274,6 +296,33 @@ def test_one_time_limit_on_every_route_and_the_slot_given_back_each_time(hurried
         assert TIMED_OUT["en"] in str(stopped.value)
         busy_free = client.post(f"{url}/api/check", json={"claim": ""})
         assert busy_free.status_code == 422  # admitted (not 429): no slot was left taken
+
+
+def test_the_chat_and_the_api_share_one_set_of_slots(slow_model_app: str) -> None:
+    """The chat's question holds the only slot: the JSON API is refused as busy meanwhile; at the time limit the
+    chat says so, and once its work has stopped the API is admitted again."""
+    url = slow_model_app
+    outcome: list[str] = []
+
+    def ask_in_the_chat() -> None:
+        with _client("127.0.0.21") as client:
+            outcome.append(json.dumps(_queued(url, "on_ask", [QUESTION, "auto", [], []], client), ensure_ascii=False))
+
+    started = time.monotonic()
+    worker = threading.Thread(target=ask_in_the_chat)
+    worker.start()
+    time.sleep(1.0)
+    with _client("127.0.0.22") as client:
+        busy = client.post(f"{url}/api/ask", json={"question": QUESTION}, headers={"accept-language": "de"})
+        assert busy.status_code == 429 and busy.json()["detail"] == BUSY["de"]
+        worker.join(30)
+        assert time.monotonic() - started < 2 + 3  # the time limit, and the chat's last update
+        assert TIMED_OUT["en"] in outcome[0], outcome[0][-300:]
+        deadline = time.monotonic() + 2
+        while (status := client.post(f"{url}/api/check", json={"claim": ""}).status_code) == 429:
+            assert time.monotonic() < deadline, "the slot was not given back"
+            time.sleep(0.2)
+        assert status == 422
 
 
 def test_the_forged_history_and_deep_link_attack_shows_nothing_in_a_browser(app: tuple[str, Path]) -> None:
