@@ -258,7 +258,9 @@ def create_app(service: ReportService) -> FastAPI:
         )
 
     @app.get("/api/health")
-    def health() -> dict[str, object]:
+    async def health() -> dict[str, object]:
+        """On the event loop itself: it never waits for a worker thread that answering has taken (load balancers
+        give it a second or so)."""
         status = service.status
         return {"status": "ok" if status.ready else "indexing", "message": status.message, "chat": chat.state}
 
@@ -316,7 +318,7 @@ def create_app(service: ReportService) -> FastAPI:
         try:
             claim = inputs.question(request.claim, settings)
             chosen = None if request.lang == "auto" else request.lang
-            return work.step(lambda: service.check(claim, chosen).to_dict())
+            return work.step(lambda: service.check(claim, chosen, work.check).to_dict())
         except IndexNotReady as error:
             raise HTTPException(503, error.message(language), headers=RETRY) from None
         except (Refused, TimedOut) as error:

@@ -783,7 +783,7 @@ def build_ui(service: ReportService, gate: Admission | None = None) -> gr.Blocks
             except ReportQAError as error:
                 return f"⚠️ {_text(_said_in(error, page))}"
             try:
-                return check_markdown(work.step(lambda: service.check(claim)), page)
+                return check_markdown(work.step(lambda: service.check(claim, check=work.check)), page)
             except ReportQAError as error:
                 return f"⚠️ {_text(_said_in(error, page))}"
             finally:
