@@ -179,7 +179,7 @@ _PYTHON_TYPES: dict[str, tuple[type, ...]] = {
 GRADIO_GET = re.compile(
     r"/(?:config/?|theme\.css|robots\.txt|favicon\.ico|manifest\.json|pwa_icon(?:/\d+)?"
     r"|(?:assets|static|svelte)/.+"
-    r"|gradio_api/(?:info/?|queue/data|heartbeat/[\w-]+|startup-events|file=.+|call/\w+/[\w-]+))?"
+    r"|gradio_api/(?:info/?|openapi\.json|queue/data|heartbeat/[\w-]+|startup-events|file=.+|call/\w+/[\w-]+))?"
 )
 # POST: the queue (the page's events and gradio_client), cancelling and resetting one's own events, and the
 # public functions by name (the documented `call/<name>`, then GET `call/<name>/<event id>` for the result).

@@ -825,7 +825,10 @@ def build_ui(service: ReportService, gate: Admission | None = None) -> gr.Blocks
             return shown_figures(table, facts, language), facts, in_cache(export, export_csv(table))
 
         def on_select(facts: list[Fact], event: gr.SelectData, request: gr.Request):  # type: ignore[no-untyped-def]
-            fact = facts[event.index[0]]
+            row = event.index[0] if isinstance(event.index, list | tuple) and event.index else event.index
+            if not isinstance(row, int) or not 0 <= row < len(facts):  # a row this visitor was never shown
+                return gr.skip(), gr.skip(), gr.skip()
+            fact = facts[row]
             try:
                 siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
             except ReportQAError as error:
