@@ -27,8 +27,10 @@ CORE_WAIT = 0.1  # seconds between two checks of the time limit while a question
 
 
 def _cores() -> int:
-    """The cores this process may run on (a container's share, not the host's count)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+    """Questions worked on at once: the cores this process may run on (a container's share, not the host's
+    count) but one, left to the event loop (the health check, the refusals, the streams)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+    return max(cores - 1, 1)
 
 
 @dataclass(frozen=True)
