@@ -7,9 +7,10 @@ requests or as streams (what the widget does).
 Each simulated client has its own address (X-Forwarded-For from the 198.18.0.0/15 benchmark range, believed only
 because the server trusts 127.0.0.1 as a proxy), so the per-client rate limit applies per client as in production.
 Traffic goes to 127.0.0.1 only. Prints, per level: requests, throughput, latency p50/p95/p99 of answered requests,
-p95 to an answer or a refusal (what a person waits for either way), and outcomes by kind: 200 (a stream counts
-only when its `done` event arrived), 429, 4xx, 5xx, `stream error` (an `error` event), `cut` (a stream that ended
-with neither), timeout, connection error.
+p95 to an answer or a refusal (what a person waits for either way), the slowest request of any outcome, the
+slowest of the /api/health checks made every 0.5 s meanwhile (what a load balancer sees), and outcomes by kind:
+200 (a stream counts only when its `done` event arrived), 429, 4xx, 5xx, `stream error` (an `error` event), `cut`
+(a stream that ended with neither), timeout, connection error.
 """
 
 import argparse
@@ -78,6 +79,7 @@ class Level:
     mode: Mode
     seconds: float
     results: list[tuple[str, float]]
+    health: list[float]  # seconds each /api/health probe took during the run (one every HEALTH_EVERY s)
 
     @property
     def outcomes(self) -> dict[str, int]:
@@ -92,23 +94,47 @@ class Level:
             f"{self.clients:>4} {self.mode:<6} clients: {len(self.results):>5} requests, "
             f"{len(answered) / self.seconds:6.1f} answers/s, p50 {_percentile(answered, 0.5):6.0f} ms, "
             f"p95 {_percentile(answered, 0.95):6.0f} ms, p99 {_percentile(answered, 0.99):6.0f} ms, "
-            f"p95 answer or refusal {self.p95_answer_or_refusal():6.0f} ms, outcomes {self.outcomes}"
+            f"p95 answer or refusal {self.p95_answer_or_refusal():6.0f} ms, "
+            f"slowest request {self.slowest() * 1000:6.0f} ms, slowest of {len(self.health)} health checks "
+            f"{max(self.health, default=0.0) * 1000:5.0f} ms, outcomes {self.outcomes}"
         )
+
+    def slowest(self) -> float:
+        """The longest any request waited, whatever its outcome (an answer, a refusal, an error)."""
+        return max((latency for _, latency in self.results), default=0.0)
+
+
+HEALTH_EVERY = 0.5
+
+
+async def _probe_health(url: str, deadline: float, took: list[float]) -> None:
+    """What a load balancer sees meanwhile: /api/health, on its own connection."""
+    async with httpx.AsyncClient(timeout=30.0) as client:
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                (await client.get(f"{url}/api/health")).raise_for_status()
+                took.append(time.monotonic() - started)
+            except httpx.HTTPError:
+                took.append(float("inf"))
+            await asyncio.sleep(HEALTH_EVERY)
 
 
 async def run(url: str, clients: int, seconds: float, questions: list[str], mode: Mode = "json") -> Level:
     results: list[tuple[str, float]] = []
+    health: list[float] = []
     # Each simulated client has its own connection, as browsers do. The clients are made before the clock starts:
     # making 200 (an SSL context each) costs the load generator seconds of CPU, which would count as latency.
     clients_made = [httpx.AsyncClient(timeout=30.0) for _ in range(clients)]
     try:
         deadline = time.monotonic() + seconds
         await asyncio.gather(
-            *(_client(n, client, url, questions, deadline, mode, results) for n, client in enumerate(clients_made))
+            _probe_health(url, deadline, health),
+            *(_client(n, client, url, questions, deadline, mode, results) for n, client in enumerate(clients_made)),
         )
     finally:
         await asyncio.gather(*(client.aclose() for client in clients_made))
-    return Level(clients, mode, seconds, results)
+    return Level(clients, mode, seconds, results, health)
 
 
 def main() -> None:

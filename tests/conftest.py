@@ -114,16 +114,18 @@ def running_server(
 
 
 @contextmanager
-def running_app(corpus_dir: Path, index_dir: Path, **env_overrides: str) -> Iterator[str]:
-    """`reportqa serve` on 127.0.0.1 over the fixture documents, with REPORTQA_* overrides; stopped after."""
+def running_app(corpus_dir: Path, index_dir: Path, log_path: Path | None = None, **env_overrides: str) -> Iterator[str]:
+    """`reportqa serve` on 127.0.0.1 over the fixture documents, with REPORTQA_* overrides; stopped after. Its output
+    goes to `log_path` when given (what the operator would read)."""
     port = free_port()
     env = {k: v for k, v in os.environ.items() if not k.startswith("REPORTQA_")}
     env.update(REPORTQA_DOCS_DIR=str(corpus_dir), REPORTQA_INDEX_DIR=str(index_dir), GRADIO_ANALYTICS_ENABLED="False")
     env.update(env_overrides)
+    output = open(log_path, "wb") if log_path else subprocess.PIPE  # noqa: SIM115  # closed with the process
     process = subprocess.Popen(
         [sys.executable, "-m", "reportqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)],
         env=env,
-        stdout=subprocess.PIPE,
+        stdout=output,
         stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
@@ -138,6 +140,8 @@ def running_app(corpus_dir: Path, index_dir: Path, **env_overrides: str) -> Iter
     finally:
         process.terminate()
         process.wait(timeout=30)
+        if log_path:
+            output.close()  # type: ignore[union-attr]
 
 
 def wait_until_up(

@@ -18,7 +18,6 @@ PAGE_LANGUAGES = ("fr", "nl", "en")
         ui.PAGE_TEXT,
         ui.BANNER_TEXT,
         ui.SEARCHING,
-        ui.TOO_LONG,
         ui.EXAMPLES,
         ui.ANSWERED_BY,
         ui.TAB_TITLE,

@@ -200,7 +200,9 @@ def prepare(
     language: Language | None = None,
     history: list[str] | None = None,
     rewriter: Rewriter | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> Prepared:
+    """The question understood and searched; `check` is called between stages (it raises to stop the work)."""
     started = time.perf_counter()
     question = " ".join(question.split())
     language = language or detect_language(question, fallback=_language_of_history(history))
@@ -208,11 +210,15 @@ def prepare(
     if is_personal_case(question, deployment.case_nouns, deployment.case_events):
         return Prepared(question, question, language, [], True, started, 0.0)
     earlier = history or []
+    check()
     searched = (rewriter or (lambda q, h, _: standalone_question(q, h)))(question, earlier, language)
     searched = with_report_year(searched, report_year(index), language)
+    check()
     if (edition := edition_for(language)) is not None:
         searched = corrected(searched, edition, index.known_words(), index.report_words())
+    check()
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
+    check()
     if edition_for(language) is None and not _close_enough(hits, " ".join([*earlier, question]), settings):
         # An English or German question's words cannot be weighed against French or Dutch passages: one that names
         # no term the report uses must be close to a passage in meaning, or it gets none ("the weather in Brussels").

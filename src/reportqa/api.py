@@ -14,6 +14,7 @@ from typing import Literal
 
 import uvicorn
 from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import (
     FileResponse,
@@ -26,23 +27,17 @@ from fastapi.responses import (
 from pydantic import BaseModel, Field
 from starlette.types import Scope
 
+from reportqa import inputs
 from reportqa.analytics import Feedback
 from reportqa.config import Language, Settings
 from reportqa.deferred_chat import DeferredChat, GradioApp
 from reportqa.deployment import deployment_for, official_help
-from reportqa.errors import ReportQAError
+from reportqa.errors import ReportQAError, TimedOut
+from reportqa.gate import Admission, GradioGate, GradioSurface, QuestionGate, SecurityHeaders, asker
 from reportqa.generate import Event, Reset, Started, Token, final_answer
-from reportqa.lang import (
-    ANSWER_FAILED,
-    BODY_TOO_LARGE,
-    BUSY,
-    TIMED_OUT,
-    TOO_LONG,
-    TOO_MANY,
-    accepted_language,
-    detect_language,
-)
-from reportqa.limits import HeadAsGet, RateLimiter, RequestGuard, client_address
+from reportqa.inputs import Refused
+from reportqa.lang import ANSWER_FAILED, BAD_REQUEST, BODY_TOO_LARGE, TIMED_OUT, accepted_language
+from reportqa.limits import HeadAsGet, RequestGuard, Work
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.snapshots import find_document
 from reportqa.viewer import VIEW_TEXT, add_viewer
@@ -63,28 +58,24 @@ class FeedbackRequest(BaseModel):
 
 
 class CheckRequest(BaseModel):
-    claim: str = Field(min_length=1)
+    claim: str = Field(min_length=1)  # its length and characters: `inputs.question`
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
 
 
 class AskRequest(BaseModel):
     question: str = Field(min_length=1)
     lang: Literal["auto", "fr", "nl", "en", "de"] = "auto"
-    # Earlier turns, oldest first: plain strings are the user's questions.
-    history: list[str | Turn] = Field(default_factory=list, max_length=50)
+    # Earlier turns, oldest first: plain strings are the user's questions (at most REPORTQA_MAX_HISTORY_TURNS,
+    # checked by `inputs.history` so that the refusal is in the asker's language).
+    history: list[str | Turn] = Field(default_factory=list)
     # The client's random conversation id; kept (as a keyed hash) only when the operator turned analytics on.
     session: str = Field("", max_length=64)
 
-    def earlier_questions(self) -> list[str]:
-        return [t if isinstance(t, str) else t.content for t in self.history if isinstance(t, str) or t.role == "user"]
+    def turns(self) -> list[tuple[str, str]]:
+        return [("user", turn) if isinstance(turn, str) else (turn.role, turn.content) for turn in self.history]
 
 
 RETRY = {"Retry-After": "10"}  # while the first index is built
-
-
-def _asker(chosen: str, text: str) -> Language:
-    """The language to answer an error in: the one asked for, else the text's (its first 300 characters)."""
-    return chosen if chosen != "auto" else detect_language(text[:300], fallback="en")  # type: ignore[return-value]
 
 
 def _document_path(service: ReportService, name: str, version: str = "", language: str = "en") -> Path:
@@ -176,6 +167,8 @@ def answer_events(events: Iterator[Event]) -> Iterator[str]:
     languages: list[Language] = []
     try:
         yield from _answer_events(events, languages)
+    except TimedOut:  # the time limit stopped the work between two stages
+        yield _event("error", {"detail": TIMED_OUT[languages[0] if languages else "en"]})
     except Exception as error:  # the index or the vector store failed mid-answer: the client gets a last event
         log.warning("an answer stream failed: %s", type(error).__name__)
         yield _event("error", {"detail": ANSWER_FAILED[languages[0] if languages else "en"]})
@@ -214,10 +207,24 @@ def _answer_events(events: Iterator[Event], languages: list[Language]) -> Iterat
             yield _event("done", {key: data[key] for key in done})
 
 
+def _refusals_in_the_askers_language(app: FastAPI) -> None:
+    """A body of the wrong shape (a number for a question, not JSON at all) is a 422 whose `detail` names the field
+    in the browser's language, as every other refusal; never a 500."""
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item.get('loc', ())[1:]) or 'body'}: {item.get('type', 'invalid')}"
+            for item in error.errors()[:3]
+        )
+        detail = BAD_REQUEST[asker(request.scope)].format(problem=problems)
+        return JSONResponse({"detail": detail}, status_code=422)
+
+
 def create_app(service: ReportService) -> FastAPI:
     """The API, the widget and the documents at once; the Gradio chat at / once built (see DeferredChat)."""
     settings = service.settings
-    chat = DeferredChat()
+    chat = DeferredChat(guard=lambda gradio: GradioGate(gradio, GradioSurface.of(gradio.get_blocks()), settings))
 
     @asynccontextmanager
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
@@ -240,63 +247,9 @@ def create_app(service: ReportService) -> FastAPI:
         description="Cited answers from the 2023 activity report.",
         lifespan=lifespan,
     )
-    app.add_middleware(
-        CORSMiddleware,
-        allow_origins=settings.cors_origin_list,
-        allow_methods=["GET", "POST"],
-        allow_headers=["content-type", "accept"],
-    )
     frame_ancestors = " ".join(["'self'", *settings.embed_origin_list])
-    limiter = RateLimiter(settings.rate_limit_per_minute) if settings.rate_limit_per_minute > 0 else None
-
-    in_flight = 0
-
-    @app.middleware("http")
-    async def limit(request: Request, call_next):  # type: ignore[no-untyped-def]
-        """Per-client rate limit, then a cap on questions in progress (both answer 429 at once), then a time limit
-        (504, localised) on the answer's start."""
-        nonlocal in_flight
-        if request.method != "POST" or request.url.path not in ("/api/ask", "/api/check", "/api/feedback"):
-            return await call_next(request)
-        language: Language = accepted_language(request.headers.get("accept-language", ""))  # type: ignore[assignment]
-        if limiter and not limiter.allow(client_address(request, settings.trusted_proxy_list)):
-            return JSONResponse({"detail": TOO_MANY[language]}, status_code=429, headers={"Retry-After": "60"})
-        if in_flight >= settings.max_concurrent_requests:
-            return JSONResponse({"detail": BUSY[language]}, status_code=429, headers={"Retry-After": "5"})
-        in_flight += 1
-        deadline = asyncio.get_running_loop().time() + settings.request_timeout
-        try:
-            response = await asyncio.wait_for(call_next(request), timeout=settings.request_timeout)
-        except TimeoutError:
-            in_flight -= 1
-            return JSONResponse({"detail": TIMED_OUT[language]}, status_code=504)
-        except BaseException:
-            in_flight -= 1
-            raise
-
-        async def within_limits(body: AsyncIterator[bytes]) -> AsyncIterator[bytes]:
-            """The body, cut at the time limit (a stream ends with an `error` event); the question counts as
-            in progress until its last byte is sent, not only until its headers are."""
-            nonlocal in_flight
-            try:
-                while True:
-                    remaining = deadline - asyncio.get_running_loop().time()
-                    try:
-                        chunk = await asyncio.wait_for(anext(body), timeout=max(remaining, 0.001))
-                    except StopAsyncIteration:
-                        return
-                    except TimeoutError:
-                        if response.media_type == "text/event-stream" or "event-stream" in response.headers.get(
-                            "content-type", ""
-                        ):
-                            yield _event("error", {"detail": TIMED_OUT[language]}).encode()
-                        return
-                    yield chunk
-            finally:
-                in_flight -= 1
-
-        response.body_iterator = within_limits(response.body_iterator)  # type: ignore[attr-defined]
-        return response
+    admission = Admission(settings)
+    _refusals_in_the_askers_language(app)
 
     @app.get("/embed", response_class=HTMLResponse)
     def embed(lang: Literal["auto", "fr", "nl", "en"] = "auto") -> HTMLResponse:
@@ -316,9 +269,10 @@ def create_app(service: ReportService) -> FastAPI:
         )
 
     @app.get("/api/health")
-    def health() -> dict[str, object]:
-        """`status` "ok" while answers are served, even from the previous index during a rebuild; `serving` and
-        `rebuilding` apart, with the rebuild's progress."""
+    async def health() -> dict[str, object]:
+        """On the event loop itself: it never waits for a worker thread that answering has taken (load balancers
+        give it a second or so). `status` "ok" while answers are served, even from the previous index during a
+        rebuild; `serving` and `rebuilding` apart, with the rebuild's progress."""
         status = service.status
         return {
             "status": "ok" if service.serving else "indexing",
@@ -341,40 +295,53 @@ def create_app(service: ReportService) -> FastAPI:
     @app.post("/api/ask", response_model=None)
     def ask(request: AskRequest, http: Request) -> dict[str, object] | StreamingResponse:
         """The `ask --json` object; with `Accept: text/event-stream`, the answer streamed, then its citations."""
-        if len(request.question) > service.settings.max_question_chars:
-            limit = service.settings.max_question_chars
-            raise HTTPException(413, TOO_LONG[_asker("auto", request.question)].format(limit=limit))
+        language = asker(http.scope, request.lang, request.question)
+        work: Work = http.state.work
         try:
+            question = inputs.question(request.question, settings)
+            earlier = inputs.history(request.turns(), settings)
             chosen = None if request.lang == "auto" else request.lang
-            events = service.ask_stream(request.question, chosen, request.earlier_questions(), request.session)
+            events = service.ask_stream(question, chosen, earlier, request.session, check=work.check)
             if "text/event-stream" in http.headers.get("accept", ""):
                 return StreamingResponse(
-                    answer_events(events), media_type="text/event-stream", headers={"Cache-Control": "no-store"}
+                    answer_events(work.steps(events)),
+                    media_type="text/event-stream",
+                    headers={"Cache-Control": "no-store"},
                 )
-            return final_answer(events).to_dict()
+            return final_answer(work.steps(events)).to_dict()
         except IndexNotReady as error:
-            raise HTTPException(503, error.message(_asker(request.lang, request.question)), headers=RETRY) from None
+            raise HTTPException(503, error.message(language), headers=RETRY) from None
+        except (Refused, TimedOut) as error:
+            raise HTTPException(getattr(error, "status", 504), error.message(language)) from None
         except ReportQAError as error:
             raise HTTPException(400, str(error)) from None
 
     @app.post("/api/feedback", status_code=204)
-    def feedback(request: FeedbackRequest) -> Response:
+    def feedback(request: FeedbackRequest, http: Request) -> Response:
         """Thumbs up or down on an answer, with an optional comment; only when the operator turned analytics on."""
         if not service.analytics.enabled:
             raise HTTPException(404, "Feedback is not collected on this server.")
+        try:
+            comment = inputs.text(request.comment, 500)
+        except Refused as error:
+            raise HTTPException(error.status, error.message(asker(http.scope))) from None
         rating = 1 if request.rating == "up" else -1
-        service.feedback(request.session, Feedback(request.answer_id, rating, request.comment))
+        service.feedback(request.session, Feedback(request.answer_id, rating, comment))
         return Response(status_code=204)
 
     @app.post("/api/check")
-    def check(request: CheckRequest) -> dict[str, object]:
+    def check(request: CheckRequest, http: Request) -> dict[str, object]:
         """Check a claim against the report: supported, contradicted or not_found, with the evidence."""
-        if len(request.claim) > service.settings.max_question_chars:
-            raise HTTPException(413, f"The claim is longer than {service.settings.max_question_chars} characters")
+        language = asker(http.scope, request.lang, request.claim)
+        work: Work = http.state.work
         try:
-            return service.check(request.claim, None if request.lang == "auto" else request.lang).to_dict()
+            claim = inputs.question(request.claim, settings)
+            chosen = None if request.lang == "auto" else request.lang
+            return work.step(lambda: service.check(claim, chosen, work.check).to_dict())
         except IndexNotReady as error:
-            raise HTTPException(503, error.message(_asker(request.lang, request.claim)), headers=RETRY) from None
+            raise HTTPException(503, error.message(language), headers=RETRY) from None
+        except (Refused, TimedOut) as error:
+            raise HTTPException(getattr(error, "status", 504), error.message(language)) from None
 
     @app.get("/documents/{name}", response_model=None)
     def document(name: str, http: Request, v: str = "") -> FileResponse | PlainTextResponse:
@@ -384,28 +351,30 @@ def create_app(service: ReportService) -> FastAPI:
         return FileResponse(path, media_type="application/pdf", headers={"Content-Disposition": "inline"})
 
     async def refuse(scope: Scope, status: int) -> Response:
-        headers = dict(scope.get("headers") or [])
-        language: Language = accepted_language(headers.get(b"accept-language", b"").decode("latin-1"))  # type: ignore[assignment]
+        language = asker(scope)
         return JSONResponse({"detail": BODY_TOO_LARGE[language] if status == 413 else "Not Found"}, status_code=status)
 
     add_viewer(app, service)
+    # Outermost last: HEAD as GET, the headers, the body guard, CORS (a refusal carries it too), the question gate.
+    app.add_middleware(QuestionGate, admission=admission)
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=settings.cors_origin_list,
+        allow_methods=["GET", "POST"],
+        allow_headers=["content-type", "accept"],
+    )
     app.add_middleware(RequestGuard, refuse=refuse)
+    app.add_middleware(SecurityHeaders, embed_origins=settings.embed_origin_list)
     app.add_middleware(HeadAsGet)
-
-    def allow(request: object) -> bool:
-        """The same per-client limit as the API, for the chat, the tabs and the gr.api endpoint."""
-        underlying = getattr(request, "request", None)
-        if limiter is None or underlying is None:
-            return True
-        return limiter.allow(client_address(underlying, settings.trusted_proxy_list))
 
     def build_chat() -> GradioApp:
         import gradio as gr
 
         from reportqa.ui import PAGE_CSS, build_ui, page_i18n, page_js
 
-        ui = build_ui(service, allow)
-        ui.queue(max_size=64, default_concurrency_limit=4)
+        ui = build_ui(service, admission)
+        # api_open=False: no direct `run/<name>` call skips the queue (GradioGate answers 404 to them anyway).
+        ui.queue(max_size=64, default_concurrency_limit=4, api_open=False)
         lifespan_before = app.router.lifespan_context
         # max_file_size=1 byte: no component takes a file, and RequestGuard removes the upload route altogether.
         gr.mount_gradio_app(
@@ -429,6 +398,13 @@ def create_app(service: ReportService) -> FastAPI:
     return app
 
 
+def server_options(settings: Settings) -> dict[str, object]:
+    """uvicorn believes X-Forwarded-For from the same proxies as the rate limit, and from no one by default (its own
+    default believes 127.0.0.1: a client on the same host as the proxy could choose its own address)."""
+    trusted = settings.trusted_proxy_list
+    return {"proxy_headers": bool(trusted), "forwarded_allow_ips": trusted or ""}
+
+
 def run_server(settings: Settings) -> None:
     # Start-up says what it is doing (reading, embedding, ready) on stderr; questions are never logged.
     logger = logging.getLogger("reportqa")
@@ -446,6 +422,7 @@ def run_server(settings: Settings) -> None:
         create_app(service),
         host=settings.host,
         port=settings.port,
+        **server_options(settings),  # type: ignore[arg-type]
         log_level="warning",
         access_log=False,  # no client address or question in any log
         timeout_graceful_shutdown=10,  # a stuck answer does not hold a restart

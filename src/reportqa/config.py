@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # reports: off-topic questions' closest passage 0.775-0.788, answerable ones' 0.791 and up (one at 0.776).
     min_unnamed_score: float = 0.79
     max_question_chars: int = 500
+    # Earlier turns a conversation may send with a question (each as long as a question at most).
+    max_history_turns: int = 20
     # Citizens' questions are never written anywhere unless an operator turns analytics on: then questions and
     # feedback go to SQLite under a pseudonymous session id (a keyed hash), deleted after the retention period.
     analytics: bool = False
@@ -54,13 +56,15 @@ class Settings(BaseSettings):
     # Comma-separated origins (https://www.example.be) allowed to call the API from a browser (CORS) and to
     # embed the chat in a frame (Content-Security-Policy frame-ancestors). Empty: same origin only.
     cors_origins: str = ""
-    # Questions and claims per minute per client on /api/ask and /api/check (0: no limit), and the proxies
-    # (addresses or networks, comma-separated) whose X-Forwarded-For is believed.
+    # Questions and claims per minute per client wherever one enters (the API, the widget, the chat and its API;
+    # 0: no limit), and the proxies (addresses or networks, comma-separated) whose X-Forwarded-For is believed, by
+    # the rate limit and by uvicorn alike. Empty: no proxy header is believed.
     rate_limit_per_minute: int = 30
     # Questions answered at once by one process; past it, callers get 429 at once instead of a long wait.
     max_concurrent_requests: int = 16
     trusted_proxies: str = ""
-    # Seconds before /api/ask or /api/check gives up with 504 (whatever is slow: the model, the machine).
+    # Seconds a question may take, wherever it enters: past it the work stops at its next stage and the client gets
+    # 504 (the chat: a message), whatever is slow (the model, the machine).
     request_timeout: float = 60.0
     embed_origins: str = ""
 

@@ -31,7 +31,9 @@ class GradioApp(Protocol):
 class DeferredChat:
     """An ASGI app for /: a "starting" page until `serve` has built and started the Gradio app, then the chat."""
 
-    def __init__(self) -> None:
+    def __init__(self, guard: Callable[[GradioApp], ASGIApp] = lambda app: app) -> None:
+        """`guard`: what stands in front of the Gradio app once it is built (see gate.GradioGate)."""
+        self.guard = guard
         self.app: ASGIApp | None = None
         self.state: Literal["starting", "ready", "failed"] = "starting"
 
@@ -69,7 +71,7 @@ class DeferredChat:
             blocks = gradio_app.get_blocks()
             blocks.run_startup_events()  # type: ignore[attr-defined]
             await blocks.run_extra_startup_events()  # type: ignore[attr-defined]
-            self.app = gradio_app
+            self.app = self.guard(gradio_app)
             self.state = "ready"
             log.info("Chat ready at /")
             try:

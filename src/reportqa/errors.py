@@ -25,3 +25,15 @@ class IndexBuildError(ReportQAError):
 class MissingDependencyError(ReportQAError):
     def __init__(self, what: str, extra: str) -> None:
         super().__init__(f'{what} is not installed. Install it with: pip install "reportqa[{extra}]"')
+
+
+class TimedOut(ReportQAError):
+    """A question's time limit passed: its work stopped at the next check between stages."""
+
+    def __init__(self) -> None:
+        super().__init__("The answer is taking too long. Try again in a moment.")
+
+    def message(self, language: str) -> str:
+        from reportqa.lang import TIMED_OUT
+
+        return TIMED_OUT[language]  # type: ignore[index]

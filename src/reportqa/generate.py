@@ -6,13 +6,14 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from reportqa.answer import Answer, Prepared, Rewriter, extractive_answer, prepare
 from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Language, Settings
+from reportqa.errors import TimedOut
 from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
 from reportqa.lang import (
@@ -177,11 +178,14 @@ def stream_answer(
     chat: BaseChatModel | None,
     language: Language | None = None,
     history: list[str] | None = None,
+    check: Callable[[], None] = lambda: None,
 ) -> Iterator[Event]:
-    """Answer one question; with a chat model, its tokens as they come, then the final `Answer` (always last)."""
+    """Answer one question; with a chat model, its tokens as they come, then the final `Answer` (always last).
+    `check` is called between stages and between tokens: it raises (the time limit passed) to stop the work."""
     rewriter = rewrite_follow_up(chat) if chat is not None else None
-    prepared = prepare(index, question, settings, language, history, rewriter)
+    prepared = prepare(index, question, settings, language, history, rewriter, check)
     extractive = extractive_answer(index, prepared, settings)
+    check()
     # No model, or nothing in the report to write from (a refusal, a personal case): the model is not asked.
     if chat is None or extractive.refused:
         yield Started(prepared.question, prepared.searched, prepared.language, "extractive")
@@ -199,8 +203,11 @@ def stream_answer(
         text, reason = "", ""
         try:
             for piece in _stream(chat, answer_messages(prepared.searched, language, excerpts, rejected), deadline):
+                check()
                 text += piece
                 yield Token(piece)
+        except TimedOut:  # the check stopped the work (the time limit passed): nothing more is done
+            raise
         except Exception as error:  # a provider's failure of any kind: the extractive answer is given instead
             timed_out = isinstance(error, _Timeout | TimeoutError) or "Timeout" in type(error).__name__
             reason = f"the model took longer than {settings.llm_timeout:g} s" if timed_out else ""

@@ -76,6 +76,36 @@ TIMED_OUT: dict[Language, str] = {
     "en": "The answer is taking too long. Try again in a moment.",
     "de": "Die Antwort dauert zu lange. Versuchen Sie es gleich noch einmal.",
 }
+BAD_TEXT: dict[Language, str] = {
+    "fr": "Le texte contient des caractères non valides (caractère nul ou de contrôle, encodage cassé).",
+    "nl": "De tekst bevat ongeldige tekens (nul- of stuurteken, kapotte codering).",
+    "en": "The text contains characters that are not valid (a null or control character, broken encoding).",
+    "de": "Der Text enthält ungültige Zeichen (Null- oder Steuerzeichen, fehlerhafte Kodierung).",
+}
+BAD_REQUEST: dict[Language, str] = {
+    "fr": "La requête n'a pas la forme attendue : {problem}.",
+    "nl": "Het verzoek heeft niet de verwachte vorm: {problem}.",
+    "en": "The request does not have the expected form: {problem}.",
+    "de": "Die Anfrage hat nicht die erwartete Form: {problem}.",
+}
+TOO_MANY_TURNS: dict[Language, str] = {
+    "fr": "La conversation compte plus de {limit} messages ; commencez-en une nouvelle.",
+    "nl": "Het gesprek telt meer dan {limit} berichten; begin een nieuw gesprek.",
+    "en": "The conversation has more than {limit} messages; please start a new one.",
+    "de": "Das Gespräch hat mehr als {limit} Nachrichten; bitte beginnen Sie ein neues.",
+}
+TURN_TOO_LONG: dict[Language, str] = {
+    "fr": "Un message de la conversation dépasse {limit} caractères.",
+    "nl": "Een bericht in het gesprek is langer dan {limit} tekens.",
+    "en": "A message of the conversation is longer than {limit} characters.",
+    "de": "Eine Nachricht des Gesprächs ist länger als {limit} Zeichen.",
+}
+NOT_AVAILABLE: dict[Language, str] = {
+    "fr": "Cette adresse n'existe pas sur ce service.",
+    "nl": "Dit adres bestaat niet op deze dienst.",
+    "en": "This address does not exist on this service.",
+    "de": "Diese Adresse gibt es bei diesem Dienst nicht.",
+}
 CHAT_STARTING: dict[Language, str] = {
     "fr": "Le chat démarre. Cette page se recharge dans un instant.",
     "nl": "De chat wordt gestart. Deze pagina laadt zo opnieuw.",

@@ -1,14 +1,21 @@
 """Limits for the public app: per-client rate limiting keyed by the client's address as the trusted proxies report
-it, and a guard that refuses uploads and oversized bodies before they are read."""
+it, slots for the questions in progress with the time limit that stops their work, and a guard that refuses uploads
+and oversized bodies before they are read."""
 
 import ipaddress
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable, Iterator
+from contextlib import contextmanager
+from typing import TypeVar
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from reportqa.errors import TimedOut
+
+T = TypeVar("T")
 
 
 def client_address(request: Request, trusted_proxies: list[str]) -> str:
@@ -55,6 +62,96 @@ class RateLimiter:
                 for key in idle:
                     del self._buckets[key]
             return allowed
+
+
+class Work:
+    """One question's claim on a slot, from its admission until its work has stopped. The work runs in steps
+    (`steps`, `step`), and calls `check` between its stages: past the deadline (or once cancelled) the check raises
+    `TimedOut`, so the work stops where it stands. The slot counts as taken while a step runs, and until the owner
+    closes the work or its deadline passes: a work past its deadline with no step running can do nothing more."""
+
+    def __init__(self, slots: "Slots", seconds: float) -> None:
+        self.slots = slots
+        self.deadline = time.monotonic() + seconds
+        self.cancelled = False
+        self.closed = False
+        self.running = 0
+
+    def remaining(self) -> float:
+        return max(self.deadline - time.monotonic(), 0.0)
+
+    def expired(self) -> bool:
+        return self.cancelled or time.monotonic() >= self.deadline
+
+    def check(self) -> None:
+        if self.expired():
+            self.cancelled = True
+            raise TimedOut
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+    def close(self) -> None:
+        self.closed = True
+
+    def busy(self) -> bool:
+        """Whether the slot is still taken (see the class)."""
+        return self.running > 0 or not (self.closed or self.expired())
+
+    @contextmanager
+    def _running(self) -> Iterator[None]:
+        with self.slots.lock:
+            self.running += 1
+        try:
+            self.check()
+            yield
+        finally:
+            with self.slots.lock:
+                self.running -= 1
+
+    def step(self, work: Callable[[], T]) -> T:
+        """One stage of work, checked before it starts, counted while it runs."""
+        with self._running():
+            result = work()
+        self.check()
+        return result
+
+    def steps(self, items: Iterable[T]) -> Iterator[T]:
+        """An iterator's items, each computed as a step: nothing runs once the time limit has passed."""
+        iterator = iter(items)
+        while True:
+            with self._running():
+                try:
+                    item = next(iterator)
+                except StopIteration:
+                    return
+            yield item
+
+
+class Slots:
+    """The questions one process works on at once (`capacity`), shared by every route where a question enters
+    (the JSON API, its stream, the widget, the chat and its API), each with the same time limit (`seconds`)."""
+
+    def __init__(self, capacity: int, seconds: float) -> None:
+        self.capacity = capacity
+        self.seconds = seconds
+        self.lock = threading.Lock()
+        self._works: list[Work] = []
+
+    def in_use(self) -> int:
+        with self.lock:
+            self._works = [work for work in self._works if work.busy()]
+            return len(self._works)
+
+    def admit(self) -> Work | None:
+        """A new work with its deadline, or None when every slot is taken."""
+        work = Work(self, self.seconds)
+        with self.lock:
+            self._works = [other for other in self._works if other.busy()]
+            if len(self._works) >= self.capacity:
+                return None
+            self._works.append(work)
+        return work
 
 
 # A question, a claim or a feedback comment is a few hundred characters; the chat's own calls carry the

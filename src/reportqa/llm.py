@@ -31,7 +31,7 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
             base_url=settings.llm_base_url or None,
             # Local servers (llama.cpp, vLLM) accept any key, but the client insists on one.
             api_key=settings.llm_api_key.get_secret_value() or "not-needed",  # type: ignore[arg-type]
-            timeout=settings.llm_timeout,
+            timeout=_timeout(settings),
             max_retries=0,  # a failure falls back to the extractive answer at once
             temperature=0.0,
             stop_sequences=ANSWER_STOP,
@@ -48,8 +48,14 @@ def chat_model(settings: Settings) -> BaseChatModel | None:
         temperature=0.0,
         num_predict=settings.llm_max_tokens,
         stop=ANSWER_STOP,
-        client_kwargs={"timeout": settings.llm_timeout},
+        client_kwargs={"timeout": _timeout(settings)},
     )
+
+
+def _timeout(settings: Settings) -> float:
+    """A call to the model never outlives the question's time limit: a read that never returns cannot be
+    interrupted by the checks between stages, so the client's own timeout ends it."""
+    return min(settings.llm_timeout, settings.request_timeout)
 
 
 def model_name(chat: BaseChatModel) -> str:

@@ -1,10 +1,12 @@
 """The running product: one loaded index, rebuilt in the background when docs/ changes, shared by UI and API."""
 
 import logging
+import os
 import threading
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportqa.analytics import Analytics, Feedback
@@ -21,6 +23,14 @@ from reportqa.llm import chat_model
 
 log = logging.getLogger(__name__)
 PROGRESS_LOG_SECONDS = 2.0  # how often start-up logs what the index build is doing
+CORE_WAIT = 0.1  # seconds between two checks of the time limit while a question waits for a core
+
+
+def _cores() -> int:
+    """Questions worked on at once: the cores this process may run on (a container's share, not the host's
+    count) but one, left to the event loop (the health check, the refusals, the streams)."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 2
+    return max(cores - 1, 1)
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,9 @@ class ReportService:
         self._builder: threading.Thread | None = None
         self.chat = chat_model(settings)  # None: extractive answers
         self.analytics = Analytics(settings)  # writes nothing unless the operator turned it on
+        # Understanding, retrieving and quoting are Python holding the GIL: more of them at once than cores only
+        # slows each, and starves the event loop (the health check). The others wait their turn off the GIL.
+        self._cores = threading.BoundedSemaphore(_cores())
 
     @property
     def status(self) -> Status:
@@ -131,8 +144,31 @@ class ReportService:
     def chunk(self, chunk_id: str) -> Chunk | None:
         return self._index.chunks.get(chunk_id) if self._index else None
 
-    def check(self, claim: str, language: Language | None = None) -> CheckResult:
-        return check_claim(self._ready_index(), claim, self.settings, language)
+    def check(
+        self, claim: str, language: Language | None = None, check: Callable[[], None] = lambda: None
+    ) -> CheckResult:
+        index = self._ready_index()
+        with self._core(check):
+            return check_claim(index, claim, self.settings, language)
+
+    @contextmanager
+    def _core(self, check: Callable[[], None]) -> Iterator[None]:
+        """A core's turn for CPU-bound work, waited for off the GIL; `check` stops the wait at the time limit."""
+        while not self._cores.acquire(timeout=CORE_WAIT):
+            check()
+        try:
+            yield
+        finally:
+            self._cores.release()
+
+    def _on_a_core(self, events: Iterator[Event], check: Callable[[], None]) -> Iterator[Event]:
+        """The answer's first event comes after its CPU-bound stages (understanding, retrieval, quoting): those run
+        on a core's turn; a model's tokens, awaited over the network, do not hold one."""
+        with self._core(check):
+            first = next(events, None)
+        if first is not None:
+            yield first
+            yield from events
 
     def ask_stream(
         self,
@@ -140,11 +176,14 @@ class ReportService:
         language: Language | None = None,
         history: list[str] | None = None,
         session: str = "",
+        check: Callable[[], None] = lambda: None,
     ) -> Iterator[Event]:
         """The answer's tokens as the model writes them (none when extractive), then the `Answer`. `session`: the
-        client's conversation id, kept only (pseudonymised) when analytics are on."""
+        client's conversation id, kept only (pseudonymised) when analytics are on. `check` is called between the
+        pipeline's stages and raises to stop the work (the request's time limit, see limits.Work)."""
         prepare_detector()
-        events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history)
+        events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history, check)
+        events = self._on_a_core(events, check)
         return self._recorded(events, session) if self.analytics.enabled else events
 
     def _recorded(self, events: Iterator[Event], session: str) -> Iterator[Event]:

@@ -3,13 +3,16 @@
 import html
 import json
 import re
+import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Literal
 
 import gradio as gr
 import pandas as pd
 
+from reportqa import inputs
 from reportqa.analytics import Feedback
 from reportqa.answer import Answer
 from reportqa.citations import Citation, document_url, marks_for, page_view_url, view_url
@@ -18,9 +21,11 @@ from reportqa.deployment import Deployment, deployment_for, official_help
 from reportqa.errors import ReportQAError
 from reportqa.export import EXPORT_KEYS, csv_number, export_row, write_csv
 from reportqa.figures import Fact, printed_decimals
-from reportqa.generate import Reset, Token
-from reportqa.lang import TOO_MANY, accepted_language
-from reportqa.service import IndexNotReady, ReportService
+from reportqa.gate import Admission
+from reportqa.generate import Reset, Token, final_answer
+from reportqa.lang import accepted_language
+from reportqa.limits import Work
+from reportqa.service import ReportService
 
 I18N = gr.I18n(
     en={
@@ -135,11 +140,6 @@ LANGUAGE_CHOICES = [("Auto", "auto"), ("Français", "fr"), ("Nederlands", "nl")]
 PageLanguage = Literal["fr", "nl", "en"]
 STREAM_STEP = 6  # words per streamed update
 STREAM_PAUSE = 0.04  # seconds between two steps of a quoted answer
-TOO_LONG: dict[str, str] = {
-    "fr": "La question dépasse {limit} caractères.",
-    "nl": "De vraag is langer dan {limit} tekens.",
-    "en": "The question is longer than {limit} characters.",
-}
 SEARCHING: dict[str, str] = {
     "fr": "Recherche dans le rapport…",
     "nl": "Zoeken in het verslag…",
@@ -474,28 +474,33 @@ def respond(
     session: str = "",
     answer_ids: list[str] | None = None,
     page: PageLanguage = "en",
+    work: Work | None = None,
 ) -> Iterator[tuple[list[dict[str, str]], str, str]]:
     """The chat's reply, streamed: the question stays on screen with "searching the report…" (in the page's
     language) until the first words come. `answer_ids` gets one entry per assistant message (the answer's id, or
-    "" for a notice), so that a thumbs up or down can name the answer it is about."""
+    "" for a notice), so that a thumbs up or down can name the answer it is about. `history` is the conversation
+    as the server kept it (never as a browser sends it); `work`, the question's slot and time limit."""
     ids = answer_ids if answer_ids is not None else []
     earlier = [_plain_text(turn.get("content")) for turn in history if turn.get("role") == "user"]
-    history = [*history, {"role": "user", "content": _text(message)}]
-    question = message.strip()
+    history = [*history, {"role": "user", "content": _text(inputs.printable(str(message)))}]
+    question = str(message).strip()
     if not question:
         yield history[:-1], "", ""
         return
-    if len(question) > service.settings.max_question_chars:
-        notice = f"⚠️ {TOO_LONG[page].format(limit=service.settings.max_question_chars)}"
-        ids.append("")
-        yield [*history, {"role": "assistant", "content": notice}], "", ""
-        return
     chosen = None if language == "auto" else language
+    try:
+        question = inputs.question(question, service.settings)
+        inputs.history([("user", turn) for turn in earlier], service.settings)
+    except inputs.Refused as error:
+        ids.append("")
+        yield [*history, {"role": "assistant", "content": f"⚠️ {_text(error.message(page))}"}], "", ""
+        return
     yield [*history, {"role": "assistant", "content": f"_{SEARCHING[page]}_"}], "", ""
     try:
-        events = service.ask_stream(question, chosen, earlier, session)  # type: ignore[arg-type]
+        check = work.check if work else lambda: None
+        events = service.ask_stream(question, chosen, earlier, session, check)  # type: ignore[arg-type]
         draft = ""
-        for event in events:
+        for event in work.steps(events) if work else events:
             if isinstance(event, Token):
                 draft += event.text
                 yield [*history, {"role": "assistant", "content": _text(draft) + " …"}], "", ""
@@ -593,11 +598,14 @@ ERROR_TITLE: dict[PageLanguage, str] = {"fr": "Erreur", "nl": "Fout", "en": "Err
 
 
 def _said_in(error: ReportQAError, language: PageLanguage) -> str:
-    return error.message(language) if isinstance(error, IndexNotReady) else str(error)
+    """The error in the page's language when it has one (the index being built, the time limit, a refusal)."""
+    message = getattr(error, "message", None)
+    return str(message(language)) if callable(message) else str(error)
 
 
 def _shown(error: ReportQAError, language: PageLanguage) -> gr.Error:
-    return gr.Error(_said_in(error, language), title=ERROR_TITLE[language])
+    """A pop-up in the page's language; a refusal is expected, so no traceback is written."""
+    return gr.Error(_said_in(error, language), title=ERROR_TITLE[language], print_exception=False)
 
 
 def page_language(request: gr.Request | None) -> PageLanguage:
@@ -770,14 +778,33 @@ def export_csv(table: pd.DataFrame, name: str = "figures") -> str:
     return write_csv([str(c) for c in table.columns], table.fillna("").astype(str).values.tolist(), name)
 
 
-# Whether a visitor may ask now (the API's per-client rate limit, shared by the chat, the check and figures tabs
-# and the gr.api endpoint); by default everyone may.
-Allow = Callable[[gr.Request], bool]
+def in_cache(button: gr.DownloadButton, path: str) -> str:
+    """An export handed to Gradio's cache, which serves the download and deletes it after an hour (`delete_cache`);
+    its own temporary folder (reportqa-figures-*) is removed at once, so no visitor ever learns its path."""
+    try:
+        return str(button.move_resource_to_block_cache(path))
+    finally:
+        shutil.rmtree(Path(path).parent, ignore_errors=True)
 
 
-def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.Blocks:
+EXPORT_LIFETIME = (600, 3600)  # seconds: how often Gradio's cache is swept, and how old an export may get
+
+
+def _entered(gate: Admission, request: gr.Request) -> Work:
+    """The gate every question passes (the API's own: one rate limit, one set of slots, one time limit); a refusal
+    is a pop-up in the page's language, one log line and no traceback."""
+    try:
+        return gate.enter(request.request)  # type: ignore[arg-type]
+    except inputs.Refused as error:
+        raise _shown(error, page_language(request)) from None
+
+
+def build_ui(service: ReportService, gate: Admission | None = None) -> gr.Blocks:
+    """The chat, the check and the figures tabs. `gate`: shared with the JSON API (one per process)."""
+    gate = gate or Admission(service.settings)
     deployment = deployment_for(service.settings)
-    with gr.Blocks(title="reportqa") as ui:
+    # Gradio's own usage statistics are off: the page calls no one but this server.
+    with gr.Blocks(title="reportqa", analytics_enabled=False, delete_cache=EXPORT_LIFETIME) as ui:
         gr.Markdown(I18N("title"), elem_id="title")  # type: ignore[arg-type]
         gr.Markdown(I18N("disclosure"), elem_id="disclosure")  # type: ignore[arg-type]
         banner = gr.Markdown(documents_banner(service), elem_id="documents")
@@ -803,21 +830,30 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
                 examples = gr.Examples(examples_for(deployment, "fr"), inputs=question, label=I18N("examples"))  # type: ignore[arg-type]
 
         answer_ids = gr.State([])
+        # The conversation as the server wrote it: the chat shows it, the browser never sends it back, so no
+        # made-up turn can be shown as the assistant's words nor read as an earlier question.
+        conversation = gr.State([])
 
-        def on_ask(message: str, history: list[dict[str, str]], lang: str, ids: list[str], request: gr.Request):  # type: ignore[no-untyped-def]
+        def on_ask(message: str, lang: str, history: list[dict[str, str]], ids: list[str], request: gr.Request):  # type: ignore[no-untyped-def]
             page = page_language(request)
-            if not allow(request):
-                notice = {"role": "assistant", "content": f"⚠️ {TOO_MANY[page]}"}
-                yield [*history, {"role": "user", "content": _text(message)}, notice], "", "", ids
+            try:
+                work = gate.enter(request.request)  # type: ignore[arg-type]
+            except inputs.Refused as error:
+                notice = {"role": "assistant", "content": f"⚠️ {_text(error.message(page))}"}
+                shown = [*history, {"role": "user", "content": _text(inputs.printable(str(message)))}, notice]
+                yield shown, "", "", ids, history
                 return
-            for reply in respond(service, message, history, lang, request.session_hash or "", ids, page):
-                yield (*reply, ids)
+            try:
+                for reply in respond(service, message, history, lang, request.session_hash or "", ids, page, work):
+                    yield (*reply, ids, reply[0])
+            finally:
+                work.close()
 
         for trigger in (send.click, question.submit):
             trigger(
                 on_ask,
-                [question, chat, language, answer_ids],
-                [chat, sources, question, answer_ids],
+                [question, language, conversation, answer_ids],
+                [chat, sources, question, answer_ids, conversation],
                 api_visibility="private",
             )
         if service.analytics.enabled:
@@ -825,7 +861,7 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             def on_like(data: gr.LikeData, history: list[dict[str, str]], ids: list[str], request: gr.Request) -> None:
                 record_like(service, data, history, ids, request.session_hash or "")
 
-            chat.like(on_like, [chat, answer_ids], None, api_visibility="private")
+            chat.like(on_like, [conversation, answer_ids], None, api_visibility="private")
 
         with gr.Tab(I18N("tab_check")):  # type: ignore[arg-type]
             claim = gr.Textbox(
@@ -840,12 +876,18 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
         def on_check(text: str, request: gr.Request) -> str:
             if not text.strip():
                 return ""
-            if not allow(request):
-                return f"⚠️ {TOO_MANY[page_language(request)]}"
+            page = page_language(request)
             try:
-                return check_markdown(service.check(text), page_language(request))
+                claim = inputs.question(text, service.settings)
+                work = gate.enter(request.request)  # type: ignore[arg-type]
             except ReportQAError as error:
-                return f"⚠️ {_text(_said_in(error, page_language(request)))}"
+                return f"⚠️ {_text(_said_in(error, page))}"
+            try:
+                return check_markdown(work.step(lambda: service.check(claim, check=work.check)), page)
+            except ReportQAError as error:
+                return f"⚠️ {_text(_said_in(error, page))}"
+            finally:
+                work.close()
 
         for trigger in (check_button.click, claim.submit):
             trigger(on_check, [claim], [verdict], api_visibility="private")
@@ -872,26 +914,31 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
             shown = gr.State([])
 
         def on_search(text: str, request: gr.Request):  # type: ignore[no-untyped-def]
-            if not allow(request):
-                raise gr.Error(TOO_MANY[page_language(request)], title=ERROR_TITLE[page_language(request)])
+            work = _entered(gate, request)
             try:
-                facts = distinct_facts(service.search_facts(text)) if text.strip() else []
-            except ReportQAError as error:  # the index is still being built
+                words = inputs.question(text, service.settings)
+                facts = distinct_facts(work.step(lambda: service.search_facts(words))) if words.strip() else []
+            except ReportQAError as error:  # the index is still being built, the words are refused
                 raise _shown(error, page_language(request)) from None
+            finally:
+                work.close()
             language = page_language(request)
             table = figures_table(facts, service, language, _base_url(service, request))
             views = [fact_view(fact, service, language) for fact in distinct_facts(facts)]
-            return shown_figures(table, facts, language, views), facts, export_csv(table)
+            return shown_figures(table, facts, language, views), facts, in_cache(export, export_csv(table))
 
         def on_select(facts: list[Fact], event: gr.SelectData, request: gr.Request):  # type: ignore[no-untyped-def]
-            fact = facts[event.index[0]]
+            row = event.index[0] if isinstance(event.index, list | tuple) and event.index else event.index
+            if not isinstance(row, int) or not 0 <= row < len(facts):  # a row this visitor was never shown
+                return gr.skip(), gr.skip(), gr.skip()
+            fact = facts[row]
             try:
                 siblings = service.table_facts(fact.chunk_id) if fact.kind == "cell" else [fact]
             except ReportQAError as error:
                 raise _shown(error, page_language(request)) from None
             language = page_language(request)
             plot = row_chart(row_series(siblings, fact, language))
-            grid = export_csv(table_frame(siblings), "table") if fact.kind == "cell" else None
+            grid = in_cache(export_table, export_csv(table_frame(siblings), "table")) if fact.kind == "cell" else None
             view = fact_view(fact, service, language)
             return table_html(siblings, fact, view, PAGE_TEXT[language]["see_page"]), plot, grid
 
@@ -901,12 +948,18 @@ def build_ui(service: ReportService, allow: Allow = lambda request: True) -> gr.
 
         def ask_api(question: str, language: str = "auto", request: gr.Request | None = None) -> dict:
             """The same answer as the chat, as the `ask --json` object (for gradio_client)."""
-            if request is not None and not allow(request):
-                raise gr.Error(TOO_MANY[page_language(request)], title=ERROR_TITLE[page_language(request)])
+            if request is None:
+                raise gr.Error("No request", print_exception=False)
+            work = _entered(gate, request)
             try:
-                return service.ask(question, None if language == "auto" else language).to_dict()  # type: ignore[arg-type]
+                asked = inputs.question(question, service.settings)
+                chosen = language if language in ("fr", "nl", "en", "de") else None
+                events = service.ask_stream(asked, chosen, check=work.check)  # type: ignore[arg-type]
+                return final_answer(work.steps(events)).to_dict()
             except ReportQAError as error:
                 raise _shown(error, page_language(request)) from None
+            finally:
+                work.close()
 
         gr.api(ask_api, api_name="ask")
 
