@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation, sentences_of
@@ -150,15 +150,24 @@ def _quantities(text: str) -> list[tuple[str, int | None]]:
     return [(n, y) for n, y in numbers_with_years(text) if not is_year(n.strip())]
 
 
-def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | None:
-    """The column to answer from: the year asked, else the latest year (else the first figure); and whether it
-    is the year asked."""
+def _year_column(
+    chunk: Chunk, row: int, asked: set[str], measure: Callable[[int], float] | None = None
+) -> tuple[int, bool] | None:
+    """The column to answer from: the year asked, else the latest year; in a table of measures (no year columns:
+    "Capacité | Clients | Taux de charge" for each site), the measure the question names (`measure` weighs a
+    column's header), and none when it names none of several; and whether it is the year asked."""
     assert chunk.table is not None
     header, cells = chunk.table.header, chunk.table.rows[row]
     filled = [c for c in range(1, len(cells)) if parse_number(cells[c]) is not None]
     if not filled:
         return None
     years = {header[c].strip(): c for c in filled if c < len(header) and is_year(header[c].strip())}
+    if not years and measure is not None and len(filled) > 1:
+        weights = {c: measure(c) for c in filled}
+        named = max(filled, key=weights.__getitem__)
+        if weights[named] <= 0:
+            return None  # several measures, none named: which one was asked is a guess
+        filled = [named]
     if asked:
         chosen = next((years[y] for y in sorted(asked) if y in years), None)
         if chosen is not None:
@@ -166,6 +175,15 @@ def _year_column(chunk: Chunk, row: int, asked: set[str]) -> tuple[int, bool] | 
         caption_years = years_in(chunk.table.caption)  # "… par nationalité en 2023": one column, no year header
         return (filled[0], True) if not years and caption_years & asked else (filled[-1], False)
     return (years[max(years)], True) if years else (filled[0], True)
+
+
+def _header_fit(chunk: Chunk, column: int, terms: frozenset[str], index: LoadedIndex) -> float:
+    """How much of the question a column's header names, its Dutch compounds' parts included ("bezetting" in
+    "Bezettingsgraad")."""
+    assert chunk.table is not None
+    header = chunk.table.header[column] if column < len(chunk.table.header) else ""
+    words = alias_terms(header, chunk.edition) | index.caption_compounds(header, chunk.edition)
+    return coverage(terms, words, index.idf.get(chunk.edition, {}))
 
 
 def _with_closest_statements(
@@ -474,8 +492,9 @@ def _statements(question: str, hits: list[Hit], index: LoadedIndex) -> list[Stat
         penalty = 0.0 if hit.preferred else OTHER_EDITION_PENALTY
         if chunk.table is not None:
             subject = _BREAKDOWN.sub(lambda m: m[0] if m[0].lower() in question.lower() else " ", chunk.table.caption)
+            header_fit = partial(_header_fit, chunk, terms=frozenset(terms), index=index)
             for row, line in enumerate(sentences_of(chunk)):
-                column = _year_column(chunk, row, asked)
+                column = _year_column(chunk, row, asked, header_fit)
                 label = chunk.table.rows[row][0]
                 if column is None or not names_what_is_asked(f"{chunk.section_label} {chunk.table.caption} {label}"):
                     continue

@@ -10,6 +10,7 @@ from reportqa.config import Language
 from reportqa.evidence import Evidence, Thresholds, coverage
 from reportqa.glossary import alias_terms, translate_terms
 from reportqa.index import LoadedIndex
+from reportqa.lang import edition_for
 from reportqa.retrieve import Hit
 from reportqa.text import content_terms
 
@@ -53,31 +54,25 @@ def is_section_question(question: str) -> bool:
 def section_answer(
     question: str, language: Language, hits: list[Hit], index: LoadedIndex, thresholds: Thresholds
 ) -> SectionAnswer | Evidence:
-    """The section that covers the question's subject, or the evidence that fell short. The subject is weighed by
-    the words of it that the report uses ("dites-moi", "hallo" and other words around the subject never count as
-    missing), against the whole section, not one passage: a section covers "personnel" when its table of staff
-    does, whatever its title."""
+    """The best section that covers the question's subject, or the evidence that fell short."""
     subject = _FRAMING.sub(" ", question)
     best = Evidence(hits[0].score if hits else 0.0, 0.0, True, 0.0)
-    sections: dict[tuple[str, str], list[Hit]] = {}
-    for hit in hits:
-        if hit.chunk.section_number and hit.preferred:
-            sections.setdefault((hit.chunk.edition, hit.chunk.section_number), []).append(hit)
-    found: list[tuple[float, float, Chunk, Evidence]] = []
-    for section_hits in sections.values():
-        edition = section_hits[0].chunk.edition
-        idf = index.idf.get(edition, {})
-        terms = content_terms(translate_terms(subject, edition), edition) & idf.keys()
-        if not terms:  # no word of the subject is one the report uses: nothing says which section covers it
+    found: list[tuple[float, int, Chunk, Evidence]] = []
+    for position, hit in enumerate(hits):
+        chunk, edition = hit.chunk, hit.chunk.edition
+        if not chunk.section_number or not hit.preferred:
             continue
-        words = _section_words(index, section_hits[0].chunk)
-        share = coverage(terms, words, idf)
-        closest = max(hit.score for hit in section_hits)
-        evidence = Evidence(closest, share, True, closest)
-        if closest >= thresholds.min_score and share >= thresholds.min_coverage:
-            # The section whose title names the subject, then the one most of the closest passages are in.
-            titled = coverage(terms, alias_terms(section_hits[0].chunk.section_label, edition), idf)
-            found.append((titled, sum(hit.rank_score for hit in section_hits), section_hits[0].chunk, evidence))
+        idf = index.idf.get(edition, {})
+        terms = content_terms(translate_terms(subject, edition), edition)
+        if edition_for(language) is None:  # English or German words the edition never uses are not missing evidence
+            terms = {term for term in terms if term in idf}
+        # No subject word the report uses: nothing to say which section covers it.
+        share = coverage(terms, alias_terms(f"{chunk.section_label} {chunk.text}", edition), idf) if terms else 0.0
+        evidence = Evidence(hit.score, share, True, hit.score)
+        if hit.score >= thresholds.min_score and share >= thresholds.min_coverage:
+            # The section whose title names the subject, before one that only mentions it.
+            titled = coverage(terms, alias_terms(chunk.section_label, edition), idf)
+            found.append((titled, -position, chunk, evidence))
         best = max(best, evidence, key=lambda e: (e.coverage, e.passage_score))
     if not found:
         return best
@@ -86,14 +81,3 @@ def section_answer(
     return SectionAnswer(
         TEMPLATES[language].format(number=chunk.section_number, title=title, page=chunk.page), chunk, evidence
     )
-
-
-def _section_words(index: LoadedIndex, chunk: Chunk) -> frozenset[str]:
-    """The words of a section's title and of every passage in it (its subsections too), official terms included."""
-    inside = (
-        c.text
-        for c in index.chunks.values()
-        if c.edition == chunk.edition and f"{c.section_number}.".startswith(f"{chunk.section_number}.")
-    )
-    own = alias_terms(chunk.section_label, chunk.edition)
-    return own.union(*(alias_terms(text, chunk.edition) for text in inside))
