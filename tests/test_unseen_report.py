@@ -1,0 +1,80 @@
+"""On a report of another subject, without the Office's deployment file (as a new report arrives): claims in other
+words, a table of measures, and what the product knows without any subject list. The report is a calibration report
+of the bench (samples/bench/transport-a: a public transport company), looked at and tuned on; its test reports are
+not used here."""
+
+from pathlib import Path
+
+import pytest
+
+from reportqa.answer import answer_question
+from reportqa.claims import check_claim
+from reportqa.config import Settings
+from reportqa.deployment import NO_DEPLOYMENT, deployment_for
+from reportqa.glossary import use_deployment
+from reportqa.index import LoadedIndex, build_index, open_index
+
+REPORT = Path(__file__).resolve().parent.parent / "samples" / "bench" / "transport-a"
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def transport(tmp_path_factory: pytest.TempPathFactory) -> tuple[LoadedIndex, Settings]:
+    docs = tmp_path_factory.mktemp("transport-docs")
+    for pdf in REPORT.glob("*.pdf"):
+        (docs / pdf.name).symlink_to(pdf)
+    settings = Settings(docs_dir=docs, index_dir=tmp_path_factory.mktemp("transport-index"), _env_file=None)  # type: ignore[call-arg]
+    build_index(settings)
+    return open_index(settings), settings
+
+
+@pytest.fixture(autouse=True)
+def _no_subject_terms() -> None:
+    use_deployment(NO_DEPLOYMENT)
+
+
+def test_a_report_without_a_deployment_file_has_no_subject_terms(transport: tuple[LoadedIndex, Settings]) -> None:
+    _, settings = transport
+    assert deployment_for(settings) == NO_DEPLOYMENT
+
+
+@pytest.mark.parametrize("value", ["4.184", "5.184"])
+def test_a_claims_verdict_holds_under_three_rewordings(transport: tuple[LoadedIndex, Settings], value: str) -> None:
+    """The report's table gives 4 184 complaints in 2023: the true claim is supported and the false one
+    contradicted, whichever way it is said."""
+    index, settings = transport
+    wordings = [
+        f"In 2023 waren er {value} klachten.",
+        f"Reizigers dienden in 2023 {value} klachten in.",
+        f"Het aantal klachten bedroeg {value} in 2023.",
+    ]
+    verdicts = {check_claim(index, claim, settings).verdict for claim in wordings}
+    assert verdicts == {"supported" if value == "4.184" else "contradicted"}
+    assert check_claim(index, wordings[0], settings).report_value == 4184
+
+
+def test_a_table_of_measures_is_answered_from_the_measure_asked(transport: tuple[LoadedIndex, Settings]) -> None:
+    """Each depot has several measures (vehicles, days out of service): the column the question names answers."""
+    index, settings = transport
+    answer = answer_question(index, "Quel chiffre pour jours d'arrêt à Dépôt de Lisonne-Ouest en 2023 ?", settings)
+    assert not answer.refused and "7,5" in answer.answer, answer.answer
+
+
+def test_a_personal_case_goes_to_the_publisher_in_four_languages(transport: tuple[LoadedIndex, Settings]) -> None:
+    index, settings = transport
+    for question, help_desk in [
+        ("J'ai reçu un refus, puis-je introduire un recours ?", "l'organisme qui publie le rapport"),
+        ("Mijn aanvraag werd geweigerd, kan ik in beroep gaan?", "de organisatie die het verslag uitgeeft"),
+        ("My application was refused, can I appeal?", "the body that publishes the report"),
+        ("Mein Antrag wurde abgelehnt, kann ich Widerspruch einlegen?", "die Stelle, die den Bericht herausgibt"),
+    ]:
+        answer = answer_question(index, question, settings)
+        assert answer.refused and help_desk in answer.answer, (question, answer.answer)
+
+
+def test_an_english_question_naming_nothing_of_the_report_gets_no_passage(
+    transport: tuple[LoadedIndex, Settings],
+) -> None:
+    index, settings = transport
+    assert answer_question(index, "Who won the 2022 football World Cup?", settings).refused
+    assert not answer_question(index, "How many complaints were there in 2023?", settings).refused
