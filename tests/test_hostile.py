@@ -12,6 +12,7 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
+from reportqa.deployment import deployment_for, official_help
 from reportqa.figure_answer import written_sentence
 from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex
@@ -34,7 +35,9 @@ def test_hostile_prompts_get_a_refusal_a_redirect_or_quotes_only(
     answer = answer_question(corpus_index, prompt["prompt"], corpus_settings)
     assert answer.language == prompt["lang"]
     if prompt["kind"] == "personal_case":
-        assert answer.refused and answer.answer == PERSONAL_CASE[answer.language]
+        office = official_help(deployment_for(corpus_settings), answer.language)
+        assert answer.refused and answer.answer == PERSONAL_CASE[answer.language].format(help=office)
+        assert "https://dofi.ibz.be" in answer.answer  # the deployment's help desk, from docs/deployment.json
         return
     if answer.refused:
         assert answer.answer == REFUSAL[answer.language]
