@@ -142,3 +142,34 @@ def test_scanned_pages_without_tesseract_are_skipped_and_reported(
     assert not any(b.physical_page in (3, 4) for b in document.blocks) and document.blocks
     with pytest.raises(DocumentError, match="no text layer .*apt install tesseract-ocr"):
         load_document(_scanned_copy(path, tmp_path / "tout-scanne-fr.pdf", set(range(4))))
+
+
+def test_pages_that_draw_nothing_skip_the_ruled_table_finder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The table finder reads every character of a page (0.15-0.45 s): a page with no line or fill drawn cannot
+    hold a ruled table, so it is not asked; a page with a ruled table still has it read."""
+    path = tmp_path / "rapport-fr.pdf"
+    with pymupdf.open() as pdf:
+        prose = pdf.new_page()
+        prose.insert_text((72, 100), "Le rapport décrit les demandes reçues en 2023 et leur suite.", fontsize=11)
+        ruled = pdf.new_page()
+        ruled.insert_text((72, 100), "Tableau 1 : Demandes par année", fontsize=11)
+        for row, cells in enumerate([("Catégorie", "2022", "2023"), ("Demandes", "1 200", "1 350")]):
+            for column, text in enumerate(cells):
+                ruled.insert_text((80 + 150 * column, 140 + 30 * row), text, fontsize=11)
+        for y in (120, 150, 180):
+            ruled.draw_line((72, y), (522, y))
+        for x in (72, 222, 372, 522):
+            ruled.draw_line((x, 120), (x, 180))
+        pdf.save(path)
+    asked: list[int] = []
+    find_tables = pymupdf.Page.find_tables
+
+    def counting(page: pymupdf.Page, *args: object, **kwargs: object) -> object:
+        asked.append(page.number)
+        return find_tables(page, *args, **kwargs)
+
+    monkeypatch.setattr(pymupdf.Page, "find_tables", counting)
+    document = load_document(path)
+    assert asked == [1]
+    tables = [block.table for block in document.blocks if block.table is not None]
+    assert len(tables) == 1 and tables[0].rows == [["Demandes", "1 200", "1 350"]]

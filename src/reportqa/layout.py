@@ -114,8 +114,9 @@ def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool | None 
     a chart, a picture): a page of text only is read from its lines, in the PDF's order, which our own rules
     handle (headings by font, footnotes by their numbers, headers and footers by repetition).
     """
+    drawings = page.get_drawings()  # read once: whether the body draws, and whether a ruled table can exist
     if use_layout is None:
-        use_layout = has_graphics(page)
+        use_layout = has_graphics(page, drawings)
     regions = _layout_regions(page) if use_layout else []
     placed: list[tuple[int, Line]] = []
     for line in lines:
@@ -126,7 +127,7 @@ def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool | None 
     furniture = [line for _, line in placed if line.region in FURNITURE_REGIONS]
     body = [(index, line) for index, line in placed if line.region not in FURNITURE_REGIONS]
 
-    ruled = ruled_tables(page, regions)
+    ruled = ruled_tables(page, regions) if drawings else []  # no line or fill drawn: no ruled table
     tables = ruled + borderless_tables(page, regions, [placed.box for _, placed in ruled])
     charts = [(i, region[:4]) for i, region in enumerate(regions) if region[4] == "picture"]
     charts = [(i, box) for i, box in charts if not any(overlap(box, t.box) > 0.5 for _, t in tables)]
@@ -167,13 +168,16 @@ def _placed_by_position(
     return (following - 0.5, 0.0, item[2])
 
 
-def has_graphics(page: pymupdf.Page) -> bool:
-    """Whether the page draws anything between its top and bottom tenths: rules, fills, curves or pictures."""
+def has_graphics(page: pymupdf.Page, drawings: list[dict[str, Any]] | None = None) -> bool:
+    """Whether the page draws anything between its top and bottom tenths: rules, fills, curves or pictures
+    (`drawings`: the page's `get_drawings()`, when the caller has them)."""
     height = page.rect.height
     body = pymupdf.Rect(page.rect.x0, page.rect.y0 + 0.1 * height, page.rect.x1, page.rect.y1 - 0.1 * height)
     if any(pymupdf.Rect(info["bbox"]).intersects(body) for info in page.get_image_info()):
         return True
-    return any(pymupdf.Rect(drawing["rect"]).intersects(body) for drawing in page.get_drawings())
+    if drawings is None:
+        drawings = page.get_drawings()
+    return any(pymupdf.Rect(drawing["rect"]).intersects(body) for drawing in drawings)
 
 
 PARALLEL_MIN_PAGES = 12  # below this, starting worker processes costs more than it saves
