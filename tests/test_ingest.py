@@ -1,3 +1,4 @@
+import importlib
 from pathlib import Path
 
 import pymupdf
@@ -153,6 +154,7 @@ def test_pages_that_draw_nothing_skip_the_ruled_table_finder(tmp_path: Path, mon
         prose.insert_text((72, 100), "Le rapport décrit les demandes reçues en 2023 et leur suite.", fontsize=11)
         ruled = pdf.new_page()
         ruled.insert_text((72, 100), "Tableau 1 : Demandes par année", fontsize=11)
+        ruled.draw_rect((72, 120, 522, 150), color=None, fill=(0.85, 0.85, 0.85))  # a tinted header row
         for row, cells in enumerate([("Catégorie", "2022", "2023"), ("Demandes", "1 200", "1 350")]):
             for column, text in enumerate(cells):
                 ruled.insert_text((80 + 150 * column, 140 + 30 * row), text, fontsize=11)
@@ -168,8 +170,18 @@ def test_pages_that_draw_nothing_skip_the_ruled_table_finder(tmp_path: Path, mon
         asked.append(page.number)
         return find_tables(page, *args, **kwargs)
 
+    importlib.import_module("pymupdf.layout")  # it installs Page.get_layout: counted after it
+    laid_out: list[int] = []
+    get_layout = pymupdf.Page.get_layout
+
+    def counting_layout(page: pymupdf.Page, *args: object, **kwargs: object) -> object:
+        laid_out.append(page.number)
+        return get_layout(page, *args, **kwargs)
+
     monkeypatch.setattr(pymupdf.Page, "find_tables", counting)
+    monkeypatch.setattr(pymupdf.Page, "get_layout", counting_layout)
     document = load_document(path)
     assert asked == [1]
+    assert laid_out == [1]  # the layout model: once, on the page that draws, never on the page of text alone
     tables = [block.table for block in document.blocks if block.table is not None]
     assert len(tables) == 1 and tables[0].rows == [["Demandes", "1 200", "1 350"]]
