@@ -5,12 +5,15 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 from reportqa.answer import answer_question, report_year
+from reportqa.chunk import Chunk
 from reportqa.citations import Citation, document_url, marks_for
 from reportqa.config import Edition, Language, Settings
+from reportqa.evidence import coverage
 from reportqa.figures import Fact, parse_number
-from reportqa.glossary import alias_terms, translate_terms
+from reportqa.glossary import alias_terms, countries_named, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import CLAIM_REASONS, detect_language
+from reportqa.statements import row_text
 from reportqa.text import content_terms, is_year, years_in
 
 Verdict = Literal["supported", "contradicted", "not_found"]
@@ -265,6 +268,8 @@ def _checked_by_meaning(claim: Claim, index: LoadedIndex, settings: Settings) ->
             break
         chunk_id, _, part = key.rpartition(":")
         row = int(part[1:])
+        if not _row_names_the_subject(claim, index.chunks[chunk_id], row, index):
+            continue
         cells = [
             f
             for f in index.facts.table(chunk_id)
@@ -278,6 +283,17 @@ def _checked_by_meaning(claim: Claim, index: LoadedIndex, settings: Settings) ->
         evidence = [_fact_citation(1, cell, index, settings)]
         return CheckResult(claim.text, claim.language, verdict, claim.value, cell.value, reason, evidence)
     return None
+
+
+def _row_names_the_subject(claim: Claim, chunk: Chunk, row: int, index: LoadedIndex) -> bool:
+    """Closeness in meaning is not enough: the row (its section, caption and label) holds at least `MIN_TOPIC` of the
+    claim's words that the report uses, peoples aside ("12 000 touristes chinois" is not the row of visas for
+    China, whose only shared word is the country)."""
+    edition, idf = chunk.edition, index.idf.get(chunk.edition, {})
+    subject = translate_terms(_subject(claim), edition)
+    peoples = alias_terms(" ".join(countries_named(subject)), edition)
+    terms = {t for t in content_terms(subject, edition) if t in idf and not t[0].isdigit()} - peoples
+    return bool(terms) and coverage(terms, alias_terms(row_text(chunk, row), edition), idf) >= MIN_TOPIC
 
 
 def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult:

@@ -147,6 +147,8 @@ SEARCHING: dict[str, str] = {
 }
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """
+/* Gradio's "scroll down" button floats over the last message: an answer is read from its first line instead. */
+#chat button[aria-label="Scroll down"] { display: none !important; }
 #source-table { overflow-x: auto; }  /* a wide table scrolls in its own box, never under the chart */
 /* The chat's own buttons (clear, copy) on a line of their own above the messages, never over an answer's text. */
 #chat .top-panel { position: static !important; display: flex; justify-content: flex-end; padding: 2px 4px; }
