@@ -287,7 +287,7 @@ def _checked_by_meaning(claim: Claim, index: LoadedIndex, settings: Settings) ->
 
 def _row_names_the_subject(claim: Claim, chunk: Chunk, row: int, index: LoadedIndex) -> bool:
     """Closeness in meaning is not enough: the row (its section, caption and label) holds at least `MIN_TOPIC` of the
-    claim's words that the report uses, peoples aside ("12 000 touristes chinois" is not the row of visas for
+    claim's words that the report uses, peoples aside ("12 000 touristes chinois" is not the row of permits for
     China, whose only shared word is the country)."""
     edition, idf = chunk.edition, index.idf.get(chunk.edition, {})
     subject = translate_terms(_subject(claim), edition)
