@@ -20,7 +20,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from reportqa.config import Language, Settings
 from reportqa.inputs import Refused, payload, printable
 from reportqa.lang import BAD_REQUEST, BUSY, NOT_AVAILABLE, TIMED_OUT, TOO_MANY, accepted_language, detect_language
-from reportqa.limits import RateLimiter, Slots, Work, client_address
+from reportqa.limits import RateLimiter, Slots, Work, client_address, replayed
 
 log = logging.getLogger(__name__)
 
@@ -219,7 +219,7 @@ class GradioGate:
         except Refused as error:
             await refusal(error, asker(scope))(scope, receive, send)
             return
-        await self.app(scope, _replay(body, receive), send)
+        await self.app(scope, replayed(body, receive), send)
 
     def _check_call(self, body: object, name: str | None) -> None:
         if not isinstance(body, dict) or not isinstance(body.get("data"), list):
@@ -257,19 +257,6 @@ async def _body(receive: Receive) -> bytes:
         body += message.get("body", b"")
         more = message.get("more_body", False)
     return body
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    delivered = False
-
-    async def replay() -> Message:
-        nonlocal delivered
-        if delivered:
-            return await receive()
-        delivered = True
-        return {"type": "http.request", "body": body, "more_body": False}
-
-    return replay
 
 
 class SecurityHeaders:

@@ -200,16 +200,21 @@ class RequestGuard:
             if len(body) > limit:
                 await (await self.refuse(scope, 413))(scope, receive, send)
                 return
-        delivered = False
+        await self.app(scope, replayed(body, receive), send)
 
-        async def replay() -> Message:
-            nonlocal delivered
-            if delivered:
-                return await receive()
-            delivered = True
-            return {"type": "http.request", "body": body, "more_body": False}
 
-        await self.app(scope, replay, send)
+def replayed(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that gives a body already read once, then the client's next messages (a disconnect)."""
+    delivered = False
+
+    async def replay() -> Message:
+        nonlocal delivered
+        if delivered:
+            return await receive()
+        delivered = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return replay
 
 
 class HeadAsGet:
