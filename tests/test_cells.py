@@ -47,7 +47,11 @@ def test_a_caption_loses_its_numbering_punctuation() -> None:
 CASES = {
     "energy-a": ["fr-010", "nl-038", "fr-012", "nl-040", "fr-015", "nl-043", "fr-016", "nl-044", "fr-017", "nl-045"],
     "transport-a": ["fr-011", "nl-039", "fr-013", "nl-041", "fr-014", "nl-042", "nl-044", "fr-018", "nl-046", "fr-010"],
+    # A plain value no sentence states, answered by the row whose words it uses ("scheidingen", "echtscheidingen").
+    "court-a": ["nl-001"],
 }
+# What those reports do not measure: a line the table does not list, a measure a table of sites does not have.
+NOT_MEASURED = {"transport-a": ["fr-023", "nl-053"], "energy-a": ["nl-051", "fr-025"]}
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +85,18 @@ def test_each_operation_is_answered_from_its_cells(
         # A computed figure cites every cell it came from and says it is computed.
         assert len(answer.citations) == 2 and all(c.row >= 0 and c.column >= 0 for c in answer.citations)
         assert ("calcul" if item.lang == "fr" else "berekend") in answer.answer
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("report", "number"), [(r, n) for r, numbers in NOT_MEASURED.items() for n in numbers])
+def test_a_row_of_the_same_table_does_not_answer_what_it_does_not_measure(
+    bench_indexes: dict[str, tuple[LoadedIndex, Settings]], report: str, number: str
+) -> None:
+    index, settings = bench_indexes[report]
+    item = next(q for r in find_reports(REPO / "samples" / "bench") if r.id == report for q in r.questions
+                if q.id == f"{report}-{number}")
+    assert not item.answerable
+    assert answer_question(index, item.question, settings).refused, item.question
 
 
 @pytest.mark.parametrize(

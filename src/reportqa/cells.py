@@ -26,6 +26,13 @@ CANDIDATE_ROWS = 12
 # Below this similarity between the question and its closest table row, no table is about what is asked.
 MIN_ROW_SIMILARITY = 0.80
 OTHER_EDITION_PENALTY = 0.02
+# Rows are ranked by meaning plus this much for the share of the counted words (by weight) the row's caption, label
+# and header use: "bénéfice d'exploitation" is closer in words to "Résultat d'exploitation" than meaning alone says.
+# Calibrated on the calibration reports (docs/benchmarks.md); whether a table is close enough is meaning alone.
+WORDS_WEIGHT = 0.05
+# A Dutch noun is often part of a compound the report uses ("vergunningen" in "leveringsvergunningen", "stiptheid"
+# in "stiptheidsgraad"): a word this long that starts or ends a compound counts as used.
+COMPOUND_PART_MIN = 5
 # Among several measures of one row (capacity, occupancy, persons), the one asked must be at least this close.
 MIN_COLUMN_SIMILARITY = 0.80
 
@@ -142,7 +149,7 @@ class _Finder:
         """Table rows by how close they are to the question ("section — caption — label", embedded with the index)."""
         similarities = self.index.statements.similarities(self.vector)
         edition = edition_for(self.language)
-        found = []
+        found: list[tuple[float, Chunk, int]] = []
         seen_tables: set[str] = set()
         for key, similarity in similarities.items():
             chunk_id, _, part = key.rpartition(":")
@@ -163,11 +170,38 @@ class _Finder:
                 seen_tables.add(chunk_id)
                 columns = self.column_similarities(chunk, measure_columns(chunk, self.shape(chunk)))
                 similarity = max(columns.values(), default=0.0)
-                label = ""
             penalty = OTHER_EDITION_PENALTY if edition is not None and chunk.edition != edition else 0.0
-            found.append((similarity - penalty, chunk, row, label))
+            found.append((similarity - penalty, chunk, row))
         found.sort(key=lambda item: -item[0])
-        return [(similarity, chunk, row) for similarity, chunk, row, _ in found[:CANDIDATE_ROWS]]
+        # Words can lift a row by WORDS_WEIGHT at most: only the rows that close to the top are weighed by them.
+        reach = found[0][0] - WORDS_WEIGHT if found else 0.0
+        close = [item for n, item in enumerate(found) if n < CANDIDATE_ROWS or item[0] >= reach]
+        close.sort(key=lambda item: -(item[0] + WORDS_WEIGHT * self.words_fit(item[1], item[2])))
+        return close[:CANDIDATE_ROWS]
+
+    def words_fit(self, chunk: Chunk, row: int) -> float:
+        """The share of the counted words, by their weight in the report, that the row's caption, label or header
+        use; 0 for an English or German question (the report's words are French and Dutch)."""
+        assert chunk.table is not None
+        if self.language != chunk.edition:
+            return 0.0
+        weights = self.index.idf.get(chunk.edition, {})
+        if not weights:
+            return 0.0
+        # A word the report never uses weighs as its rarest: "aantal ritten" is not half answered by "Aantal".
+        rarest = max(weights.values())
+        counted = {term: weights.get(term, rarest) for term in content_terms(self.frame.counted, chunk.edition)}
+        if not counted:
+            return 0.0
+        table = chunk.table
+        used = content_terms(" ".join([table.caption, table.rows[row][0], *table.header]), chunk.edition)
+        compounds = chunk.edition == "nl"
+        found = sum(
+            weight
+            for term, weight in counted.items()
+            if term in used or (compounds and any(_in_compound(term, word) for word in used))
+        )
+        return found / sum(counted.values())
 
     def column_similarities(self, chunk: Chunk, columns: list[int]) -> dict[int, float]:
         """How close the question is to each column, named by the section, the caption and its header."""
@@ -188,17 +222,26 @@ class _Finder:
         column = max(similarities, key=lambda c: similarities[c])
         return column, similarities[column]
 
-    def answer(self) -> CellAnswer | None:
-        candidates = self.candidates()
-        if not candidates or candidates[0][0] < MIN_ROW_SIMILARITY:
-            return None
-        for similarity, chunk, row in candidates:
-            if similarity < MIN_ROW_SIMILARITY:
-                break
+    def answer(self, min_words: float = 0.0) -> CellAnswer | None:
+        for similarity, chunk, row in self.candidates():
+            if similarity < MIN_ROW_SIMILARITY or (min_words and self.words_fit(chunk, row) < min_words):
+                continue
             found = self._in_table(chunk, row, similarity)
-            if found is not None:
+            if found is not None and (not min_words or self.names_the_measure(chunk, found.citations[0].column)):
                 return found
         return None
+
+    def names_the_measure(self, chunk: Chunk, column: int) -> bool:
+        """A table of several measures (a site's capacity, load and clients) answers only when the question names
+        the column's measure: what is counted beyond the row's own words is used by the header or the caption."""
+        assert chunk.table is not None
+        if len(measure_columns(chunk, self.shape(chunk))) < 2 or column < 0:
+            return True
+        table = chunk.table
+        label_words = set().union(*(content_terms(row[0], chunk.edition) for row in table.rows))
+        asked = content_terms(self.frame.counted, chunk.edition) - label_words
+        named = content_terms(f"{table.caption} {table.header[column]}", chunk.edition)
+        return all(term in named or any(_in_compound(term, word) for word in named) for term in asked)
 
     def _year(self, shape_: Shape) -> int | None:
         years = list(shape_.year_columns) or list(shape_.year_rows)
@@ -380,6 +423,11 @@ class _Finder:
         return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
 
 
-def cell_answer(frame: Frame, index: LoadedIndex, settings: Settings) -> CellAnswer | None:
-    """The cell (or the cells of a computed figure) that answers the frame, or None when no table measures it."""
-    return _Finder(frame, index, settings).answer()
+def _in_compound(term: str, word: str) -> bool:
+    return len(term) >= COMPOUND_PART_MIN and (word.endswith(term) or word.startswith(term))
+
+
+def cell_answer(frame: Frame, index: LoadedIndex, settings: Settings, min_words: float = 0.0) -> CellAnswer | None:
+    """The cell (or the cells of a computed figure) that answers the frame, or None when no table measures it.
+    With `min_words`, only a row whose caption, label and header use that share of the counted words answers."""
+    return _Finder(frame, index, settings).answer(min_words)

@@ -103,12 +103,12 @@ MONTH_NAMES = (
     "januar februar märz april mai juni juli august september oktober november dezember",
 )
 _MONTH_NUMBERS = {name: n for names in MONTH_NAMES for n, name in enumerate(names.split(), 1) if name != "_"}
-_MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
 
 def months_named(text: str) -> set[int]:
     """The months a text names, in any of the four languages ("juin", "juni", "June": 6)."""
-    return {_MONTH_NUMBERS[m.lower()] for m in _MONTH.findall(text)}
+    return {_MONTH_NUMBERS[m.lower()] for m in MONTH.findall(text)}
 
 
 # "Après 3 327 interventions en 2022, combien en 2023 ?": a figure the question states, with its year.

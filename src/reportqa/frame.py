@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reportqa.config import Language
-from reportqa.figure_answer import asked_years, months_named
+from reportqa.figure_answer import MONTH, asked_years, months_named
 
 Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]
 
@@ -85,6 +85,8 @@ class Frame:
     operation: Operation
     # The form an answer must have (an age, a phone number, an hour), or None: nothing can answer (tomorrow's weather).
     form: re.Pattern[str] | None | Literal[False] = False
+    # What is counted: the question without its operation, years and months ("bénéfice d'exploitation").
+    counted: str = ""
 
     def answered_by(self, text: str) -> bool:
         """Whether an answer's text has the form the question asks for (always, when it asks for none)."""
@@ -117,4 +119,11 @@ def question_frame(question: str, language: Language, searched: str | None = Non
         if asked.search(question):
             form = answer
             break
-    return Frame(searched, language, years, months, operation, form)
+    return Frame(searched, language, years, months, operation, form, _counted(searched))
+
+
+def _counted(question: str) -> str:
+    for pattern in _OPERATION_WORDS:
+        question = pattern.sub(" ", question)
+    question = MONTH.sub(" ", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", question))
+    return " ".join(question.split())
