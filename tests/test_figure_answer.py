@@ -1,3 +1,5 @@
+import pytest
+
 from reportqa.config import Edition
 from reportqa.figure_answer import (
     _ASKS_FOR_CHANGE,
@@ -165,3 +167,18 @@ def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
     assert not _ASKS_HOW_OFTEN.search("Combien d'accompagnateurs ICAM en 2022 ?")
     assert not _counts_events("Tabel 8.6: ICAM-gesprekken — ICAM-coaches (VTE) | 2023: 26")
     assert _counts_events("Tabel 8.6: ICAM-gesprekken — Gevoerde gesprekken | 2023: 3.962")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figure", "year"),
+    [
+        ("En 2023, le nombre de plaintes s'est établi à 4 184, contre 7 334 l'année précédente.", "7 334", 2022),
+        ("In 2023 bedroeg het aantal magistraten 88,1 VTE, tegenover 156,9 VTE een jaar eerder.", "156,9", 2022),
+        ("In 2023 bedroeg het aantal magistraten 88,1 VTE, tegenover 156,9 VTE een jaar eerder.", "88,1", 2023),
+        ("On a relevé 2 773 naissances en 2024, après 3 366 en 2023.", "3 366", 2023),
+    ],
+)
+def test_a_figure_of_the_year_before_is_for_that_year(sentence: str, figure: str, year: int) -> None:
+    from reportqa.figures import numbers_with_years
+
+    assert (figure, year) in numbers_with_years(sentence)

@@ -53,6 +53,18 @@ def test_a_claims_verdict_holds_under_three_rewordings(transport: tuple[LoadedIn
     assert check_claim(index, wordings[0], settings).report_value == 4184
 
 
+def test_a_claim_of_the_year_before_is_supported_in_other_words(transport: tuple[LoadedIndex, Settings]) -> None:
+    """The report writes "4 184, contre 7 334 l'année précédente" (2023): 7 334 is 2022's figure, whatever the claim
+    calls the complaints."""
+    index, settings = transport
+    claims = ["Je prépare un article : en 2022, il y a eu 7 334 plaintes.", "En 2022, on a réclamé 7 334 fois."]
+    for claim in claims:
+        result = check_claim(index, claim, settings)
+        assert (result.verdict, result.report_value) == ("supported", 7334), claim
+        assert result.evidence and "7 334" in result.evidence[0].quote
+    assert check_claim(index, "En 2023, il y a eu 7 334 plaintes.", settings).verdict != "supported"
+
+
 def test_a_table_of_measures_is_answered_from_the_measure_asked(transport: tuple[LoadedIndex, Settings]) -> None:
     """Each depot has several measures (vehicles, days out of service): the column the question names answers."""
     index, settings = transport

@@ -12,7 +12,7 @@ from reportqa.snapshots import VERSION_CHARS
 # Bump when chunking changes: the manifest records it, and a different version triggers a rebuild.
 # 2: builds carry facts.sqlite; 3: and vectors of table rows and figure sentences; 4: a cell of a table whose rows
 # are years is a fact of its row's year
-CHUNKER_VERSION = "4"
+CHUNKER_VERSION = "5"
 MAX_CHARS = 900
 
 ChunkKind = Literal["prose", "table", "announcement"]

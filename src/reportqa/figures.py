@@ -14,6 +14,12 @@ from reportqa.text import is_year, normalize_numbers, sentences, table_number, t
 _NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _YEAR_AFTER = re.compile(r"^\D{0,25}?((?:19|20)\d\d)(?!\d)")
+# "4 184 en 2023, contre 7 334 l'année précédente": the figure is for the year before the one last named.
+_YEAR_EARLIER = re.compile(
+    r"^\D{0,25}?\b(?:l['’]année précédente|un an plus tôt|l['’]année d['’]avant|een jaar eerder|het jaar (?:ervoor|"
+    r"daarvoor)|(?:a|one) year earlier|the (?:year before|previous year)|ein Jahr (?:zuvor|früher)|im Vorjahr)",
+    re.I,
+)
 _CHANGE = re.compile(
     r"\b(plus|moins|hausse|baisse|augment\w*|diminu\w*|meer|minder|stijging|daling|toename|afname)\b", re.I
 )
@@ -141,6 +147,8 @@ def year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int |
     if after:
         return int(after.group(1))
     before = _YEAR.findall(sentence[:end])  # "En 2023, l'Office a traité 210 345 demandes"
+    if before and _YEAR_EARLIER.match(sentence[end:]):
+        return int(before[-1]) - 1
     if before:
         return int(before[-1])
     return years[0] if len(years) == 1 else None
@@ -212,6 +220,10 @@ class FactStore:
             "AND (year IS NULL OR year = ?) ORDER BY year IS NULL, physical_page"
         )
         return self._query(sql, [kind, edition, section, value, year])
+
+    def with_value(self, value: float) -> list[Fact]:
+        """Every cell and sentence that states this value, in either edition."""
+        return self._query("SELECT * FROM facts WHERE value = ? ORDER BY physical_page", [value])
 
     def search(self, words: str, edition: Edition | None = None, limit: int = 200) -> list[Fact]:
         """Facts whose table, row or sentence has all the words (stemmed, in either edition's language)."""
