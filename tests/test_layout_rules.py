@@ -1,0 +1,80 @@
+"""The package reads in small pieces: no module in src/ over 400 lines, no function over 60. The files still over are
+listed below with the reason; the list only shrinks."""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src"
+MAX_MODULE_LINES = 400
+MAX_FUNCTION_LINES = 60
+ANSWER_STAGE = "the answer stage, rebuilt by the issue on answers over unseen reports"
+# path under src/ -> why it is still over
+KNOWN_LONG_MODULES: dict[str, str] = {
+    "reportqa/figure_answer.py": ANSWER_STAGE,
+    "reportqa/api.py": "split in progress (issue 30)",
+    "reportqa/ui.py": "split in progress (issue 30)",
+    "reportqa/index.py": "split in progress (issue 30)",
+    "reportqa/ingest.py": "split in progress (issue 30)",
+}
+# "path:function" -> why it is still over
+KNOWN_LONG_FUNCTIONS: dict[str, str] = {
+    "reportqa/figure_answer.py:_statements": ANSWER_STAGE,
+    "reportqa/claims.py:_checked_by_words": ANSWER_STAGE,
+    "reportqa/api.py:create_app": "split in progress (issue 30)",
+    "reportqa/ui.py:build_ui": "split in progress (issue 30)",
+    "reportqa/index.py:build_index": "split in progress (issue 30)",
+    "reportqa/evaluate.py:run_evaluation": "split in progress (issue 30)",
+}
+
+
+def _modules() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+def _name(path: Path) -> str:
+    return path.relative_to(SRC).as_posix()
+
+
+def module_lengths() -> dict[str, int]:
+    return {_name(path): len(path.read_text("utf-8").splitlines()) for path in _modules()}
+
+
+def function_lengths() -> dict[str, int]:
+    lengths = {}
+    for path in _modules():
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                assert node.end_lineno is not None
+                lengths[f"{_name(path)}:{node.name}"] = node.end_lineno - node.lineno + 1
+    return lengths
+
+
+def test_no_module_is_over_the_limit() -> None:
+    over = {name: lines for name, lines in module_lengths().items() if lines > MAX_MODULE_LINES}
+    assert set(over) <= set(KNOWN_LONG_MODULES), {k: v for k, v in over.items() if k not in KNOWN_LONG_MODULES}
+
+
+def test_no_function_is_over_the_limit() -> None:
+    over = {name: lines for name, lines in function_lengths().items() if lines > MAX_FUNCTION_LINES}
+    assert set(over) <= set(KNOWN_LONG_FUNCTIONS), {k: v for k, v in over.items() if k not in KNOWN_LONG_FUNCTIONS}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_LONG_MODULES))
+def test_a_known_long_module_is_still_long(name: str) -> None:
+    """An exception that no longer applies comes off the list."""
+    assert module_lengths().get(name, 0) > MAX_MODULE_LINES, f"{name} is within the limit now: drop its exception"
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_LONG_FUNCTIONS))
+def test_a_known_long_function_is_still_long(name: str) -> None:
+    assert function_lengths().get(name, 0) > MAX_FUNCTION_LINES, f"{name} is within the limit now: drop its exception"
+
+
+def test_the_check_sees_a_long_function(tmp_path: Path) -> None:
+    body = "\n".join(f"    x{i} = {i}" for i in range(MAX_FUNCTION_LINES))
+    tree = ast.parse(f"def long():\n{body}\n")
+    function = tree.body[0]
+    assert isinstance(function, ast.FunctionDef) and function.end_lineno is not None
+    assert function.end_lineno - function.lineno + 1 > MAX_FUNCTION_LINES
