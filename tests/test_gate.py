@@ -10,12 +10,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 
 from reportqa import inputs
-from reportqa.api import server_options
 from reportqa.config import Settings
 from reportqa.errors import TimedOut
-from reportqa.gate import Admission, QuestionGate, SecurityHeaders
 from reportqa.lang import BAD_TEXT, TIMED_OUT, TOO_MANY_TURNS
-from reportqa.limits import Slots
+from reportqa.web.app import server_options
+from reportqa.web.gate import Admission, QuestionGate, SecurityHeaders
+from reportqa.web.limits import Slots
 
 
 @pytest.fixture

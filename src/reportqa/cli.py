@@ -285,7 +285,7 @@ def embedding_summary(settings: Settings) -> str:
 @index_option
 def serve(host: str | None, port: int | None, docs_dir: Path | None, index_dir: Path | None) -> None:
     """Start the web app (chat at /), building the index first if needed."""
-    from reportqa.api import run_server
+    from reportqa.web.app import run_server
 
     settings = _settings(host=host, port=port, docs_dir=docs_dir, index_dir=index_dir)
     click.echo(embedding_summary(settings), err=True)
