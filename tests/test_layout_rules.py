@@ -19,7 +19,6 @@ KNOWN_LONG_MODULES: dict[str, str] = {
 KNOWN_LONG_FUNCTIONS: dict[str, str] = {
     "reportqa/figure_answer.py:_statements": ANSWER_STAGE,
     "reportqa/claims.py:_checked_by_words": ANSWER_STAGE,
-    "reportqa/evaluate.py:run_evaluation": "split in progress (issue 30)",
 }
 
 

@@ -9,9 +9,9 @@ from conftest import running_app, sse_events
 from load import Mode, run
 from starlette.requests import Request
 
-from reportqa.evaluate import load_gold
 from reportqa.lang import BUSY, TIMED_OUT
 from reportqa.web.limits import RateLimiter, client_address
+from reportqa_eval.gold import load_gold
 
 GOLD = Path(__file__).parent.parent / "eval" / "gold.jsonl"
 

@@ -1,10 +1,12 @@
 """Command line: `reportqa ingest | ask | serve`. Thin: each command calls one stage's entry point."""
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import click
@@ -157,6 +159,22 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
         click.echo(f"[{citation.n}] {citation.quote} ({citation.place})")
 
 
+EVALUATION_MISSING = (
+    "`reportqa eval` needs the evaluation package (reportqa_eval), which is not installed here; "
+    'from a clone of the repository: pip install -e ".[test]"'
+)
+
+
+def _evaluation(name: str) -> ModuleType:
+    """A module of the evaluation package, imported only by `reportqa eval`: the app never loads it."""
+    try:
+        return importlib.import_module(f"reportqa_eval.{name}")
+    except ModuleNotFoundError as error:
+        if error.name not in ("reportqa_eval", f"reportqa_eval.{name}"):
+            raise
+        raise click.ClickException(EVALUATION_MISSING) from None
+
+
 @main.command(name="eval")
 @click.option(
     "--gold",
@@ -233,42 +251,41 @@ def evaluate(
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
-    from reportqa.evaluate import format_report, run_evaluation
     from reportqa.llm import chat_model
 
+    gold = _evaluation("evaluate")
     settings = _settings(docs_dir=docs_dir)
     if bench:
-        from reportqa.bench import format_bench, markdown_bench, run_bench
-
+        bench_runs = _evaluation("bench")
         try:
             with _progress_bar(sys.stderr.isatty()) as progress:
-                results = run_bench(settings, reports=bench_reports, splits=bench_splits, limit=limit,
-                                    progress=progress)
+                results = bench_runs.run_bench(
+                    settings, reports=bench_reports, splits=bench_splits, limit=limit, progress=progress
+                )
         except ReportQAError as error:
             raise click.ClickException(str(error)) from None
-        shown = markdown_bench(results) if markdown else format_bench(results)
+        shown = bench_runs.markdown_bench(results) if markdown else bench_runs.format_bench(results)
         click.echo(json.dumps(results, ensure_ascii=False) if as_json else shown)
         return
     if layouts:
-        from reportqa.layouteval import evaluate_layouts, format_layout_report, layout_names
-
-        names = layout_names() if "all" in layouts else list(layouts)
+        layout_runs = _evaluation("layouts")
+        names = layout_runs.layout_names() if "all" in layouts else list(layouts)
         try:
             with _progress_bar(sys.stderr.isatty()) as progress:
-                rows = evaluate_layouts(settings, names, progress=progress)
+                rows = layout_runs.evaluate_layouts(settings, names, progress=progress)
         except ReportQAError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(json.dumps(rows, ensure_ascii=False) if as_json else format_layout_report(rows))
+        click.echo(json.dumps(rows, ensure_ascii=False) if as_json else layout_runs.format_layout_report(rows))
         return
     try:
         chat = chat_model(settings) if use_llm else None
         if use_llm and chat is None:
             raise click.UsageError("--llm needs a chat model: set REPORTQA_LLM, REPORTQA_LLM_MODEL (and _BASE_URL).")
         with _progress_bar(sys.stderr.isatty()) as progress:
-            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds), split)
+            report = gold.run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds), split)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else gold.format_report(report))
 
 
 def embedding_summary(settings: Settings) -> str:
