@@ -1,4 +1,5 @@
-"""Command line: `reportqa ingest | ask | serve`. Thin: each command calls one stage's entry point."""
+"""Command line: `reportqa ingest | ask | check | eval | serve`. Thin: `ask` and `check` go through ReportService,
+as the API and the UI do; the others call one stage's entry point."""
 
 import importlib
 import json
@@ -14,7 +15,7 @@ import click
 from reportqa.config import Settings, get_settings
 
 if TYPE_CHECKING:
-    from reportqa.index import LoadedIndex
+    from reportqa.service import ReportService
 from reportqa.errors import ReportQAError
 
 LANGUAGES = click.Choice(["auto", "fr", "nl", "en", "de"])
@@ -46,12 +47,25 @@ def _settings(**overrides: object) -> Settings:
         raise click.ClickException(f"Invalid configuration: {error}") from None
 
 
-def _ready_index(settings: Settings) -> "LoadedIndex":
-    """The index, built first (with a progress bar on a terminal) when it is missing or stale."""
-    from reportqa.index import ensure_index
+def _ready_service(settings: Settings) -> "ReportService":
+    """The product as the API and the UI run it, its index opened (built first, with a progress bar on a terminal,
+    when it is missing or stale)."""
+    from reportqa.service import ReportService
 
+    service = ReportService(settings)
     with _progress_bar(sys.stderr.isatty()) as progress:
-        return ensure_index(settings, progress)
+        service.open(progress)
+    return service
+
+
+def _asked(text: str, settings: Settings) -> str:
+    """The question or claim as `inputs` checks it for every surface; a refusal is a usage error."""
+    from reportqa.inputs import Refused, asked
+
+    try:
+        return asked(text, settings)
+    except Refused as error:
+        raise click.UsageError(str(error)) from None
 
 
 @click.group()
@@ -107,20 +121,12 @@ def ask(
     as_json: bool,
 ) -> None:
     """Answer QUESTION from the report, with citations (written by the chat model set by REPORTQA_LLM, if any)."""
-    from reportqa.generate import final_answer, stream_answer
-    from reportqa.llm import chat_model
-
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
-    if not question.strip():
-        raise click.UsageError("The question is empty.")
-    if len(question) > settings.max_question_chars:
-        raise click.UsageError(f"The question is longer than {settings.max_question_chars} characters.")
+    question = _asked(question, settings)
     try:
-        chat = chat_model(settings)
-        index = _ready_index(settings)
+        service = _ready_service(settings)
         chosen = None if language == "auto" else language
-        events = stream_answer(index, question, settings, chat, chosen, list(history))  # type: ignore[arg-type]
-        answer = final_answer(events)
+        answer = service.ask(question, chosen, list(history))  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -141,14 +147,11 @@ def ask(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
     """Check CLAIM ("En 2023, le service a mené près de 4 000 entretiens") against the report's figures."""
-    from reportqa.claims import check_claim
-
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
-    if not claim.strip() or len(claim) > settings.max_question_chars:
-        raise click.UsageError(f"The claim must have 1 to {settings.max_question_chars} characters.")
+    claim = _asked(claim, settings)
     try:
-        index = _ready_index(settings)
-        result = check_claim(index, claim, settings, None if language == "auto" else language)  # type: ignore[arg-type]
+        service = _ready_service(settings)
+        result = service.check(claim, None if language == "auto" else language)  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:

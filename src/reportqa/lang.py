@@ -46,6 +46,12 @@ TOO_LONG: dict[Language, str] = {
     "en": "The question is longer than {limit} characters; please shorten it.",
     "de": "Die Frage ist länger als {limit} Zeichen; bitte kürzen Sie sie.",
 }
+EMPTY_QUESTION: dict[Language, str] = {
+    "fr": "La question est vide.",
+    "nl": "De vraag is leeg.",
+    "en": "The question is empty.",
+    "de": "Die Frage ist leer.",
+}
 TOO_MANY: dict[Language, str] = {
     "fr": "Trop de questions en peu de temps. Réessayez dans une minute.",
     "nl": "Te veel vragen in korte tijd. Probeer het over een minuut opnieuw.",

@@ -128,7 +128,7 @@ def feedback(request: FeedbackRequest, http: Request) -> Response:
     if not service.analytics.enabled:
         raise HTTPException(404, "Feedback is not collected on this server.")
     try:
-        comment = inputs.text(request.comment, 500)
+        comment = inputs.comment(request.comment)
     except Refused as error:
         raise HTTPException(error.status, error.message(asker(http.scope))) from None
     rating = 1 if request.rating == "up" else -1

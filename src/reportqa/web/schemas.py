@@ -5,6 +5,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
+from reportqa.inputs import MAX_COMMENT_CHARS
+
 
 class Turn(BaseModel):
     role: Literal["user", "assistant"]
@@ -14,7 +16,7 @@ class Turn(BaseModel):
 class FeedbackRequest(BaseModel):
     answer_id: str = Field(min_length=1, max_length=64)
     rating: Literal["up", "down"]
-    comment: str = Field("", max_length=500)
+    comment: str = Field("", max_length=MAX_COMMENT_CHARS)
     session: str = Field("", max_length=64)
 
 
