@@ -47,7 +47,7 @@ def test_an_unchanged_pdf_is_not_parsed_again(tmp_path: Path, monkeypatch: pytes
     def no_parse(*_: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("reportqa.ingest._load_pdf", no_parse)
+    monkeypatch.setattr("reportqa.ingest.load_pdf", no_parse)
     again = load_document(source, tmp_path)
     assert again.blocks == first.blocks and again.edition == "fr"
 
