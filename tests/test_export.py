@@ -9,7 +9,8 @@ import pytest
 
 from reportqa.export import EXPORT_KEYS, csv_number, read_number
 from reportqa.figures import Fact
-from reportqa.web.ui import figures, texts
+from reportqa.messages import page as texts
+from reportqa.web.ui import figures
 
 
 def _fact(n: int, value: float, text: str, unit: str = "", year: int | None = 2023, kind: str = "cell") -> Fact:

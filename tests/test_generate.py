@@ -12,7 +12,7 @@ from reportqa.config import Settings
 from reportqa.generate import Reset, Started, Token, final_answer, stream_answer
 from reportqa.guard import cited_part, markers
 from reportqa.index import LoadedIndex
-from reportqa.lang import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
+from reportqa.messages.answers import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
 from reportqa.prompts import Excerpt, answer_messages
 from reportqa.service import ReportService
 from reportqa.web.ui.chat import respond

@@ -16,7 +16,7 @@ from reportqa.deployment import deployment_for, official_help
 from reportqa.figure_answer import written_sentence
 from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex
-from reportqa.lang import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
+from reportqa.messages.answers import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
 from reportqa.prompts import system_rules
 from reportqa.web.ui.render import answer_markdown
 

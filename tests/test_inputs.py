@@ -4,7 +4,7 @@ import pytest
 
 from reportqa import inputs
 from reportqa.config import Settings
-from reportqa.lang import EMPTY_QUESTION, TOO_LONG
+from reportqa.messages.refusals import EMPTY_QUESTION, TOO_LONG
 
 
 def _settings() -> Settings:

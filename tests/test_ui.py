@@ -5,9 +5,9 @@ import re
 import pandas as pd
 import pytest
 
-from reportqa.lang import CLAIM_REASONS
+from reportqa.messages import page as catalogue
+from reportqa.messages.answers import CLAIM_REASONS
 from reportqa.web.ui import figures, render
-from reportqa.web.ui import texts as catalogue
 
 PAGE_LANGUAGES = ("fr", "nl", "en")
 
@@ -15,7 +15,7 @@ PAGE_LANGUAGES = ("fr", "nl", "en")
 @pytest.mark.parametrize(
     "catalogue",
     [
-        catalogue.I18N.translations,
+        catalogue.PAGE_LABELS,
         catalogue.PAGE_TEXT,
         catalogue.BANNER_TEXT,
         catalogue.SEARCHING,
@@ -41,7 +41,7 @@ def test_claim_reasons_are_explained_in_four_languages() -> None:
 
 def test_french_and_dutch_words_are_not_english() -> None:
     for lang in ("fr", "nl"):
-        labels = " ".join(str(v) for v in catalogue.I18N.translations[lang].values())
+        labels = " ".join(str(v) for v in catalogue.PAGE_LABELS[lang].values())
         words = labels + " ".join(catalogue.PAGE_TEXT[lang].values())
         for english in ("Search", "Export", "value", "row", "table or sentence", "claim", "report", "Documents:"):
             assert not re.search(rf"\b{re.escape(english)}\b", words), (lang, english)

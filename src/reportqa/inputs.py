@@ -8,7 +8,7 @@ from collections.abc import Mapping
 
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
-from reportqa.lang import BAD_REQUEST, BAD_TEXT, EMPTY_QUESTION, TOO_LONG, TOO_MANY_TURNS, TURN_TOO_LONG
+from reportqa.messages.refusals import BAD_REQUEST, BAD_TEXT, EMPTY_QUESTION, TOO_LONG, TOO_MANY_TURNS, TURN_TOO_LONG
 
 # Lone surrogates (not text: they cannot be encoded), the null byte and the control characters other than tab and
 # line breaks.

@@ -19,8 +19,9 @@ from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Event, final_answer, stream_answer
 from reportqa.index import LoadedIndex, Manifest, Progress, build_index, ensure_index, is_stale, open_index
-from reportqa.lang import INDEXING, prepare_detector
+from reportqa.lang import prepare_detector
 from reportqa.llm import chat_model
+from reportqa.messages.refusals import INDEXING
 
 log = logging.getLogger(__name__)
 PROGRESS_LOG_SECONDS = 2.0  # how often start-up logs what the index build is doing

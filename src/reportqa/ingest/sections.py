@@ -8,13 +8,10 @@ from dataclasses import replace
 from reportqa.document import Block, BlockKind, SourceDocument, Table
 from reportqa.ingest.headings import HEADING, OutlineEntry, heading_key
 from reportqa.ingest.layout import CAPTION, FURNITURE_REGIONS, HEADING_REGIONS, Line, PageItem, PlacedChart, PlacedTable
+from reportqa.messages.documents import CHART_NOTE
 
 # A footnote starts with its number: "(1) ", "1 ", or glued to the text as some word processors print it ("1Y compris").
 NOTE_START = re.compile(r"^\(?\d{1,3}\)?(\s|(?=[A-ZÀ-Ý]))")
-CHART_NOTE = {
-    "fr": "graphique dans le rapport (les valeurs se lisent sur le graphique)",
-    "nl": "grafiek in het verslag (de waarden staan op de grafiek)",
-}
 
 
 def _paragraphs(lines: list[Line]) -> Iterator[list[Line]]:

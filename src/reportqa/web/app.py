@@ -18,7 +18,7 @@ from starlette.types import Scope
 
 from reportqa.config import Settings
 from reportqa.deployment import deployment_for
-from reportqa.lang import BAD_REQUEST, BODY_TOO_LARGE
+from reportqa.messages.refusals import BAD_REQUEST, BODY_TOO_LARGE
 from reportqa.service import ReportService
 from reportqa.web.deferred_chat import DeferredChat, GradioApp
 from reportqa.web.gate import Admission, GradioGate, GradioSurface, QuestionGate, SecurityHeaders, asker

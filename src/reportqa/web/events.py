@@ -8,7 +8,7 @@ from dataclasses import asdict
 from reportqa.config import Language
 from reportqa.errors import TimedOut
 from reportqa.generate import Event, Reset, Started, Token
-from reportqa.lang import ANSWER_FAILED, TIMED_OUT
+from reportqa.messages.refusals import ANSWER_FAILED, TIMED_OUT
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from reportqa.errors import ReportQAError, TimedOut
 from reportqa.generate import final_answer
 from reportqa.inputs import Refused
 from reportqa.lang import accepted_language
+from reportqa.messages.viewer import VIEW_TEXT
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.snapshots import find_document
 from reportqa.web.embed import embed_page, embed_policy, static_text
@@ -21,7 +22,6 @@ from reportqa.web.events import answer_events
 from reportqa.web.gate import asker
 from reportqa.web.limits import Work
 from reportqa.web.schemas import AskRequest, CheckRequest, FeedbackRequest
-from reportqa.web.viewer import VIEW_TEXT
 
 RETRY = {"Retry-After": "10"}  # while the first index is built
 

@@ -9,9 +9,8 @@ from reportqa.web.gate import Admission
 from reportqa.web.ui.chat import answer_for_clients, chat_tab
 from reportqa.web.ui.check import check_tab
 from reportqa.web.ui.figures import EXPORT_LIFETIME, figures_tab
-from reportqa.web.ui.page import examples_for
+from reportqa.web.ui.page import I18N, examples_for
 from reportqa.web.ui.render import documents_banner, page_language
-from reportqa.web.ui.texts import I18N
 
 
 def build_ui(service: ReportService, gate: Admission | None = None) -> gr.Blocks:

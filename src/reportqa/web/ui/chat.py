@@ -13,10 +13,11 @@ from reportqa.answer import Answer
 from reportqa.deployment import Deployment
 from reportqa.errors import ReportQAError
 from reportqa.generate import Reset, Token, final_answer
+from reportqa.messages.page import LANGUAGE_CHOICES, SEARCHING, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission
 from reportqa.web.limits import Work
-from reportqa.web.ui.page import examples_for
+from reportqa.web.ui.page import I18N, examples_for
 from reportqa.web.ui.render import (
     answer_markdown,
     entered,
@@ -26,7 +27,6 @@ from reportqa.web.ui.render import (
     shown_error,
     sources_markdown,
 )
-from reportqa.web.ui.texts import I18N, LANGUAGE_CHOICES, SEARCHING, PageLanguage
 
 STREAM_STEP = 6  # words per streamed update
 STREAM_PAUSE = 0.04  # seconds between two steps of a quoted answer

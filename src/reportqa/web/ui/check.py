@@ -5,10 +5,11 @@ import gradio as gr
 from reportqa import inputs
 from reportqa.claims import CheckResult
 from reportqa.errors import ReportQAError
+from reportqa.messages.page import PAGE_TEXT, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission
+from reportqa.web.ui.page import I18N
 from reportqa.web.ui.render import escaped, format_number, link_text, page_language, pdf_link, said_in, seen_at
-from reportqa.web.ui.texts import I18N, PAGE_TEXT, PageLanguage
 
 
 def check_markdown(result: CheckResult, language: PageLanguage = "en") -> str:

@@ -14,10 +14,11 @@ from reportqa.citations import document_url, marks_for, page_view_url
 from reportqa.errors import ReportQAError
 from reportqa.export import EXPORT_KEYS, csv_number, export_row, write_csv
 from reportqa.figures import Fact, printed_decimals
+from reportqa.messages.page import FIGURE_KEYS, PAGE_TEXT, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission
+from reportqa.web.ui.page import I18N
 from reportqa.web.ui.render import entered, escaped, format_number, page_language, shown_error
-from reportqa.web.ui.texts import FIGURE_KEYS, I18N, PAGE_TEXT, PageLanguage
 
 
 def base_url(service: ReportService, request: gr.Request | None) -> str:

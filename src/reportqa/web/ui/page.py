@@ -5,7 +5,9 @@ import json
 import gradio as gr
 
 from reportqa.deployment import Deployment, official_help
-from reportqa.web.ui.texts import EXAMPLES, GRADIO_LABELS, I18N, TAB_TITLE
+from reportqa.messages.page import EXAMPLES, GRADIO_LABELS, PAGE_LABELS, TAB_TITLE
+
+I18N = gr.I18n(**PAGE_LABELS)
 
 # On a phone the question box must be on the first screen: a shorter chat, a smaller introduction.
 PAGE_CSS = """

@@ -10,11 +10,12 @@ from reportqa import inputs
 from reportqa.answer import Answer
 from reportqa.citations import Citation, view_url
 from reportqa.errors import ReportQAError
-from reportqa.lang import SEE_ALSO, accepted_language
+from reportqa.lang import accepted_language
+from reportqa.messages.answers import SEE_ALSO
+from reportqa.messages.page import ANSWERED_BY, BANNER_TEXT, ERROR_TITLE, SECTION_WORD, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission
 from reportqa.web.limits import Work
-from reportqa.web.ui.texts import ANSWERED_BY, BANNER_TEXT, ERROR_TITLE, SECTION_WORD, PageLanguage
 
 
 def escaped(value: str) -> str:

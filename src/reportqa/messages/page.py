@@ -1,12 +1,11 @@
-"""The words the chat's page shows, in the page's language (the browser's, as gr.I18n): its labels, the check and
-figures tabs, the banner, and how an answer says which path wrote it."""
+"""The words of the chat's page, in the page's language (the browser's, as gr.I18n): its labels (`PAGE_LABELS`),
+the check and figures tabs, the banner, the examples, and how an answer says which path wrote it."""
 
 from typing import Literal
 
-import gradio as gr
-
-I18N = gr.I18n(
-    en={
+# The page's labels, by language: what gr.I18n shows (web/ui/page.py makes them its I18N).
+PAGE_LABELS: dict[str, dict[str, str]] = {
+    "en": {
         "title": "# Questions on the report",
         "disclosure": "You are talking to an AI assistant. It answers only from the published report and "
         "quotes its sources. This is not legal advice; for your own situation contact {help} or a lawyer.",
@@ -39,7 +38,7 @@ I18N = gr.I18n(
         "chatbot.like": "Useful",
         "chatbot.dislike": "Not useful",
     },
-    fr={
+    "fr": {
         "title": "# Questions sur le rapport",
         "disclosure": "Vous parlez à un assistant d'IA. Il répond uniquement à partir du rapport publié et cite "
         "ses sources. Ceci n'est pas un avis juridique ; pour votre situation, contactez {help} ou un avocat.",
@@ -73,7 +72,7 @@ I18N = gr.I18n(
         "chatbot.like": "Utile",
         "chatbot.dislike": "Pas utile",
     },
-    nl={
+    "nl": {
         "title": "# Vragen over het verslag",
         "disclosure": "U praat met een AI-assistent. Die antwoordt enkel op basis van het gepubliceerde verslag "
         "en vermeldt zijn bronnen. Dit is geen juridisch advies; neem voor uw eigen situatie contact op met {help} "
@@ -107,7 +106,8 @@ I18N = gr.I18n(
         "chatbot.like": "Nuttig",
         "chatbot.dislike": "Niet nuttig",
     },
-)
+}
+
 # Example questions in the page's language (set when the page loads), when the deployment gives none.
 EXAMPLES: dict[str, list[str]] = {
     "fr": ["Que dit le rapport sur 2023 ?"],
@@ -121,7 +121,6 @@ SEARCHING: dict[str, str] = {
     "nl": "Zoeken in het verslag…",
     "en": "Searching the report…",
 }
-
 SECTION_WORD = {"fr": "section", "nl": "sectie", "en": "section", "de": "Abschnitt"}
 TAB_TITLE = {
     "fr": "Questions sur le rapport",
@@ -167,8 +166,6 @@ GRADIO_LABELS = {
         "Logo": "",
     },
 }
-
-
 ANSWERED_BY: dict[str, tuple[str, str, str]] = {
     # (written by a model, "after one retry", the model set aside)
     "fr": (
@@ -192,8 +189,6 @@ ANSWERED_BY: dict[str, tuple[str, str, str]] = {
         "_Aus dem Bericht zitiert; {model} wurde nicht verwendet: {reason}._",
     ),
 }
-
-
 BANNER_TEXT: dict[str, dict[str, str]] = {
     "fr": {
         "index": "Index",
@@ -217,8 +212,6 @@ BANNER_TEXT: dict[str, dict[str, str]] = {
         "no_report": "The report PDFs are not loaded: only the announcements can be searched.",
     },
 }
-
-
 # Words the server writes into the check and figures tabs, in the page's language (the browser's, as gr.I18n).
 PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
     "fr": {
@@ -277,7 +270,5 @@ PAGE_TEXT: dict[PageLanguage, dict[str, str]] = {
     },
 }
 FIGURE_KEYS = ["value", "row", "column", "where", "edition", "section", "page", "source"]
-
-
 # Gradio titles its error pop-up "Error" whatever the page's language.
 ERROR_TITLE: dict[PageLanguage, str] = {"fr": "Erreur", "nl": "Fout", "en": "Error"}
