@@ -30,6 +30,8 @@ REPO = Path(__file__).resolve().parent.parent
         ("Hoeveel ritten in totaal in 2023?", "nl", "total"),
         ("Met hoeveel procent daalde het aantal attesten in 2023?", "nl", "value"),
         ("Combien de licences en 2024 ?", "fr", "value"),
+        # typed without accents
+        ("de combien de pour cent le personnel a-t-il evolue entre 2023 et 2024", "fr", "change_pct"),
     ],
 )
 def test_the_operation_is_read_from_the_words_of_the_language(question: str, language: str, operation: str) -> None:

@@ -14,7 +14,7 @@ from reportqa.config import Edition
 BlockKind = Literal["prose", "table", "footnote", "chart"]
 DocumentKind = Literal["report", "announcement"]
 # Bumped whenever reading changes what a document becomes, so cached parses are not reused across versions.
-INGEST_VERSION = "layout-2"  # 2: rows of years alone (a repeated header, a chart axis) are not data
+INGEST_VERSION = "layout-3"  # 2: rows of years alone are not data; 3: footnote markers kept out of table cells
 PageProgress = Callable[[int, int], None]
 
 

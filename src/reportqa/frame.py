@@ -6,6 +6,7 @@ van de vertrekken" and "what share of the spending" are one operation over diffe
 """
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
@@ -62,6 +63,19 @@ _CHANGE_WORDS = re.compile(rf"\b{_CHANGE}\b", re.IGNORECASE)
 _PERCENT_WORDS = re.compile(rf"{_PERCENT}", re.IGNORECASE)
 
 
+def _without_accents(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+# Askers often type without accents ("de combien ont-ils evolue"): the operation is read from both spellings.
+_OPERATION_WORDS = [_CHANGE_WORDS, _PERCENT_WORDS, _SHARE, _BUSIEST, _TOTAL]
+_UNACCENTED = {p: re.compile(_without_accents(p.pattern), p.flags) for p in _OPERATION_WORDS}
+
+
+def _says(pattern: re.Pattern[str], question: str) -> bool:
+    return bool(pattern.search(question) or _UNACCENTED[pattern].search(_without_accents(question)))
+
+
 @dataclass(frozen=True)
 class Frame:
     question: str  # what is searched: the question made standalone, its spelling mended
@@ -87,16 +101,16 @@ def question_frame(question: str, language: Language, searched: str | None = Non
     years = tuple(sorted(int(y) for y in (asked_years(question) or asked_years(searched))))
     months = frozenset(months_named(question) or months_named(searched))
     operation: Operation = "value"
-    changed = bool(_CHANGE_WORDS.search(question))
-    if _BUSIEST.search(question):
+    changed = _says(_CHANGE_WORDS, question)
+    if _says(_BUSIEST, question):
         operation = "busiest_month"
     elif changed and len(years) >= 2:
-        operation = "change_pct" if _PERCENT_WORDS.search(question) else "change"
+        operation = "change_pct" if _says(_PERCENT_WORDS, question) else "change"
     elif changed:
         operation = "value"  # "de combien ont-ils baissé en 2023 ?": a change the report states, or nothing
-    elif _SHARE.search(question):
+    elif _says(_SHARE, question):
         operation = "share"
-    elif _TOTAL.search(question):
+    elif _says(_TOTAL, question):
         operation = "total"
     form: re.Pattern[str] | None | Literal[False] = False
     for asked, answer in _ASKED_FORMS:

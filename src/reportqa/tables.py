@@ -13,6 +13,7 @@ import pymupdf
 
 from reportqa.document import Table
 from reportqa.text import is_year
+from reportqa.words import Word, printed_words, text_in, words_in
 
 Box = tuple[float, float, float, float]
 Region = tuple[float, float, float, float, str]  # a box and the layout engine's class for it
@@ -43,14 +44,10 @@ def overlap(a: Box, b: Box) -> float:
     return width * height / smaller if smaller > 0 else 0.0
 
 
-def _cell_text(page: pymupdf.Page, cell: Box | None) -> str:
-    # Cell text read by clipping: table.extract() drops spaces and shifts thousands separators.
-    return " ".join(page.get_text("text", clip=pymupdf.Rect(cell)).split()) if cell else ""
-
-
 def ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float, PlacedTable]]:
     """Tables drawn with ruling lines, read cell by cell; a grid inside a chart is the chart's, not a table."""
     pictures = [r[:4] for r in regions if r[4] == "picture"]
+    words = printed_words(page)
     layout_tables = [r[:4] for r in regions if r[4] == "table"]
     found = []
     for table in page.find_tables(use_layout=False).tables:
@@ -61,9 +58,10 @@ def ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float,
             continue  # a ruled header over a borderless body: the layout engine's whole table is read instead
         if any(_holds_several_rows(page, row.cells) for row in table.rows):
             # Rules drawn every few rows only: the cells hold several rows each, read by their words instead.
-            rows = table_from_words(page.get_text("words", clip=pymupdf.Rect(box))) or []
+            rows = table_from_words(words_in(words, box)) or []
         else:
-            rows = _without_empty_columns([[_cell_text(page, cell) for cell in row.cells] for row in table.rows])
+            # Cell texts from our words: table.extract() drops spaces, shifts thousands separators, keeps markers.
+            rows = _without_empty_columns([[text_in(words, cell) for cell in row.cells] for row in table.rows])
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or len(rows[0]) < 2:
             continue
@@ -131,11 +129,12 @@ def _order_of_box(box: Box, regions: list[Region]) -> float:
 def borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Box]) -> list[tuple[float, PlacedTable]]:
     """Tables the layout engine sees where no ruling lines are drawn (coloured header rows, zebra stripes)."""
     found = []
+    words = printed_words(page) if any(region[4] == "table" for region in regions) else []
     for order, (x0, y0, x1, y1, kind) in enumerate(regions):
         box = (x0, y0, x1, y1)
         if kind != "table" or any(overlap(box, r) > 0.5 for r in ruled):
             continue
-        grid = table_from_words(page.get_text("words", clip=pymupdf.Rect(box)))
+        grid = table_from_words(words_in(words, box))
         if grid is not None:
             body = [row for row in grid[1:] if not _is_row_of_years(row)]
             found.append((float(order), PlacedTable(box, Table("", grid[0], body))))
@@ -146,7 +145,7 @@ def _is_numeric(text: str) -> bool:
     return bool(_NUMERIC.match(text.strip()))
 
 
-def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
+def table_from_words(words: list[Word]) -> list[list[str]] | None:
     """Rows and columns of a table without rules: rows by the words' baselines, columns by the vertical gaps that
     no figure row crosses. Title lines above the header and notes below the last figure row are left out.
     None when that gives fewer than two rows or two columns."""
@@ -154,13 +153,7 @@ def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
         return None
     heights = sorted(w[3] - w[1] for w in words)
     height = heights[len(heights) // 2]
-    rows: list[list[tuple[Any, ...]]] = []
-    for word in sorted(words, key=lambda w: ((w[1] + w[3]) / 2, w[0])):
-        middle = (word[1] + word[3]) / 2
-        if rows and abs(middle - sum((w[1] + w[3]) / 2 for w in rows[-1]) / len(rows[-1])) < 0.5 * height:
-            rows[-1].append(word)
-        else:
-            rows.append([word])
+    rows = _rows_of(words, height)
     # Columns come from the rows of figures when there are some: a title or a note spanning the table crosses them.
     figure_rows = [row for row in rows if sum(_is_numeric(w[4]) for w in row) >= 2]
     gaps = _column_gaps([w for row in (figure_rows if len(figure_rows) >= 2 else rows) for w in row], height)
@@ -169,19 +162,59 @@ def table_from_words(words: list[tuple[Any, ...]]) -> list[list[str]] | None:
     grid = []
     for row in rows:
         cells = [""] * (len(gaps) + 1)
-        for word in sorted(row, key=lambda w: w[0]):
-            column = sum(1 for gap in gaps if (word[0] + word[2]) / 2 > gap)
-            cells[column] = f"{cells[column]} {word[4]}".strip()
+        for phrase in _phrases(_in_reading_order(row, height), height):
+            column = sum(1 for gap in gaps if (phrase[0].x0 + phrase[-1].x1) / 2 > gap)
+            cells[column] = " ".join([cells[column], *(word.text for word in phrase)]).strip()
         grid.append(cells)
     grid = _join_wrapped_labels(grid)
-    numeric = [i for i, row in enumerate(grid) if any(_is_numeric(cell) for cell in row[1:])]
+    numeric = [i for i, row in enumerate(grid) if any(_is_numeric(c) and not is_year(c) for c in row[1:])]
     if numeric:
         first = max(numeric[0] - 1, 0)  # the header row is the one just above the first row of figures
         grid = grid[first : numeric[-1] + 1]
     return grid if len(grid) >= 2 else None
 
 
-def _column_gaps(words: list[tuple[Any, ...]], height: float) -> list[float]:
+def _rows_of(words: list[Word], height: float) -> list[list[Word]]:
+    """Words in rows: a word joins the row whose height it overlaps by a quarter of a line. A cell wrapped over two
+    lines sits across the middle of its row ("Evolution" over "(%)" beside "2023"), so the row is one band."""
+    rows: list[list[Word]] = []
+    top = bottom = 0.0
+    for word in sorted(words, key=lambda w: (w[1], w[0])):
+        if rows and min(bottom, word[3]) - max(top, word[1]) > 0.25 * height:
+            rows[-1].append(word)
+            bottom = max(bottom, word[3])
+        else:
+            rows.append([word])
+            top, bottom = word[1], word[3]
+    return rows
+
+
+def _in_reading_order(row: list[Word], height: float) -> list[Word]:
+    """A row's words line by line, left to right within a line."""
+    lines: list[list[Word]] = []
+    for word in sorted(row, key=lambda w: (w[1] + w[3]) / 2):
+        middle = (word[1] + word[3]) / 2
+        if lines and abs(middle - (lines[-1][0][1] + lines[-1][0][3]) / 2) < 0.5 * height:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [word for line in lines for word in sorted(line, key=lambda w: w[0])]
+
+
+def _phrases(words: list[Word], height: float) -> list[list[Word]]:
+    """Runs of words a word space apart on one line: a header cell wider than its column's figures is placed as a
+    whole, by its middle, not word by word across the gap between two columns."""
+    phrases: list[list[Word]] = []
+    for word in words:
+        last = phrases[-1][-1] if phrases else None
+        if last is not None and abs(word.y0 - last.y0) < 0.5 * height and 0 <= word.x0 - last.x1 <= 0.9 * height:
+            phrases[-1].append(word)
+        else:
+            phrases.append([word])
+    return phrases
+
+
+def _column_gaps(words: list[Word], height: float) -> list[float]:
     """x positions between columns: ranges covered by no word, wider than a word space."""
     spans = sorted((w[0], w[2]) for w in words)
     gaps: list[float] = []

@@ -22,6 +22,7 @@ import pymupdf
 
 from reportqa.document import Table
 from reportqa.tables import Box, PlacedTable, Region, borderless_tables, overlap, ruled_tables
+from reportqa.words import is_marker
 
 __all__ = ["Line", "PageItem", "PageStructure", "PlacedChart", "PlacedTable", "Table", "read_page", "read_pages"]
 
@@ -33,9 +34,6 @@ CAPTION = re.compile(
 )
 TABLE_CAPTION = re.compile(r"^(?i:tableau|tabel|table)\s+(\d|[A-Z](?![a-z]))")  # not "Table des matières"
 SOURCE_LINE = re.compile(r"^(source|sources|bron|bronnen)\s*:", re.I)
-# A footnote marker: superscript digits or symbols, alone in their span.
-_MARKER = re.compile(r"^[\d*†‡,]{1,4}$")
-SUPERSCRIPT_FLAG = 1
 BOLD_FLAG = 16
 
 
@@ -81,7 +79,7 @@ def page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> 
             starts_with_marker = False
             kept = []
             for span in line["spans"]:
-                if _is_marker(span, main):
+                if is_marker(span, main):
                     if span is spans[0] and len(spans) > 1:
                         starts_with_marker = True
                         kept.append(span["text"].strip() + " ")
@@ -99,12 +97,6 @@ def page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> 
                 continue
             lines.append(Line(text, y0, y1, round(main["size"], 1), bold, x0, x1, "text", -1, starts_with_marker))
     return lines
-
-
-def _is_marker(span: dict[str, Any], main: dict[str, Any]) -> bool:
-    if span is main or not _MARKER.match(span["text"].strip()):
-        return False
-    return bool(span["flags"] & SUPERSCRIPT_FLAG) or span["size"] < 0.8 * main["size"]
 
 
 def read_page(page: pymupdf.Page, lines: list[Line], *, use_layout: bool | None = None) -> PageStructure:
@@ -302,11 +294,27 @@ def _caption_for(body: list[tuple[int, Line]], box: Box, consumed: set[int], pat
     for start in sorted(above, key=lambda i: -body[i][1].y0):
         if pattern.match(body[start][1].text) or body[start][1].region == "caption":
             return _take_caption(body, start, box[1] + 2, consumed)
+    if pattern is TABLE_CAPTION and (title := _title_above(body, box, above)) is not None:
+        consumed.add(title)
+        return body[title][1].text
     below = [i for i, (_, ln) in enumerate(body) if i not in consumed and ln.y0 >= box[3] - 2 and ln.y0 - box[3] < 30]
     for start in sorted(below, key=lambda i: body[i][1].y0):
         if pattern.match(body[start][1].text):
             return _take_caption(body, start, float("inf"), consumed)
     return ""
+
+
+def _title_above(body: list[tuple[int, Line]], box: Box, above: list[int]) -> int | None:
+    """A table captioned without a number ("Civil cases: main indicators, 2021-2023"): the bold line right above it,
+    short and not a sentence. A heading in that place names the table as well."""
+    if not above:
+        return None
+    nearest = max(above, key=lambda i: body[i][1].y0)
+    line = body[nearest][1]
+    close = box[1] - line.y1 < 2.5 * line.size
+    if close and line.bold and len(line.text) <= 150 and not line.text.rstrip().endswith((".", ":")):
+        return nearest
+    return None
 
 
 def _take_caption(body: list[tuple[int, Line]], start: int, limit: float, consumed: set[int]) -> str:

@@ -62,7 +62,8 @@ class SectionWalker:
             position += 1
             if isinstance(item, PlacedTable):
                 self._flush()
-                self._emit("table", render_table(item.table), item.table)
+                table = self._continued(item.table)
+                self._emit("table", render_table(table), table)
                 continue
             if isinstance(item, PlacedChart):
                 self._flush()
@@ -124,6 +125,16 @@ class SectionWalker:
         if self.outline and number in self.known_numbers and number not in self.unplaced:
             return None  # the outline places this heading elsewhere: the line is not it
         return (number, match.group(2).strip()) if looks_like_heading else None
+
+    def _continued(self, table: Table) -> Table:
+        """A table carried over to the next page repeats its header, not its caption: it takes the caption of the
+        table it continues (the block before it, its notes aside, on the page before, with the same header)."""
+        last = next((block for block in reversed(self.document.blocks) if block.kind != "footnote"), None)
+        if table.caption or last is None or last.table is None or last.physical_page != self.page[1] - 1:
+            return table
+        if [cell.strip() for cell in last.table.header] != [cell.strip() for cell in table.header]:
+            return table
+        return replace(table, caption=last.table.caption)
 
     def _emit(self, kind: BlockKind, text: str, table: Table | None = None) -> None:
         self.document.blocks.append(Block(kind, text, *self.section, *self.page, table))
