@@ -21,11 +21,11 @@ from pathlib import Path
 import pymupdf
 from chromadb.api.client import SharedSystemClient
 
-from reportqa import ingest
 from reportqa.answer import answer_question
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.index import build_index, open_index
+from reportqa.ingest import pdf as pdf_reader
 from reportqa.service import ReportService
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -83,13 +83,13 @@ def run(good_docs: Path) -> list[tuple[str, str, str]]:
         def case(name: str, file: str, write: Callable[[Path], None], no_ocr: bool = False) -> None:
             path = docs / file
             write(path)
-            saved = ingest.tessdata
+            saved = pdf_reader.tessdata
             if no_ocr:
-                ingest.tessdata = lambda: None  # as on a machine without Tesseract
+                pdf_reader.tessdata = lambda: None  # as on a machine without Tesseract
             try:
                 message = _build(settings)
             finally:
-                ingest.tessdata = saved
+                pdf_reader.tessdata = saved
             rows.append((name, message, _control(settings)))
             path.unlink()
 

@@ -20,8 +20,8 @@ from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from reportqa.config import Language, Settings, get_settings
 from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex, ensure_index
-from reportqa.lang import PERSONAL_CASE
 from reportqa.llm import chat_model
+from reportqa.messages.answers import PERSONAL_CASE
 from reportqa.prompts import system_rules
 
 COMPROMISED = [

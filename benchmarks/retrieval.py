@@ -12,10 +12,10 @@ import time
 from pathlib import Path
 
 from reportqa.config import Settings
-from reportqa.evaluate import GoldItem, _relevant, load_gold
 from reportqa.index import build_index, open_index
 from reportqa.lang import detect_language
 from reportqa.retrieve import RetrievalMode, retrieve
+from reportqa_eval.gold import GoldItem, load_gold, relevant
 
 MODES: tuple[RetrievalMode, ...] = ("bm25", "dense", "hybrid")
 
@@ -47,7 +47,7 @@ def main() -> None:
                 started = time.perf_counter()
                 hits = retrieve(index, item.question, languages[item.id], k=10, mode=mode)
                 timings.append((time.perf_counter() - started) * 1000)
-                ranks[item.id] = next((r for r, h in enumerate(hits, 1) if _relevant(h.chunk, item)), None)
+                ranks[item.id] = next((r for r, h in enumerate(hits, 1) if relevant(h.chunk, item)), None)
             print(_row(mode, list(ranks.values())))
             for lang in ("fr", "nl", "en", "de"):
                 print(_row(f"  {lang}", [ranks[i.id] for i in items if i.lang == lang]))

@@ -144,8 +144,8 @@ def main() -> None:
 
     import reportqa
     from reportqa.config import Settings
-    from reportqa.evaluate import load_gold, states_figure
     from reportqa.service import ReportService
+    from reportqa_eval.gold import load_gold, states_figure
 
     items = load_gold(args.gold)
     questions = [item.question for item in items]

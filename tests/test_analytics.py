@@ -13,7 +13,7 @@ from reportqa.analytics import Analytics, Feedback
 from reportqa.answer import Answer
 from reportqa.config import Settings
 from reportqa.service import ReportService
-from reportqa.ui import record_like
+from reportqa.web.ui.chat import record_like
 
 ANSWER = Answer("Combien ?", "Combien ?", "fr", "2 345 [1]", False, [], {"total": 12.0})
 

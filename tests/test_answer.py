@@ -6,9 +6,9 @@ import pytest
 
 from reportqa.answer import answer_question
 from reportqa.config import Settings
-from reportqa.evaluate import figures_cited
 from reportqa.index import LoadedIndex, ensure_index
-from reportqa.lang import REFUSAL
+from reportqa.messages.answers import REFUSAL
+from reportqa_eval.evaluate import figures_cited
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).parent.parent

@@ -7,9 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from reportqa.answer import Answer
-from reportqa.bench import BenchQuestion, find_reports, score, stated_figures, states_expected
 from reportqa.citations import Citation
 from reportqa.cli import main
+from reportqa_eval.bench import BenchQuestion, find_reports, score, stated_figures, states_expected
 
 REPO = Path(__file__).resolve().parent.parent
 

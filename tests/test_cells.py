@@ -6,11 +6,11 @@ from pathlib import Path
 import pytest
 
 from reportqa.answer import answer_question
-from reportqa.bench import find_reports, states_expected
 from reportqa.cells import clean_caption
 from reportqa.config import Settings
 from reportqa.frame import question_frame
 from reportqa.index import LoadedIndex, build_index, open_index
+from reportqa_eval.bench import find_reports, states_expected
 
 REPO = Path(__file__).resolve().parent.parent
 

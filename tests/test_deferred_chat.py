@@ -11,7 +11,7 @@ from starlette.applications import Starlette
 from starlette.responses import PlainTextResponse
 from starlette.routing import Mount, Route
 
-from reportqa.deferred_chat import DeferredChat
+from reportqa.web.deferred_chat import DeferredChat
 
 
 class FakeBlocks:

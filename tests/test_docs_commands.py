@@ -8,7 +8,7 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def test_every_python_dash_m_reportqa_module_named_exists() -> None:
-    texts = [p.read_text(encoding="utf-8") for p in [*REPO.glob("src/reportqa/*.py"), REPO / "README.md"]]
+    texts = [p.read_text(encoding="utf-8") for p in [*REPO.glob("src/reportqa/**/*.py"), REPO / "README.md"]]
     texts += [p.read_text(encoding="utf-8") for p in (REPO / "docs").glob("*.md")]
     named = {m for text in texts for m in re.findall(r"python -m (reportqa(?:\.\w+)*)", text)}
     missing = sorted(m for m in named if importlib.util.find_spec(m) is None)

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO
 
-from reportqa.evaluate import GoldItem, _place_matches, load_gold, states_figure
+from reportqa_eval.gold import GoldItem, load_gold, place_matches, states_figure
 
 pytestmark = pytest.mark.slow
 GOLD = REPO / "eval" / "gold.jsonl"
@@ -71,11 +71,11 @@ def test_a_figure_the_announcement_and_the_report_both_state_may_cite_either() -
         return GoldItem("x", "fr", "announcement", "?", True, ["4 000"], ["", "8.4.1"], pages, documents)
 
     both, announcement_only = item(["announcement", "report"]), item(["announcement"])
-    assert _place_matches("announcement", "fr", "", "1", both) and _place_matches("prose", "fr", "8.4.1", "15", both)
-    assert not _place_matches("prose", "fr", "8.4.1", "14", both)  # the report, but another page
-    assert _place_matches("announcement", "fr", "", "1", announcement_only)
-    assert not _place_matches("prose", "fr", "8.4.1", "15", announcement_only)
-    assert not _place_matches("announcement", "fr", "", "1", item(["report"]))
+    assert place_matches("announcement", "fr", "", "1", both) and place_matches("prose", "fr", "8.4.1", "15", both)
+    assert not place_matches("prose", "fr", "8.4.1", "14", both)  # the report, but another page
+    assert place_matches("announcement", "fr", "", "1", announcement_only)
+    assert not place_matches("prose", "fr", "8.4.1", "15", announcement_only)
+    assert not place_matches("announcement", "fr", "", "1", item(["report"]))
 
 
 def test_an_expected_answer_in_words_counts_when_the_answer_says_it() -> None:

@@ -7,9 +7,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from reportqa import ui
 from reportqa.export import EXPORT_KEYS, csv_number, read_number
 from reportqa.figures import Fact
+from reportqa.messages import page as texts
+from reportqa.web.ui import figures
 
 
 def _fact(n: int, value: float, text: str, unit: str = "", year: int | None = 2023, kind: str = "cell") -> Fact:
@@ -65,12 +66,12 @@ def test_numbers_are_written_as_a_spreadsheet_reads_them(value: float, decimals:
 
 
 @pytest.mark.parametrize("language", ["fr", "nl", "en"])
-def test_the_csv_round_trips_into_the_numbers_of_the_record(language: ui.PageLanguage) -> None:
-    table = ui.figures_table(FACTS, _Service(), language)  # type: ignore[arg-type]
-    raw = Path(ui.export_csv(table)).read_bytes()
+def test_the_csv_round_trips_into_the_numbers_of_the_record(language: texts.PageLanguage) -> None:
+    table = figures.figures_table(FACTS, _Service(), language)  # type: ignore[arg-type]
+    raw = Path(figures.export_csv(table)).read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # a byte-order mark: Excel reads UTF-8
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig")), delimiter=";"))
-    words = ui.PAGE_TEXT[language]
+    words = texts.PAGE_TEXT[language]
     assert rows[0] == [words[key] for key in EXPORT_KEYS]
     header = rows[0]
     records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
@@ -86,15 +87,15 @@ def test_the_csv_round_trips_into_the_numbers_of_the_record(language: ui.PageLan
 
 
 def test_the_figures_tab_keeps_the_reports_precision() -> None:
-    table = ui.figures_table(FACTS, _Service(), "fr")  # type: ignore[arg-type]
-    shown = ui.shown_figures(table, FACTS, "fr")
-    assert list(shown.columns) == [ui.PAGE_TEXT["fr"][key] for key in ui.FIGURE_KEYS]
+    table = figures.figures_table(FACTS, _Service(), "fr")  # type: ignore[arg-type]
+    shown = figures.shown_figures(table, FACTS, "fr")
+    assert list(shown.columns) == [texts.PAGE_TEXT["fr"][key] for key in texts.FIGURE_KEYS]
     assert list(shown["valeur"]) == ["46\u00a0913", "61\u00a0842", "214\u00a0907", "22,0 %", "12,5 %", "3,25"]
 
 
 def test_an_opened_table_exports_counts_without_a_decimal() -> None:
-    frame = ui.table_frame(FACTS[:4])
-    path = ui.export_csv(frame, "table")
+    frame = figures.table_frame(FACTS[:4])
+    path = figures.export_csv(frame, "table")
     rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "Tableau 4.2 : Retours"
     assert [row[1] for row in rows[1:]] == ["46913", "61842", "214907", "22,0"]

@@ -10,12 +10,12 @@ from fastapi import FastAPI, Request
 from fastapi.responses import StreamingResponse
 
 from reportqa import inputs
-from reportqa.api import server_options
 from reportqa.config import Settings
 from reportqa.errors import TimedOut
-from reportqa.gate import Admission, QuestionGate, SecurityHeaders
-from reportqa.lang import BAD_TEXT, TIMED_OUT, TOO_MANY_TURNS
-from reportqa.limits import Slots
+from reportqa.messages.refusals import BAD_TEXT, TIMED_OUT, TOO_MANY_TURNS
+from reportqa.web.app import server_options
+from reportqa.web.gate import Admission, QuestionGate, SecurityHeaders
+from reportqa.web.limits import Slots
 
 
 @pytest.fixture
@@ -186,7 +186,13 @@ def test_uvicorn_believes_proxy_headers_only_from_the_trusted_proxies() -> None:
 
 
 def test_every_refusal_is_written_in_the_four_languages() -> None:
-    from reportqa import lang
+    from reportqa.messages import refusals
 
-    for catalogue in (lang.BAD_TEXT, lang.BAD_REQUEST, lang.TOO_MANY_TURNS, lang.TURN_TOO_LONG, lang.NOT_AVAILABLE):
+    for catalogue in (
+        refusals.BAD_TEXT,
+        refusals.BAD_REQUEST,
+        refusals.TOO_MANY_TURNS,
+        refusals.TURN_TOO_LONG,
+        refusals.NOT_AVAILABLE,
+    ):
         assert set(catalogue) == {"fr", "nl", "en", "de"} and len(set(catalogue.values())) == 4

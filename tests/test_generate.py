@@ -12,10 +12,11 @@ from reportqa.config import Settings
 from reportqa.generate import Reset, Started, Token, final_answer, stream_answer
 from reportqa.guard import cited_part, markers
 from reportqa.index import LoadedIndex
-from reportqa.lang import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
+from reportqa.messages.answers import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
 from reportqa.prompts import Excerpt, answer_messages
 from reportqa.service import ReportService
-from reportqa.ui import answer_markdown, respond, sources_markdown
+from reportqa.web.ui.chat import respond
+from reportqa.web.ui.render import answer_markdown, sources_markdown
 
 pytestmark = pytest.mark.slow
 

@@ -1,7 +1,7 @@
 import pytest
 
 from reportqa.guard import figures, is_refusal, markers, problems
-from reportqa.lang import REFUSAL
+from reportqa.messages.answers import REFUSAL
 from reportqa.prompts import system_rules
 
 EXCERPTS = {

@@ -16,9 +16,9 @@ from reportqa.deployment import deployment_for, official_help
 from reportqa.figure_answer import written_sentence
 from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex
-from reportqa.lang import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
+from reportqa.messages.answers import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
 from reportqa.prompts import system_rules
-from reportqa.ui import answer_markdown
+from reportqa.web.ui.render import answer_markdown
 
 pytestmark = pytest.mark.slow
 PROMPTS = [json.loads(line) for line in (REPO / "eval" / "hostile.jsonl").read_text(encoding="utf-8").splitlines()]

@@ -13,7 +13,7 @@ import pytest
 from conftest import running_app
 from gradio_client import Client
 
-from reportqa.lang import BAD_TEXT, BUSY, TIMED_OUT, TOO_MANY
+from reportqa.messages.refusals import BAD_TEXT, BUSY, TIMED_OUT, TOO_MANY
 
 pytestmark = pytest.mark.slow
 CHROMIUM = "/usr/bin/chromium"

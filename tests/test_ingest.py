@@ -135,7 +135,7 @@ def test_scanned_pages_are_read_by_ocr(tmp_path: Path, corpus_dir: Path) -> None
 def test_scanned_pages_without_tesseract_are_skipped_and_reported(
     tmp_path: Path, corpus_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("reportqa.ingest.tessdata", lambda: None)
+    monkeypatch.setattr("reportqa.ingest.pdf.tessdata", lambda: None)
     path = _scanned_copy(corpus_dir / "rapport-test-fr.pdf", tmp_path / "rapport-scanne-fr.pdf", {2, 3})
     document = load_document(path)
     (note,) = document.notes

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from reportqa.ingest import load_document
-from reportqa.layouteval import LAYOUTS_DIR, layout_names, read_layout, structure_scores
+from reportqa_eval.layouts import LAYOUTS_DIR, layout_names, read_layout, structure_scores
 
 REPO = Path(__file__).resolve().parent.parent
 LAYOUTS = [name for name in layout_names(REPO / LAYOUTS_DIR) if name != "sample"]
@@ -47,7 +47,7 @@ def test_an_unchanged_pdf_is_not_parsed_again(tmp_path: Path, monkeypatch: pytes
     def no_parse(*_: object) -> None:
         raise AssertionError("parsed again")
 
-    monkeypatch.setattr("reportqa.ingest._load_pdf", no_parse)
+    monkeypatch.setattr("reportqa.ingest.load_pdf", no_parse)
     again = load_document(source, tmp_path)
     assert again.blocks == first.blocks and again.edition == "fr"
 
@@ -70,7 +70,7 @@ def test_a_row_of_years_alone_is_never_table_data(parse_cache: Path) -> None:
 
 
 def test_the_layout_report_gives_the_test_split_before_every_question() -> None:
-    from reportqa.layouteval import format_layout_report
+    from reportqa_eval.layouts import format_layout_report
 
     structure = {"cells": 10, "cell_recall": 1.0, "section_recall": 1.0, "prose_page_accuracy": 1.0, "missed": []}
     every = {"accuracy": 0.97, "citation_accuracy": 0.98, "refusal_accuracy": 0.9, "false_refusals": 0.01}

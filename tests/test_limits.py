@@ -9,9 +9,9 @@ from conftest import running_app, sse_events
 from load import Mode, run
 from starlette.requests import Request
 
-from reportqa.evaluate import load_gold
-from reportqa.lang import BUSY, TIMED_OUT
-from reportqa.limits import RateLimiter, client_address
+from reportqa.messages.refusals import BUSY, TIMED_OUT
+from reportqa.web.limits import RateLimiter, client_address
+from reportqa_eval.gold import load_gold
 
 GOLD = Path(__file__).parent.parent / "eval" / "gold.jsonl"
 
@@ -115,9 +115,9 @@ def _wait_for_a_free_slot(url: str, within: float) -> None:
 
 
 def test_a_failure_in_the_middle_of_a_stream_ends_it_with_an_error_event() -> None:
-    from reportqa.api import answer_events
     from reportqa.generate import Started, Token
-    from reportqa.lang import ANSWER_FAILED
+    from reportqa.messages.refusals import ANSWER_FAILED
+    from reportqa.web.events import answer_events
 
     def failing():  # type: ignore[no-untyped-def]
         yield Started("Et en 2022 ?", "Combien de retours forcés en 2022 ?", "fr", "llm")

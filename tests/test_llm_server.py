@@ -15,8 +15,9 @@ from reportqa.config import Settings
 from reportqa.generate import Reset, Started, Token, stream_answer
 from reportqa.guard import figures, markers, without_markers
 from reportqa.index import LoadedIndex
-from reportqa.lang import LLM_FALLBACK, detect_language
+from reportqa.lang import detect_language
 from reportqa.llm import chat_model
+from reportqa.messages.answers import LLM_FALLBACK
 
 pytestmark = pytest.mark.slow
 MODEL = "gemma3-270m"

@@ -1,5 +1,5 @@
-from reportqa.layout import Line
-from reportqa.pagelabels import printed_labels, running_lines
+from reportqa.ingest.layout import Line
+from reportqa.ingest.pagelabels import printed_labels, running_lines
 
 
 def _line(text: str, y0: float) -> Line:

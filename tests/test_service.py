@@ -27,8 +27,8 @@ def test_while_the_first_index_is_built_people_are_told_so_in_their_language(tmp
     the asker's language (it used to be English everywhere)."""
     from fastapi.testclient import TestClient
 
-    from reportqa.api import create_app
-    from reportqa.ui import respond
+    from reportqa.web.app import create_app
+    from reportqa.web.ui.chat import respond
 
     service = ReportService(Settings(docs_dir=tmp_path / "docs", index_dir=tmp_path / "index"))  # not started
     with TestClient(create_app(service)) as client:

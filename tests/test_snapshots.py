@@ -10,9 +10,9 @@ import pytest
 from conftest import copy_corpus
 from fastapi.testclient import TestClient
 
-from reportqa.api import create_app
 from reportqa.config import Settings
 from reportqa.service import ReportService
+from reportqa.web.app import create_app
 
 pytestmark = pytest.mark.slow
 QUESTION = {"question": "Combien de retours forcés en 2023 ?"}

@@ -5,8 +5,9 @@ import re
 import pandas as pd
 import pytest
 
-from reportqa import ui
-from reportqa.lang import CLAIM_REASONS
+from reportqa.messages import page as catalogue
+from reportqa.messages.answers import CLAIM_REASONS
+from reportqa.web.ui import figures, render
 
 PAGE_LANGUAGES = ("fr", "nl", "en")
 
@@ -14,14 +15,14 @@ PAGE_LANGUAGES = ("fr", "nl", "en")
 @pytest.mark.parametrize(
     "catalogue",
     [
-        ui.I18N.translations,
-        ui.PAGE_TEXT,
-        ui.BANNER_TEXT,
-        ui.SEARCHING,
-        ui.EXAMPLES,
-        ui.ANSWERED_BY,
-        ui.TAB_TITLE,
-        ui.SECTION_WORD,
+        catalogue.PAGE_LABELS,
+        catalogue.PAGE_TEXT,
+        catalogue.BANNER_TEXT,
+        catalogue.SEARCHING,
+        catalogue.EXAMPLES,
+        catalogue.ANSWERED_BY,
+        catalogue.TAB_TITLE,
+        catalogue.SECTION_WORD,
     ],
 )
 def test_every_catalogue_has_every_page_language_with_the_same_keys(catalogue: dict) -> None:  # type: ignore[type-arg]
@@ -40,7 +41,8 @@ def test_claim_reasons_are_explained_in_four_languages() -> None:
 
 def test_french_and_dutch_words_are_not_english() -> None:
     for lang in ("fr", "nl"):
-        words = " ".join(str(v) for v in ui.I18N.translations[lang].values()) + " ".join(ui.PAGE_TEXT[lang].values())
+        labels = " ".join(str(v) for v in catalogue.PAGE_LABELS[lang].values())
+        words = labels + " ".join(catalogue.PAGE_TEXT[lang].values())
         for english in ("Search", "Export", "value", "row", "table or sentence", "claim", "report", "Documents:"):
             assert not re.search(rf"\b{re.escape(english)}\b", words), (lang, english)
 
@@ -61,7 +63,7 @@ def test_french_and_dutch_words_are_not_english() -> None:
 def test_numbers_are_written_as_the_page_language_writes_them(
     value: float | None, language: str, percent: bool, written: str
 ) -> None:
-    assert ui.format_number(value, language, percent) == written  # type: ignore[arg-type]
+    assert render.format_number(value, language, percent) == written  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(("values", "axis_format"), [([2862.0, 3327.0, 3994.0], "d"), ([12.5, 20.0], None)])
@@ -69,6 +71,6 @@ def test_the_chart_starts_at_zero_and_labels_counts_without_an_english_comma(
     values: list[float], axis_format: str | None
 ) -> None:
     series = pd.DataFrame({"année": [str(2021 + n) for n in range(len(values))], "valeur": values})
-    chart = ui.row_chart(series)
+    chart = figures.row_chart(series)
     assert chart.y_lim[0] == 0 and chart.y_lim[1] >= max(values)
     assert chart.y_axis_format == axis_format

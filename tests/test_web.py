@@ -6,7 +6,7 @@ import pytest
 from conftest import running_app
 from gradio_client import Client
 
-from reportqa.lang import TOO_MANY
+from reportqa.messages.refusals import TOO_MANY
 
 pytestmark = pytest.mark.slow
 

@@ -24,7 +24,8 @@ from reportqa.figure_answer import (
 from reportqa.frame import Frame, question_frame
 from reportqa.glossary import names_a_term, unknown_names
 from reportqa.index import LoadedIndex
-from reportqa.lang import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL, detect_language, edition_for
+from reportqa.lang import detect_language, edition_for
+from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL
 from reportqa.policy import is_personal_case
 from reportqa.quotes import best_evidence, quote
 from reportqa.retrieve import Hit, retrieve

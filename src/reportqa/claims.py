@@ -12,7 +12,8 @@ from reportqa.evidence import coverage
 from reportqa.figures import Fact, parse_number
 from reportqa.glossary import alias_terms, countries_named, translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import CLAIM_REASONS, detect_language
+from reportqa.lang import detect_language
+from reportqa.messages.answers import CLAIM_REASONS
 from reportqa.statements import row_text
 from reportqa.text import content_terms, is_year, years_in
 

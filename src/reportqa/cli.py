@@ -1,10 +1,13 @@
-"""Command line: `reportqa ingest | ask | serve`. Thin: each command calls one stage's entry point."""
+"""Command line: `reportqa ingest | ask | check | eval | serve`. Thin: `ask` and `check` go through ReportService,
+as the API and the UI do; the others call one stage's entry point."""
 
+import importlib
 import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import ModuleType
 from typing import TYPE_CHECKING
 
 import click
@@ -12,7 +15,7 @@ import click
 from reportqa.config import Settings, get_settings
 
 if TYPE_CHECKING:
-    from reportqa.index import LoadedIndex
+    from reportqa.service import ReportService
 from reportqa.errors import ReportQAError
 
 LANGUAGES = click.Choice(["auto", "fr", "nl", "en", "de"])
@@ -44,12 +47,25 @@ def _settings(**overrides: object) -> Settings:
         raise click.ClickException(f"Invalid configuration: {error}") from None
 
 
-def _ready_index(settings: Settings) -> "LoadedIndex":
-    """The index, built first (with a progress bar on a terminal) when it is missing or stale."""
-    from reportqa.index import ensure_index
+def _ready_service(settings: Settings) -> "ReportService":
+    """The product as the API and the UI run it, its index opened (built first, with a progress bar on a terminal,
+    when it is missing or stale)."""
+    from reportqa.service import ReportService
 
+    service = ReportService(settings)
     with _progress_bar(sys.stderr.isatty()) as progress:
-        return ensure_index(settings, progress)
+        service.open(progress)
+    return service
+
+
+def _asked(text: str, settings: Settings) -> str:
+    """The question or claim as `inputs` checks it for every surface; a refusal is a usage error."""
+    from reportqa.inputs import Refused, asked
+
+    try:
+        return asked(text, settings)
+    except Refused as error:
+        raise click.UsageError(str(error)) from None
 
 
 @click.group()
@@ -105,20 +121,12 @@ def ask(
     as_json: bool,
 ) -> None:
     """Answer QUESTION from the report, with citations (written by the chat model set by REPORTQA_LLM, if any)."""
-    from reportqa.generate import final_answer, stream_answer
-    from reportqa.llm import chat_model
-
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
-    if not question.strip():
-        raise click.UsageError("The question is empty.")
-    if len(question) > settings.max_question_chars:
-        raise click.UsageError(f"The question is longer than {settings.max_question_chars} characters.")
+    question = _asked(question, settings)
     try:
-        chat = chat_model(settings)
-        index = _ready_index(settings)
+        service = _ready_service(settings)
         chosen = None if language == "auto" else language
-        events = stream_answer(index, question, settings, chat, chosen, list(history))  # type: ignore[arg-type]
-        answer = final_answer(events)
+        answer = service.ask(question, chosen, list(history))  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -139,14 +147,11 @@ def ask(
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object.")
 def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: str, as_json: bool) -> None:
     """Check CLAIM ("En 2023, le service a mené près de 4 000 entretiens") against the report's figures."""
-    from reportqa.claims import check_claim
-
     settings = _settings(docs_dir=docs_dir, index_dir=index_dir)
-    if not claim.strip() or len(claim) > settings.max_question_chars:
-        raise click.UsageError(f"The claim must have 1 to {settings.max_question_chars} characters.")
+    claim = _asked(claim, settings)
     try:
-        index = _ready_index(settings)
-        result = check_claim(index, claim, settings, None if language == "auto" else language)  # type: ignore[arg-type]
+        service = _ready_service(settings)
+        result = service.check(claim, None if language == "auto" else language)  # type: ignore[arg-type]
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
     if as_json:
@@ -155,6 +160,22 @@ def check(claim: str, docs_dir: Path | None, index_dir: Path | None, language: s
     click.echo(f"{result.verdict}: {result.explanation}")
     for citation in result.evidence:
         click.echo(f"[{citation.n}] {citation.quote} ({citation.place})")
+
+
+EVALUATION_MISSING = (
+    "`reportqa eval` needs the evaluation package (reportqa_eval), which is not installed here; "
+    'from a clone of the repository: pip install -e ".[test]"'
+)
+
+
+def _evaluation(name: str) -> ModuleType:
+    """A module of the evaluation package, imported only by `reportqa eval`: the app never loads it."""
+    try:
+        return importlib.import_module(f"reportqa_eval.{name}")
+    except ModuleNotFoundError as error:
+        if error.name not in ("reportqa_eval", f"reportqa_eval.{name}"):
+            raise
+        raise click.ClickException(EVALUATION_MISSING) from None
 
 
 @main.command(name="eval")
@@ -233,42 +254,41 @@ def evaluate(
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
-    from reportqa.evaluate import format_report, run_evaluation
     from reportqa.llm import chat_model
 
+    gold = _evaluation("evaluate")
     settings = _settings(docs_dir=docs_dir)
     if bench:
-        from reportqa.bench import format_bench, markdown_bench, run_bench
-
+        bench_runs = _evaluation("bench")
         try:
             with _progress_bar(sys.stderr.isatty()) as progress:
-                results = run_bench(settings, reports=bench_reports, splits=bench_splits, limit=limit,
-                                    progress=progress)
+                results = bench_runs.run_bench(
+                    settings, reports=bench_reports, splits=bench_splits, limit=limit, progress=progress
+                )
         except ReportQAError as error:
             raise click.ClickException(str(error)) from None
-        shown = markdown_bench(results) if markdown else format_bench(results)
+        shown = bench_runs.markdown_bench(results) if markdown else bench_runs.format_bench(results)
         click.echo(json.dumps(results, ensure_ascii=False) if as_json else shown)
         return
     if layouts:
-        from reportqa.layouteval import evaluate_layouts, format_layout_report, layout_names
-
-        names = layout_names() if "all" in layouts else list(layouts)
+        layout_runs = _evaluation("layouts")
+        names = layout_runs.layout_names() if "all" in layouts else list(layouts)
         try:
             with _progress_bar(sys.stderr.isatty()) as progress:
-                rows = evaluate_layouts(settings, names, progress=progress)
+                rows = layout_runs.evaluate_layouts(settings, names, progress=progress)
         except ReportQAError as error:
             raise click.ClickException(str(error)) from None
-        click.echo(json.dumps(rows, ensure_ascii=False) if as_json else format_layout_report(rows))
+        click.echo(json.dumps(rows, ensure_ascii=False) if as_json else layout_runs.format_layout_report(rows))
         return
     try:
         chat = chat_model(settings) if use_llm else None
         if use_llm and chat is None:
             raise click.UsageError("--llm needs a chat model: set REPORTQA_LLM, REPORTQA_LLM_MODEL (and _BASE_URL).")
         with _progress_bar(sys.stderr.isatty()) as progress:
-            report = run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds), split)
+            report = gold.run_evaluation(settings, gold_path, index_dir, progress, claims_path, chat, set(kinds), split)
     except ReportQAError as error:
         raise click.ClickException(str(error)) from None
-    click.echo(json.dumps(report, ensure_ascii=False) if as_json else format_report(report))
+    click.echo(json.dumps(report, ensure_ascii=False) if as_json else gold.format_report(report))
 
 
 def embedding_summary(settings: Settings) -> str:
@@ -285,7 +305,7 @@ def embedding_summary(settings: Settings) -> str:
 @index_option
 def serve(host: str | None, port: int | None, docs_dir: Path | None, index_dir: Path | None) -> None:
     """Start the web app (chat at /), building the index first if needed."""
-    from reportqa.api import run_server
+    from reportqa.web.app import run_server
 
     settings = _settings(host=host, port=port, docs_dir=docs_dir, index_dir=index_dir)
     click.echo(embedding_summary(settings), err=True)

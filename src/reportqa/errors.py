@@ -34,6 +34,6 @@ class TimedOut(ReportQAError):
         super().__init__("The answer is taking too long. Try again in a moment.")
 
     def message(self, language: str) -> str:
-        from reportqa.lang import TIMED_OUT
+        from reportqa.messages.refusals import TIMED_OUT
 
         return TIMED_OUT[language]  # type: ignore[index]

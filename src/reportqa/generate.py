@@ -16,16 +16,9 @@ from reportqa.config import Language, Settings
 from reportqa.errors import TimedOut
 from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
-from reportqa.lang import (
-    EDITION_NAMES,
-    GENERATED_EDITION_NOTICE,
-    GENERATED_NOTICE,
-    LLM_FALLBACK,
-    REFUSAL,
-    detect_language,
-    edition_for,
-)
+from reportqa.lang import detect_language, edition_for
 from reportqa.llm import model_name
+from reportqa.messages.answers import EDITION_NAMES, GENERATED_EDITION_NOTICE, GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
 from reportqa.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
 from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, sentences, years_in

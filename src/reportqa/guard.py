@@ -5,7 +5,8 @@ import re
 
 from reportqa.config import Language
 from reportqa.figures import numbers_with_years
-from reportqa.lang import REFUSAL, detect_language
+from reportqa.lang import detect_language
+from reportqa.messages.answers import REFUSAL
 from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
 
 # "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.

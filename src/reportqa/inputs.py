@@ -1,5 +1,6 @@
-"""What a client sends, checked in one place before any work starts: the question (or claim), each earlier turn of
-the conversation and their number, and every string a Gradio call carries. A refusal is a `Refused` error with its
+"""What a person sends, checked in one place before any work starts, whichever way it comes (the CLI, the JSON API,
+the chat): the question (or claim), each earlier turn of the conversation and their number, a feedback comment, and
+every string a Gradio call carries. A refusal is a `Refused` error with its
 HTTP status and a message in the asker's language; nothing a client sends can reach the pipeline as a 500."""
 
 import re
@@ -7,13 +8,14 @@ from collections.abc import Mapping
 
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
-from reportqa.lang import BAD_REQUEST, BAD_TEXT, TOO_LONG, TOO_MANY_TURNS, TURN_TOO_LONG
+from reportqa.messages.refusals import BAD_REQUEST, BAD_TEXT, EMPTY_QUESTION, TOO_LONG, TOO_MANY_TURNS, TURN_TOO_LONG
 
 # Lone surrogates (not text: they cannot be encoded), the null byte and the control characters other than tab and
 # line breaks.
 _INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 # An earlier answer sent back by a client is longer than a question (quotes, citations); it is never searched.
 ANSWER_TURN_FACTOR = 8
+MAX_COMMENT_CHARS = 500  # a feedback comment
 MAX_DEPTH = 8
 
 
@@ -52,6 +54,19 @@ def text(value: object, limit: int, too_long: Mapping[Language, str] = TOO_LONG)
 def question(value: object, settings: Settings) -> str:
     """A question or a claim: text, at most REPORTQA_MAX_QUESTION_CHARS characters."""
     return text(value, settings.max_question_chars)
+
+
+def asked(value: object, settings: Settings) -> str:
+    """A question or a claim that says something (the CLI's, where nothing else refuses a blank one): refused when
+    empty or blank, then checked as `question`."""
+    if isinstance(value, str) and not value.strip():
+        raise Refused(422, EMPTY_QUESTION)
+    return question(value, settings)
+
+
+def comment(value: object) -> str:
+    """A feedback comment: text, at most MAX_COMMENT_CHARS characters."""
+    return text(value, MAX_COMMENT_CHARS)
 
 
 def history(turns: list[tuple[str, str]], settings: Settings) -> list[str]:

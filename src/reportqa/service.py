@@ -1,4 +1,5 @@
-"""The running product: one loaded index, rebuilt in the background when docs/ changes, shared by UI and API."""
+"""The running product: one loaded index, rebuilt in the background when docs/ changes; the one way the CLI, the API
+and the UI ask it."""
 
 import logging
 import os
@@ -17,9 +18,10 @@ from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.figures import Fact
 from reportqa.generate import Event, final_answer, stream_answer
-from reportqa.index import LoadedIndex, Manifest, build_index, is_stale, open_index
-from reportqa.lang import INDEXING, prepare_detector
+from reportqa.index import LoadedIndex, Manifest, Progress, build_index, ensure_index, is_stale, open_index
+from reportqa.lang import prepare_detector
 from reportqa.llm import chat_model
+from reportqa.messages.refusals import INDEXING
 
 log = logging.getLogger(__name__)
 PROGRESS_LOG_SECONDS = 2.0  # how often start-up logs what the index build is doing
@@ -101,6 +103,12 @@ class ReportService:
         self._builder.start()
         if wait:
             self._builder.join()
+
+    def open(self, progress: Progress | None = None) -> None:
+        """Open the index in the foreground, building it first when it is missing, damaged or stale (the CLI's way:
+        a failure is raised, not logged, and `progress` hears how the build goes)."""
+        self._index = ensure_index(self.settings, progress)
+        self._status = Status(True, "Ready", 1.0)
 
     def _build(self) -> None:
         last_logged = 0.0

@@ -19,8 +19,9 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reportqa.config import Language, Settings
 from reportqa.inputs import Refused, payload, printable
-from reportqa.lang import BAD_REQUEST, BUSY, NOT_AVAILABLE, TIMED_OUT, TOO_MANY, accepted_language, detect_language
-from reportqa.limits import RateLimiter, Slots, Work, client_address, replayed
+from reportqa.lang import accepted_language, detect_language
+from reportqa.messages.refusals import BAD_REQUEST, BUSY, NOT_AVAILABLE, TIMED_OUT, TOO_MANY
+from reportqa.web.limits import RateLimiter, Slots, Work, client_address, replayed
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ is invented: an unnumbered page gets its physical number, never a roman numeral 
 import re
 from collections import Counter
 
-from reportqa.layout import Line
+from reportqa.ingest.layout import Line
 
 _ALONE = re.compile(
     r"^(?:p\.?|page|pagina|blz\.?|-|–)?\s*(\d{1,5}|[ivxlc]{1,7})\s*(?:(?:/|of|sur|de|van|op)\s*\d{1,5}|-|–)?$", re.I

@@ -7,48 +7,25 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportqa.answer import Answer, Citation, answer_question
-from reportqa.chunk import Chunk
+from reportqa.answer import Answer, answer_question
 from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Settings
 from reportqa.evidence import Thresholds, suffices
-from reportqa.figures import numbers_with_years, parse_number
 from reportqa.generate import final_answer, stream_answer
 from reportqa.guard import figures, without_markers
-from reportqa.index import LoadedIndex, build_index, ensure_index, open_index
+from reportqa.index import LoadedIndex, Manifest, build_index, ensure_index, open_index
 from reportqa.llm import model_name
-from reportqa.text import sentences, years_in
+from reportqa_eval.gold import GoldItem, load_gold, relevant, states_figure
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 RECALL_AT = (1, 5, 10)
 MAX_FALSE_REFUSALS = 0.05
-
-
-@dataclass(frozen=True)
-class GoldItem:
-    id: str
-    lang: str
-    kind: str
-    question: str
-    answerable: bool
-    expected: list[str]
-    sections: list[str]
-    pages: dict[str, list[str]]
-    documents: list[str] = field(default_factory=lambda: ["report"])
-    history: list[str] = field(default_factory=list)
-    # "dev": thresholds and weights may be calibrated on it; "test": reported, never calibrated on.
-    split: str = "test"
-    year: int | None = None  # the year asked, when the question names it only in words ("l'an dernier")
-
-    @property
-    def asked_years(self) -> set[int]:
-        return {self.year} if self.year else {int(y) for y in years_in(self.question)}
 
 
 @dataclass
@@ -68,7 +45,7 @@ class Outcome:
 
     @property
     def citation_right(self) -> bool:
-        return any(_relevant(c, self.item) for c in self.answer.citations)
+        return any(relevant(c, self.item) for c in self.answer.citations)
 
     @property
     def language_right(self) -> bool:
@@ -79,47 +56,8 @@ class Outcome:
         )
 
 
-def states_figure(answer: str, expected: list[str], years: set[int]) -> bool:
-    """The answer states an expected figure for the year asked: "3 327" in a row that goes on "| 2023: 3 994"
-    is the 2022 figure and does not answer for 2023 (nor 3 994 for 2022). An expected answer in words
-    ("numérisation") only has to stand in the answer."""
-    said = without_markers(answer).casefold()
-    if any(not parse_number(e) and e.casefold() in said for e in expected):
-        return True
-    wanted = {parsed[0] for e in expected if (parsed := parse_number(e))}
-    for sentence in sentences(without_markers(answer)):
-        for number, year in numbers_with_years(sentence):
-            parsed = parse_number(number)
-            if parsed and parsed[0] in wanted and (not years or year is None or year in years):
-                return True
-    return False
-
-
-def load_gold(path: Path) -> list[GoldItem]:
-    fields = set(GoldItem.__dataclass_fields__)
-    with path.open(encoding="utf-8") as lines:
-        return [
-            GoldItem(**{k: v for k, v in json.loads(line).items() if k in fields}) for line in lines if line.strip()
-        ]
-
-
-def _place_matches(kind: str, edition: str, section: str, page: str, item: GoldItem) -> bool:
-    if item.lang in ("fr", "nl") and edition != item.lang:
-        return False
-    if kind == "announcement" or "report" not in item.documents:
-        return kind == "announcement" and "announcement" in item.documents
-    if section not in item.sections:
-        return False
-    return item.kind == "section" or page in item.pages.get(edition, [])
-
-
-def _relevant(where: Chunk | Citation, item: GoldItem) -> bool:
-    section = where.section_number if isinstance(where, Chunk) else where.section
-    return _place_matches(where.kind, where.edition, section, where.page, item)
-
-
 def _rank(answer: Answer, item: GoldItem) -> int | None:
-    return next((rank for rank, hit in enumerate(answer.hits[:10], 1) if _relevant(hit.chunk, item)), None)
+    return next((rank for rank, hit in enumerate(answer.hits[:10], 1) if relevant(hit.chunk, item)), None)
 
 
 def _share(flags: Iterable[bool]) -> float | None:
@@ -277,14 +215,8 @@ def run_evaluation(
             index = ensure_index(settings, progress)
         manifest = index.manifest
         answer_question(index, "warm-up", settings)  # load the models before timing
-        outcomes = []
-        for number, item in enumerate(items, 1):
-            if progress:
-                progress(f"Question {number}/{len(items)}", number / len(items))
-            answer = final_answer(stream_answer(index, item.question, settings, chat, history=item.history))
-            outcomes.append(Outcome(item, answer, _rank(answer, item), figures_cited(answer, index)))
+        outcomes = _answer_gold(index, items, settings, chat, progress)
         claims = run_claims(index, settings, claims_path) if claims_path and claims_path.is_file() else None
-
     report: dict[str, object] = {
         "gold": str(gold_path),
         "docs": str(settings.docs_dir),
@@ -294,6 +226,34 @@ def run_evaluation(
         "min_sentence_score": settings.min_sentence_score,
         "measured_at": time.strftime("%Y-%m-%d %H:%M"),
         "llm": model_name(chat) if chat else None,
+        **_figures(outcomes),
+        "index_build": _index_build(manifest),
+        "calibration": calibrate([o for o in outcomes if o.item.split == "dev"]),
+        "claims": claims,
+        "failures": _failures(outcomes),
+    }
+    return report
+
+
+def _answer_gold(
+    index: LoadedIndex,
+    items: list[GoldItem],
+    settings: Settings,
+    chat: BaseChatModel | None,
+    progress: Callable[[str, float], None] | None,
+) -> list[Outcome]:
+    """Every gold question asked through the answering path, each with its rank and the figures its answer cites."""
+    outcomes = []
+    for number, item in enumerate(items, 1):
+        if progress:
+            progress(f"Question {number}/{len(items)}", number / len(items))
+        answer = final_answer(stream_answer(index, item.question, settings, chat, history=item.history))
+        outcomes.append(Outcome(item, answer, _rank(answer, item), figures_cited(answer, index)))
+    return outcomes
+
+
+def _figures(outcomes: list[Outcome]) -> dict[str, object]:
+    return {
         # The test split first: the dev split is where thresholds were chosen, so its figures flatter.
         "splits": {
             split: _split_summary([o for o in outcomes if o.item.split == split]) for split in _splits(outcomes)
@@ -304,22 +264,25 @@ def run_evaluation(
         },
         "by_kind": {kind: summarize([o for o in outcomes if o.item.kind == kind]) for kind in _keys(outcomes, "kind")},
         "latency_ms": _latency(outcomes),
-        "index_build": {
-            "seconds": manifest.seconds,
-            "pages": manifest.pages,
-            "chunks": manifest.chunks,
-            "pages_per_second": round(manifest.pages / manifest.seconds, 1) if manifest.seconds else None,
-            "chunks_per_second": round(manifest.chunks / manifest.seconds, 1) if manifest.seconds else None,
-        },
-        "calibration": calibrate([o for o in outcomes if o.item.split == "dev"]),
-        "claims": claims,
-        "failures": [
-            {"id": o.item.id, "kind": o.item.kind, "question": o.item.question, "answer": o.answer.answer[:200]}
-            for o in outcomes
-            if (o.item.answerable and not o.correct) or (not o.item.answerable and not o.answer.refused)
-        ],
     }
-    return report
+
+
+def _index_build(manifest: Manifest) -> dict[str, object]:
+    return {
+        "seconds": manifest.seconds,
+        "pages": manifest.pages,
+        "chunks": manifest.chunks,
+        "pages_per_second": round(manifest.pages / manifest.seconds, 1) if manifest.seconds else None,
+        "chunks_per_second": round(manifest.chunks / manifest.seconds, 1) if manifest.seconds else None,
+    }
+
+
+def _failures(outcomes: list[Outcome]) -> list[dict[str, object]]:
+    return [
+        {"id": o.item.id, "kind": o.item.kind, "question": o.item.question, "answer": o.answer.answer[:200]}
+        for o in outcomes
+        if (o.item.answerable and not o.correct) or (not o.item.answerable and not o.answer.refused)
+    ]
 
 
 def _split_summary(outcomes: list[Outcome]) -> dict[str, object]:

@@ -14,10 +14,10 @@ from typing import Any
 from reportqa.chunk import chunk_document
 from reportqa.config import Settings
 from reportqa.errors import IndexBuildError
-from reportqa.evaluate import run_evaluation
 from reportqa.figures import Fact, extract_facts
 from reportqa.index import Progress
 from reportqa.ingest import SourceDocument, load_document
+from reportqa_eval.evaluate import run_evaluation
 
 LAYOUTS_DIR = Path("samples/layouts")
 SAMPLE = "sample"  # the sample report the thresholds were calibrated on, reported beside the others

@@ -1,0 +1,67 @@
+"""Opening the live build; a missing or damaged one is an IndexBuildError (and `ensure_index` rebuilds it)."""
+
+import json
+from pathlib import Path
+
+from reportqa.chunk import Chunk
+from reportqa.config import Settings
+from reportqa.deployment import deployment_for
+from reportqa.embed import make_embedder
+from reportqa.errors import IndexBuildError
+from reportqa.figures import FactStore
+from reportqa.glossary import use_deployment
+from reportqa.index.build import build_index, word_weights
+from reportqa.index.loaded import LoadedIndex
+from reportqa.index.manifest import Manifest, current_build, is_stale
+from reportqa.index.progress import Progress
+from reportqa.index.vectors import vector_store
+from reportqa.lexical import LexicalIndex
+from reportqa.statements import StatementVectors
+
+
+def open_index(settings: Settings) -> LoadedIndex:
+    """The live index; IndexBuildError when there is none or it is damaged (half-written, parts missing)."""
+    current = current_build(settings.index_dir)
+    if current is None:
+        raise IndexBuildError(f"No index in {settings.index_dir}; run `reportqa ingest` first")
+    use_deployment(deployment_for(settings))  # the subject's terms, from the file beside the documents
+    try:
+        index = _load(settings, current)
+    except Exception as error:  # any unreadable part (JSON, SQLite, Chroma, BM25 files) means a damaged index
+        raise IndexBuildError(f"The index in {current} is damaged ({type(error).__name__}: {error})") from None
+    return index
+
+
+def _load(settings: Settings, current: Path) -> LoadedIndex:
+    manifest = Manifest.read(current / "manifest.json")
+    with open(current / "chunks.jsonl", encoding="utf-8") as lines:
+        chunks = {c.chunk_id: c for c in map(Chunk.from_json, lines)}
+    embedder = make_embedder(settings.embeddings)
+    client, name = vector_store(settings, current)
+    vectors = client.get_collection(name)  # raises when the collection is missing: a damaged index, not an empty one
+    if (stored := vectors.count()) != manifest.chunks:
+        raise ValueError(f"{stored} vectors for {manifest.chunks} chunks")
+    weights = current / "idf.json"  # absent from builds made before it was written
+    idf = json.loads(weights.read_text("utf-8")) if weights.is_file() else word_weights(list(chunks.values()))
+    return LoadedIndex(
+        manifest=manifest,
+        chunks=chunks,
+        vectors=vectors,
+        embedder=embedder,
+        path=current,
+        lexical=LexicalIndex.load(current / "bm25"),
+        facts=FactStore(current / "facts.sqlite"),
+        statements=StatementVectors.load(current),
+        idf=idf,
+    )
+
+
+def ensure_index(settings: Settings, progress: Progress | None = None) -> LoadedIndex:
+    """Open the index, building it first when it is missing, damaged or stale."""
+    if not is_stale(settings):
+        try:
+            return open_index(settings)
+        except IndexBuildError:
+            pass  # damaged: rebuilt below
+    build_index(settings, progress)
+    return open_index(settings)
