@@ -19,6 +19,7 @@ from reportqa.figures import parse_number
 from reportqa.frame import Frame
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
+from reportqa.messages.figures import CELL_BUSIEST, CELL_CHANGE, CELL_COLUMN, CELL_SHARE, CELL_VALUE, CELL_VALUE_NO_YEAR
 from reportqa.table_shape import Shape, is_total, measure_columns, month_name, names_nothing, shape
 from reportqa.text import content_terms, years_in
 
@@ -26,56 +27,16 @@ CANDIDATE_ROWS = 12
 # Below this similarity between the question and its closest table row, no table is about what is asked.
 MIN_ROW_SIMILARITY = 0.80
 OTHER_EDITION_PENALTY = 0.02
-# Rows are ranked by meaning plus this much for the share of the counted words (by weight) the row's caption, label
-# and header use: "bénéfice d'exploitation" is closer in words to "Résultat d'exploitation" than meaning alone says.
-# Calibrated on the calibration reports (docs/benchmarks.md); whether a table is close enough is meaning alone.
+# Rows are ranked by meaning plus this much for the share of the counted words the row's caption, label and header
+# use (calibration reports, docs/benchmarks.md); whether a table is close enough is meaning alone.
 WORDS_WEIGHT = 0.05
-# A Dutch noun is often part of a compound the report uses ("vergunningen" in "leveringsvergunningen", "stiptheid"
-# in "stiptheidsgraad"): a word this long that starts or ends a compound counts as used.
+# A Dutch word this long that starts or ends a compound counts as used ("vergunningen", "leveringsvergunningen").
 COMPOUND_PART_MIN = 5
 # Among several measures of one row (capacity, occupancy, persons), the one asked must be at least this close.
 MIN_COLUMN_SIMILARITY = 0.80
 
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰*]+$")
 
-# One sentence in the asker's language, from the table's own words. English and German askers read the report's.
-_VALUE = {
-    "fr": "« {label} » : {value} en {year} (tableau « {caption} »{column}).",
-    "nl": "‘{label}’: {value} in {year} (tabel ‘{caption}’{column}).",
-    "en": "‘{label}’: {value} in {year} (table ‘{caption}’{column}).",
-    "de": "„{label}“: {value} im Jahr {year} (Tabelle „{caption}“{column}).",
-}
-_VALUE_NO_YEAR = {
-    "fr": "« {label} » : {value} (tableau « {caption} »{column}).",
-    "nl": "‘{label}’: {value} (tabel ‘{caption}’{column}).",
-    "en": "‘{label}’: {value} (table ‘{caption}’{column}).",
-    "de": "„{label}“: {value} (Tabelle „{caption}“{column}).",
-}
-_COLUMN = {"fr": ", colonne « {name} »", "nl": ", kolom ‘{name}’", "en": ", column ‘{name}’", "de": ", Spalte „{name}“"}
-_CHANGE = {
-    "fr": "« {label} » : {new} en {b} contre {old} en {a}, soit {diff} ({pct} %) ; écart calculé à partir du tableau "
-    "« {caption} ».",
-    "nl": "‘{label}’: {new} in {b} tegenover {old} in {a}, een verschil van {diff} ({pct} %), berekend uit de tabel "
-    "‘{caption}’.",
-    "en": "‘{label}’: {new} in {b} against {old} in {a}, a difference of {diff} ({pct} %), computed from the table "
-    "‘{caption}’.",
-    "de": "„{label}“: {new} im Jahr {b} gegenüber {old} im Jahr {a}, ein Unterschied von {diff} ({pct} %), "
-    "berechnet aus der Tabelle „{caption}“.",
-}
-_SHARE_COMPUTED = {
-    "fr": "« {label} » : {part} sur {whole} (« {total} ») en {year}, soit {pct} % ; part calculée à partir du tableau "
-    "« {caption} ».",
-    "nl": "‘{label}’: {part} van {whole} (‘{total}’) in {year}, of {pct} %, berekend uit de tabel ‘{caption}’.",
-    "en": "‘{label}’: {part} of {whole} (‘{total}’) in {year}, that is {pct} %, computed from the table ‘{caption}’.",
-    "de": "„{label}“: {part} von {whole} („{total}“) im Jahr {year}, also {pct} %, berechnet aus der Tabelle "
-    "„{caption}“.",
-}
-_BUSIEST = {
-    "fr": "Le mois le plus élevé en {year} est « {month} » : {value} (tableau « {caption} »).",
-    "nl": "De hoogste maand in {year} is ‘{month}’: {value} (tabel ‘{caption}’).",
-    "en": "The highest month in {year} is ‘{month}’: {value} (table ‘{caption}’).",
-    "de": "Der höchste Monat im Jahr {year} ist „{month}“: {value} (Tabelle „{caption}“).",
-}
 _CAPTION_NUMBER = re.compile(r"^\s*(?:Tableau|Tabel|Table|Tabelle)\s+[\w.]+\s*[:.–-]?\s*|^\s*[–-]\s*", re.IGNORECASE)
 
 
@@ -276,8 +237,8 @@ class _Finder:
         label = table.rows[r][0]
         if month is not None and r in s.month_rows.values() and s.year_columns:
             label = f"{label} {year}"
-        column = "" if c in s.year_columns.values() else _COLUMN[self.language].format(name=table.header[c])
-        template = _VALUE if year is not None else _VALUE_NO_YEAR
+        column = "" if c in s.year_columns.values() else CELL_COLUMN[self.language].format(name=table.header[c])
+        template = CELL_VALUE if year is not None else CELL_VALUE_NO_YEAR
         caption = clean_caption(table.caption) or chunk.section_label
         text = template[self.language].format(label=label, value=value, year=year, caption=caption, column=column)
         return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
@@ -344,7 +305,7 @@ class _Finder:
         label = chunk.table.rows[row][0] if s.year_columns else chunk.table.header[ca]
         shown_diff = _format(round(diff, decimals), self.language, decimals)
         shown_pct = _format(round(pct, 1), self.language, 1)
-        text = _CHANGE[self.language].format(
+        text = CELL_CHANGE[self.language].format(
             label=label, new=new_text, old=old_text, a=self.frame.years[0], b=self.frame.years[-1],
             diff=shown_diff, pct=shown_pct, caption=clean_caption(chunk.table.caption) or chunk.section_label,
         )
@@ -371,10 +332,10 @@ class _Finder:
             if _number(value) is None:
                 return None
             caption = clean_caption(table.caption) or chunk.section_label
-            template = _VALUE if year is not None else _VALUE_NO_YEAR
+            template = CELL_VALUE if year is not None else CELL_VALUE_NO_YEAR
             text = template[self.language].format(
                 label=table.rows[row][0], value=value, year=year, caption=caption,
-                column=_COLUMN[self.language].format(name=table.header[column]),
+                column=CELL_COLUMN[self.language].format(name=table.header[column]),
             )
             return CellAnswer(text, [self.cite(1, chunk, row, column)], similarity)
         if s.total_row is None:
@@ -393,7 +354,7 @@ class _Finder:
         if part is None or not whole:
             return None
         pct = _format(round(100 * part / whole, 1), self.language, 1).lstrip("+")
-        text = _SHARE_COMPUTED[self.language].format(
+        text = CELL_SHARE[self.language].format(
             label=table.rows[row][0], part=part_text, whole=whole_text, total=table.rows[s.total_row][0],
             year=year, pct=pct, caption=clean_caption(table.caption) or chunk.section_label,
         )
@@ -416,7 +377,7 @@ class _Finder:
         number = next(m for m, i in (s.month_rows.items() if s.month_rows else s.month_columns.items())
                       if i == (r if s.month_rows else c))
         month = month_name(number, self.language)
-        text = _BUSIEST[self.language].format(
+        text = CELL_BUSIEST[self.language].format(
             year=year, month=month, value=_shown(table.rows[r][c]),
             caption=clean_caption(table.caption) or chunk.section_label,
         )
