@@ -1,12 +1,10 @@
 """Figures from table cells, by the table's shape rather than by its words.
 
-A question's frame (frame.py) says what is asked; the row it means is the table row closest to it in meaning (the
-rows are embedded with the index, "section — caption — label"); the table's shape says where the cell is: years as
-columns or as rows, months as rows or as columns, a total row, a % column, several measures per row. A change is
-computed from the two years' cells, a share is read from a % column or computed from a row and its total, the
-busiest month is the largest of the months of the year asked; a computed figure cites every cell it used and says
-it is computed. When the table does not measure what is asked (the year is not in it, none of its measures is the
-one asked), there is no cell answer.
+A question's frame (frame.py) says what is asked; the row it means is the table row closest to it in meaning and in
+the counted words it uses; the table's shape says where the cell is (years and months as rows or columns, a total
+row, a % column, several measures per row). A change is computed from the two years' cells, a share is read from a %
+column or computed from a row and its total, the busiest month is the largest of the year's months; a computed figure
+cites every cell it used and says so. When no table measures what is asked, there is no cell answer.
 """
 
 import re
@@ -14,9 +12,10 @@ from dataclasses import dataclass
 
 from reportqa.chunk import Chunk
 from reportqa.citations import Citation, citation
-from reportqa.config import Language, Settings
+from reportqa.config import Edition, Language, Settings
 from reportqa.figures import parse_number
 from reportqa.frame import Frame
+from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
 from reportqa.messages.figures import CELL_BUSIEST, CELL_CHANGE, CELL_COLUMN, CELL_SHARE, CELL_VALUE, CELL_VALUE_NO_YEAR
@@ -95,6 +94,7 @@ class _Finder:
         self.language = frame.language
         self.vector = index.query_vector(frame.question)
         self._shapes: dict[str, Shape] = {}
+        self._terms: dict[Edition, set[str]] = {}
 
     def shape(self, chunk: Chunk) -> Shape:
         """The table's shape, read once per question however many of its rows are weighed."""
@@ -134,11 +134,16 @@ class _Finder:
             penalty = OTHER_EDITION_PENALTY if edition is not None and chunk.edition != edition else 0.0
             found.append((similarity - penalty, chunk, row))
         found.sort(key=lambda item: -item[0])
-        # Words can lift a row by WORDS_WEIGHT at most: only the rows that close to the top are weighed by them.
-        reach = found[0][0] - WORDS_WEIGHT if found else 0.0
-        close = [item for n, item in enumerate(found) if n < CANDIDATE_ROWS or item[0] >= reach]
+        close = found[:CANDIDATE_ROWS]  # the closest in meaning, ordered again by the words they use
         close.sort(key=lambda item: -(item[0] + WORDS_WEIGHT * self.words_fit(item[1], item[2])))
-        return close[:CANDIDATE_ROWS]
+        return close
+
+    def _counted_terms(self, edition: Edition) -> set[str]:
+        """What is counted, in the report's own terms (a deployment's glossary maps the asker's words to them)."""
+        found = self._terms.get(edition)
+        if found is None:
+            found = self._terms[edition] = content_terms(translate_terms(self.frame.counted, edition), edition)
+        return found
 
     def words_fit(self, chunk: Chunk, row: int) -> float:
         """The share of the counted words, by their weight in the report, that the row's caption, label or header
@@ -151,7 +156,7 @@ class _Finder:
             return 0.0
         # A word the report never uses weighs as its rarest: "aantal ritten" is not half answered by "Aantal".
         rarest = max(weights.values())
-        counted = {term: weights.get(term, rarest) for term in content_terms(self.frame.counted, chunk.edition)}
+        counted = {term: weights.get(term, rarest) for term in self._counted_terms(chunk.edition)}
         if not counted:
             return 0.0
         table = chunk.table

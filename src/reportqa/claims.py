@@ -251,9 +251,11 @@ def check_claim(index: LoadedIndex, text: str, settings: Settings, language: Lan
 def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult:
     if claim.value is None and not claim.direction:
         return CheckResult(claim.text, claim.language, "not_found", None, None, "no_figure")
+    result = _checked_by_words(claim, index, settings)
+    if result.verdict == "supported":
+        return result
     if claim.value is not None and (stated := _stated_as_claimed(claim, index, settings)) is not None:
         return stated
-    result = _checked_by_words(claim, index, settings)
     if result.verdict == "not_found" and claim.value is not None:
         return _checked_by_meaning(claim, index, settings) or result
     return result

@@ -123,7 +123,7 @@ def question_frame(question: str, language: Language, searched: str | None = Non
 
 
 def _counted(question: str) -> str:
-    for pattern in _OPERATION_WORDS:
-        question = pattern.sub(" ", question)
+    for pattern in _OPERATION_WORDS:  # whole words: "pourcentage" goes, not only its "pourcent"
+        question = re.sub(rf"\w*(?:{pattern.pattern})\w*", " ", question, flags=pattern.flags)
     question = MONTH.sub(" ", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", question))
     return " ".join(question.split())
