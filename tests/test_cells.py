@@ -47,8 +47,6 @@ def test_a_caption_loses_its_numbering_punctuation() -> None:
 CASES = {
     "energy-a": ["fr-010", "nl-038", "fr-012", "nl-040", "fr-015", "nl-043", "fr-016", "nl-044", "fr-017", "nl-045"],
     "transport-a": ["fr-011", "nl-039", "fr-013", "nl-041", "fr-014", "nl-042", "nl-044", "fr-018", "nl-046", "fr-010"],
-    # A plain value no sentence states, answered by the row whose words it uses ("scheidingen", "echtscheidingen").
-    "court-a": ["nl-001"],
 }
 # What those reports do not measure: a line the table does not list, a measure a table of sites does not have.
 NOT_MEASURED = {"transport-a": ["fr-023", "nl-053"], "energy-a": ["nl-051", "fr-025"]}
