@@ -67,14 +67,18 @@ def bench_indexes(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[L
     return indexes
 
 
+def _bench_question(report: str, number: str):  # type: ignore[no-untyped-def]
+    return next(q for r in find_reports(REPO / "samples" / "bench") if r.id == report for q in r.questions
+                if q.id == f"{report}-{number}")
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("report", "number"), [(r, n) for r, numbers in CASES.items() for n in numbers])
 def test_each_operation_is_answered_from_its_cells(
     bench_indexes: dict[str, tuple[LoadedIndex, Settings]], report: str, number: str
 ) -> None:
     index, settings = bench_indexes[report]
-    item = next(q for r in find_reports(REPO / "samples" / "bench") if r.id == report for q in r.questions
-                if q.id == f"{report}-{number}")
+    item = _bench_question(report, number)
     answer = answer_question(index, item.question, settings)
     assert not answer.refused, item.question
     assert states_expected(answer.answer, item.expected, item.asked_years), (item.question, answer.answer)
@@ -91,8 +95,7 @@ def test_a_row_of_the_same_table_does_not_answer_what_it_does_not_measure(
     bench_indexes: dict[str, tuple[LoadedIndex, Settings]], report: str, number: str
 ) -> None:
     index, settings = bench_indexes[report]
-    item = next(q for r in find_reports(REPO / "samples" / "bench") if r.id == report for q in r.questions
-                if q.id == f"{report}-{number}")
+    item = _bench_question(report, number)
     assert not item.answerable
     assert answer_question(index, item.question, settings).refused, item.question
 
