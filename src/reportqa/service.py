@@ -60,6 +60,7 @@ class ReportService:
         self._lock = threading.Lock()
         self._status = Status(False, "Starting", 0.0)
         self._builder: threading.Thread | None = None
+        self._long_running = False  # set by start(): a server's later questions gain from work done ahead
         self.chat = chat_model(settings)  # None: extractive answers
         self.analytics = Analytics(settings)  # writes nothing unless the operator turned it on
         # Understanding, retrieving and quoting are Python holding the GIL: more of them at once than cores only
@@ -87,6 +88,7 @@ class ReportService:
     def start(self, wait: bool = False) -> None:
         """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
         is set aside and rebuilt from docs/."""
+        self._long_running = True
         if not (self.settings.index_dir / "current").exists():
             log.info("No index yet in %s: building it from %s now.", self.settings.index_dir, self.settings.docs_dir)
             self._index = None
@@ -189,7 +191,9 @@ class ReportService:
         """The answer's tokens as the model writes them (none when extractive), then the `Answer`. `session`: the
         client's conversation id, kept only (pseudonymised) when analytics are on. `check` is called between the
         pipeline's stages and raises to stop the work (the request's time limit, see limits.Work)."""
-        prepare_detector()
+        if self._long_running:
+            # A one-shot ask never needs it for French or Dutch, and its build holds the interpreter for 0.5-0.8 s.
+            prepare_detector()
         events = stream_answer(self._ready_index(), question, self.settings, self.chat, language, history, check)
         events = self._on_a_core(events, check)
         return self._recorded(events, session) if self.analytics.enabled else events
