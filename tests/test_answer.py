@@ -145,8 +145,9 @@ def test_a_statement_two_documents_make_is_quoted_once_and_cited_to_both(tmp_pat
     ("question", "section"),
     [
         ("Quelle partie du rapport traite des retours volontaires ?", "2.1"),
+        ("ou trouver les informations sur les retours volontaires ?", "2.1"),  # "où" typed without its accent
         ("Welk deel van het verslag gaat over visa voor kort verblijf?", "1.1"),
-        ("In welchem Abschnitt geht es um Visa?", "1.1"),
+        ("In welchem Abschnitt geht es um Visa?", "1"),  # visas in general: the chapter "Visas", not one kind
     ],
 )
 def test_which_section_questions_get_the_section_and_its_page(
@@ -157,6 +158,21 @@ def test_which_section_questions_get_the_section_and_its_page(
     assert section in answer.answer and answer.citations[0].section == section
     assert f"{answer.citations[0].page})" in answer.answer  # the printed page, as cited
     assert figures_cited(answer, corpus_index)  # the section number and page are the citation's own
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Quelle partie du rapport parle du football ?",
+        "In welk hoofdstuk gaat het over de weersvoorspelling?",
+        "ou trouver les informations sur la pêche en mer ?",  # typed without the accent of "où"
+    ],
+)
+def test_a_which_section_question_on_a_subject_the_report_does_not_treat_is_refused(
+    corpus_index: LoadedIndex, corpus_settings: Settings, question: str
+) -> None:
+    answer = answer_question(corpus_index, question, corpus_settings)
+    assert answer.refused, answer.answer
 
 
 def test_a_section_question_on_what_the_report_does_not_cover_is_refused(

@@ -115,9 +115,11 @@ def compose(
     frame: Frame | None = None,
 ) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
-    if not hits:  # nothing was searched (an English or German question naming nothing the report is about)
-        return _refusal(language, hits, settings, NO_EVIDENCE)
     if edition_for(language) is not None and unknown_names(question, index.idf):
+        return _refusal(language, hits, settings, NO_EVIDENCE)
+    if is_section_question(question) and not is_figure_question(question):
+        return _section(question, language, hits, settings, index)  # weighs every passage, not only the hits
+    if not hits:  # nothing was searched (an English or German question naming nothing the report is about)
         return _refusal(language, hits, settings, NO_EVIDENCE)
     frame = frame or question_frame(question, language)
     # A change, a share, a month or a total is an operation over cells: the table's shape answers it first.
@@ -139,16 +141,18 @@ def _from_cells(cell: CellAnswer, language: Language) -> Composed:
     return replace(composed, computed=cell.computed)
 
 
+def _section(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
+    found = section_answer(question, language, hits, index, thresholds(settings))
+    if isinstance(found, Evidence):
+        return _refusal(language, hits, settings, found)
+    lines = sentences_of(found.chunk)
+    cited = citation(1, found.chunk, lines[0] if lines else found.chunk.section_label, settings, index)
+    return _with_notice(f"{found.text} [1]", [cited], language, found.evidence)
+
+
 def _composed(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
-    if is_section_question(question) and not is_figure_question(question):
-        found = section_answer(question, language, hits, index, thresholds(settings))
-        if isinstance(found, Evidence):
-            return _refusal(language, hits, settings, found)
-        lines = sentences_of(found.chunk)
-        cited = citation(1, found.chunk, lines[0] if lines else found.chunk.section_label, settings, index)
-        return _with_notice(f"{found.text} [1]", [cited], language, found.evidence)
     candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
     # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
     if not candidates or candidates[0].hit.chunk.table is not None:
