@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from reportqa.export import EXPORT_KEYS, csv_number, read_number
-from reportqa.figures import Fact
+from reportqa.index.figures import Fact
 from reportqa.messages import page as texts
 from reportqa.web.ui import figures
 

@@ -1,7 +1,6 @@
 import pytest
 
-from reportqa.config import Edition
-from reportqa.figure_answer import (
+from reportqa.answer.figure_answer import (
     _ASKS_FOR_CHANGE,
     _ASKS_FOR_DURATION,
     OTHER_ACTION_PENALTY,
@@ -14,6 +13,7 @@ from reportqa.figure_answer import (
     is_figure_question,
     months_named,
 )
+from reportqa.config import Edition
 from reportqa.text import content_terms
 
 
@@ -77,7 +77,7 @@ def test_a_share_is_asked_and_a_change_is_not_one() -> None:
 
 def test_a_figure_in_percent_names_the_share_a_question_asks_for() -> None:
     """ "Quelle proportion", "welk aandeel": the question's word for a share is a word a figure in % names."""
-    from reportqa.figure_answer import _percent_words
+    from reportqa.answer.figure_answer import _percent_words
 
     for edition, question in (("fr", "Quelle proportion des demandes ?"), ("nl", "Welk aandeel van de aanvragen?")):
         asked = content_terms(question, edition) - content_terms("des demandes van de aanvragen", edition)
@@ -160,7 +160,7 @@ def test_a_subject_named_in_words_is_the_sections_acronym() -> None:
 
 
 def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
-    from reportqa.figure_answer import _ASKS_HOW_OFTEN, _counts_events
+    from reportqa.answer.figure_answer import _ASKS_HOW_OFTEN, _counts_events
 
     for question in ("Hoe vaak spraken de coaches met iemand?", "How often did ICAM coaches hold interviews?"):
         assert _ASKS_HOW_OFTEN.search(question)
@@ -179,6 +179,6 @@ def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
     ],
 )
 def test_a_figure_of_the_year_before_is_for_that_year(sentence: str, figure: str, year: int) -> None:
-    from reportqa.figures import numbers_with_years
+    from reportqa.index.figures import numbers_with_years
 
     assert (figure, year) in numbers_with_years(sentence)

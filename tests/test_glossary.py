@@ -1,5 +1,5 @@
+from reportqa.answer.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
 from reportqa.deployment import NO_DEPLOYMENT
-from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
 from reportqa.glossary import (
     alias_terms,
     asked_terms,

@@ -1,8 +1,8 @@
 import pytest
 
-from reportqa.guard import figures, is_refusal, markers, problems
+from reportqa.answer.guard import figures, is_refusal, markers, problems
+from reportqa.answer.prompts import system_rules
 from reportqa.messages.answers import REFUSAL
-from reportqa.prompts import system_rules
 
 EXCERPTS = {
     1: "Tableau 2.1 : Retours par type — Retours forcés | 2022: 2 100 | 2023: 2 345",

@@ -6,7 +6,7 @@ import bm25s
 import numpy as np
 
 from reportqa.chunk import Chunk
-from reportqa.lexical import LexicalIndex, WordScores
+from reportqa.index.lexical import LexicalIndex, WordScores
 from reportqa.text import tokens
 
 PASSAGES = [

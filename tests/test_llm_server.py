@@ -10,13 +10,13 @@ import httpx
 import pytest
 from conftest import free_port, running_app, running_server, sse_events
 
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import Reset, Started, Token, stream_answer
+from reportqa.answer.guard import figures, markers, without_markers
+from reportqa.answer.llm import chat_model
 from reportqa.config import Settings
-from reportqa.generate import Reset, Started, Token, stream_answer
-from reportqa.guard import figures, markers, without_markers
 from reportqa.index import LoadedIndex
 from reportqa.lang import detect_language
-from reportqa.llm import chat_model
 from reportqa.messages.answers import LLM_FALLBACK
 
 pytestmark = pytest.mark.slow

@@ -5,7 +5,7 @@ import csv
 import tempfile
 from pathlib import Path
 
-from reportqa.figures import Fact, printed_decimals
+from reportqa.index.figures import Fact, printed_decimals
 
 # Columns of the figures export, as keys of the page's words (ui.PAGE_TEXT).
 EXPORT_KEYS = ["value", "unit", "year", "row", "column", "where", "edition", "section", "page", "source"]

@@ -11,14 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportqa.answer import Answer, answer_question
-from reportqa.claims import CheckResult, check_claim
+from reportqa.answer.claims import CheckResult, check_claim
+from reportqa.answer.evidence import Thresholds, suffices
+from reportqa.answer.extractive import Answer, answer_question
+from reportqa.answer.generate import final_answer, stream_answer
+from reportqa.answer.guard import figures, without_markers
+from reportqa.answer.llm import model_name
 from reportqa.config import Settings
-from reportqa.evidence import Thresholds, suffices
-from reportqa.generate import final_answer, stream_answer
-from reportqa.guard import figures, without_markers
 from reportqa.index import LoadedIndex, Manifest, build_index, ensure_index, open_index
-from reportqa.llm import model_name
 from reportqa_eval.gold import GoldItem, load_gold, relevant, states_figure
 
 if TYPE_CHECKING:

@@ -5,10 +5,10 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportqa.answer import Citation
+from reportqa.answer.extractive import Citation
+from reportqa.answer.guard import without_markers
 from reportqa.chunk import Chunk
-from reportqa.figures import numbers_with_years, parse_number
-from reportqa.guard import without_markers
+from reportqa.index.figures import numbers_with_years, parse_number
 from reportqa.text import sentences, years_in
 
 

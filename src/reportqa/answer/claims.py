@@ -4,17 +4,17 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from reportqa.answer import answer_question, report_year
+from reportqa.answer.citations import Citation, document_url, marks_for
+from reportqa.answer.evidence import coverage
+from reportqa.answer.extractive import answer_question, report_year
 from reportqa.chunk import Chunk
-from reportqa.citations import Citation, document_url, marks_for
 from reportqa.config import Edition, Language, Settings
-from reportqa.evidence import coverage
-from reportqa.figures import Fact, parse_number
 from reportqa.glossary import alias_terms, countries_named, translate_terms
 from reportqa.index import LoadedIndex
+from reportqa.index.figures import Fact, parse_number
+from reportqa.index.statements import row_text
 from reportqa.lang import detect_language
 from reportqa.messages.answers import CLAIM_REASONS
-from reportqa.statements import row_text
 from reportqa.text import content_terms, is_year, years_in
 
 Verdict = Literal["supported", "contradicted", "not_found"]

@@ -8,17 +8,17 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 
+from reportqa.answer.citations import Citation, citation, sentences_of
+from reportqa.answer.editions import linked_chunk, matching_sentence
+from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
+from reportqa.answer.retrieve import Hit, cosines
 from reportqa.chunk import Chunk
-from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Edition, Language, Settings
-from reportqa.editions import linked_chunk, matching_sentence
-from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, coverage, suffices
-from reportqa.figures import numbers_with_years, parse_number
 from reportqa.glossary import alias_terms, asked_terms, compound_terms, countries_named, expand, translate_terms
 from reportqa.index import LoadedIndex
+from reportqa.index.figures import numbers_with_years, parse_number
+from reportqa.index.statements import row_key, sentence_key
 from reportqa.lang import edition_for
-from reportqa.retrieve import Hit, cosines
-from reportqa.statements import row_key, sentence_key
 from reportqa.text import content_terms, is_year, sentences, table_number, years_in
 
 FIGURE_QUESTION = re.compile(

@@ -10,8 +10,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
+from reportqa.answer.figure_answer import MONTH, asked_years, months_named
 from reportqa.config import Language
-from reportqa.figure_answer import MONTH, asked_years, months_named
 
 Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]
 

@@ -8,12 +8,10 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
-from reportqa.cells import CellAnswer, cell_answer
-from reportqa.citations import Citation, citation, sentences_of, view_url
-from reportqa.config import Language, Settings
-from reportqa.deployment import deployment_for, official_help
-from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
-from reportqa.figure_answer import (
+from reportqa.answer.cells import CellAnswer, cell_answer
+from reportqa.answer.citations import Citation, citation, sentences_of, view_url
+from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
+from reportqa.answer.figure_answer import (
     asked_years,
     best_statement,
     busiest_month,
@@ -21,16 +19,18 @@ from reportqa.figure_answer import (
     is_busiest_month_question,
     is_figure_question,
 )
-from reportqa.frame import Frame, question_frame
+from reportqa.answer.frame import Frame, question_frame
+from reportqa.answer.policy import is_personal_case
+from reportqa.answer.quotes import best_evidence, quote
+from reportqa.answer.retrieve import Hit, retrieve
+from reportqa.answer.rewrite import standalone_question, with_report_year
+from reportqa.answer.section_answer import is_section_question, section_answer
+from reportqa.config import Language, Settings
+from reportqa.deployment import deployment_for, official_help
 from reportqa.glossary import names_a_term, unknown_names
 from reportqa.index import LoadedIndex
 from reportqa.lang import detect_language, edition_for
 from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL
-from reportqa.policy import is_personal_case
-from reportqa.quotes import best_evidence, quote
-from reportqa.retrieve import Hit, retrieve
-from reportqa.rewrite import standalone_question, with_report_year
-from reportqa.section_answer import is_section_question, section_answer
 from reportqa.spelling import corrected
 from reportqa.text import years_in
 

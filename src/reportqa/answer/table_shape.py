@@ -3,8 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from reportqa.answer.figure_answer import MONTH_NAMES, months_named
 from reportqa.chunk import Chunk
-from reportqa.figure_answer import MONTH_NAMES, months_named
 from reportqa.text import is_year
 
 _TOTAL_LABEL = re.compile(r"^\s*(?:total|totaal|totale|gesamt|insgesamt|ensemble)\b", re.IGNORECASE)

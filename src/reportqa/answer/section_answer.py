@@ -5,13 +5,13 @@ gaat over") would count as subject words the passage lacks, so the refusal rule 
 import re
 from dataclasses import dataclass
 
+from reportqa.answer.evidence import Evidence, Thresholds, coverage
+from reportqa.answer.retrieve import Hit
 from reportqa.chunk import Chunk
 from reportqa.config import Language
-from reportqa.evidence import Evidence, Thresholds, coverage
 from reportqa.glossary import alias_terms, translate_terms
 from reportqa.index import LoadedIndex
 from reportqa.lang import edition_for
-from reportqa.retrieve import Hit
 from reportqa.text import content_terms
 
 # "Which part covers …", "where can I find …": not "where do most refusals of entry take place" (a place).

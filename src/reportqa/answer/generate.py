@@ -10,17 +10,17 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from reportqa.answer import Answer, Prepared, Rewriter, extractive_answer, prepare
-from reportqa.citations import Citation, citation, sentences_of
+from reportqa.answer.citations import Citation, citation, sentences_of
+from reportqa.answer.extractive import Answer, Prepared, Rewriter, extractive_answer, prepare
+from reportqa.answer.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
+from reportqa.answer.llm import model_name
+from reportqa.answer.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
+from reportqa.answer.rewrite import standalone_question
 from reportqa.config import Language, Settings
 from reportqa.errors import TimedOut
-from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
 from reportqa.lang import detect_language, edition_for
-from reportqa.llm import model_name
 from reportqa.messages.answers import EDITION_NAMES, GENERATED_EDITION_NOTICE, GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
-from reportqa.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
-from reportqa.rewrite import standalone_question
 from reportqa.text import content_terms, sentences, years_in
 
 if TYPE_CHECKING:  # the chat-model stack is imported only when a model is configured

@@ -4,7 +4,7 @@ were given, and speak the asker's language."""
 import re
 
 from reportqa.config import Language
-from reportqa.figures import numbers_with_years
+from reportqa.index.figures import numbers_with_years
 from reportqa.lang import detect_language
 from reportqa.messages.answers import REFUSAL
 from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
