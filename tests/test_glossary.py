@@ -1,4 +1,4 @@
-from reportqa.answer.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
+from reportqa.answer.actions import OTHER_ACTION_PENALTY, _actions, other_action
 from reportqa.deployment import NO_DEPLOYMENT
 from reportqa.glossary import (
     alias_terms,
@@ -38,14 +38,14 @@ def test_a_statement_naming_another_action_is_set_back() -> None:
     lodged = alias_terms("En 2023, 4 751 demandes de régularisation (9bis) ont été introduites.", "fr")
     granted = alias_terms("Autorisations accordées : 1 102 en 2021.", "fr")
     both = alias_terms("4 751 demandes introduites, dont 1 214 accordées.", "fr")
-    assert _other_action(asked, lodged, "fr") == OTHER_ACTION_PENALTY
-    assert _other_action(asked, granted, "fr") == 0.0
-    assert _other_action(asked, both, "fr") == 0.0
-    assert _other_action(set(), lodged, "fr") == 0.0  # the question names no action
+    assert other_action(asked, lodged, "fr") == OTHER_ACTION_PENALTY
+    assert other_action(asked, granted, "fr") == 0.0
+    assert other_action(asked, both, "fr") == 0.0
+    assert other_action(set(), lodged, "fr") == 0.0  # the question names no action
     total = alias_terms("Tableau 8.4 : Retours forcés par mois — Total", "fr")
-    assert _other_action({"refused"}, total, "fr") == OTHER_ACTION_PENALTY / 2  # names none: a weaker miss
+    assert other_action({"refused"}, total, "fr") == OTHER_ACTION_PENALTY / 2  # names none: a weaker miss
     applications = alias_terms("Tableau 11.1 : Demandes de visa regroupement familial par mois — Total", "fr")
-    assert _other_action({"refused"}, applications, "fr") == OTHER_ACTION_PENALTY  # applications are lodged
+    assert other_action({"refused"}, applications, "fr") == OTHER_ACTION_PENALTY  # applications are lodged
 
 
 def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:

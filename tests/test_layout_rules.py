@@ -4,21 +4,13 @@ listed below with the reason; the list only shrinks."""
 import ast
 from pathlib import Path
 
-import pytest
-
 SRC = Path(__file__).resolve().parent.parent / "src"
 MAX_MODULE_LINES = 400
 MAX_FUNCTION_LINES = 60
-ANSWER_STAGE = "the answer stage, rebuilt by the issue on answers over unseen reports"
 # path under src/ -> why it is still over
-KNOWN_LONG_MODULES: dict[str, str] = {
-    "reportqa/answer/figure_answer.py": ANSWER_STAGE,
-}
+KNOWN_LONG_MODULES: dict[str, str] = {}
 # "path:function" -> why it is still over
-KNOWN_LONG_FUNCTIONS: dict[str, str] = {
-    "reportqa/answer/figure_answer.py:_statements": ANSWER_STAGE,
-    "reportqa/answer/claims.py:_checked_by_words": ANSWER_STAGE,
-}
+KNOWN_LONG_FUNCTIONS: dict[str, str] = {}
 
 
 def module_lengths(root: Path = SRC) -> dict[str, int]:
@@ -47,15 +39,12 @@ def test_no_function_is_over_the_limit() -> None:
     assert set(over) <= set(KNOWN_LONG_FUNCTIONS), {k: v for k, v in over.items() if k not in KNOWN_LONG_FUNCTIONS}
 
 
-@pytest.mark.parametrize("name", sorted(KNOWN_LONG_MODULES))
-def test_a_known_long_module_is_still_long(name: str) -> None:
+def test_every_exception_still_applies() -> None:
     """An exception that no longer applies comes off the list."""
-    assert module_lengths().get(name, 0) > MAX_MODULE_LINES, f"{name} is within the limit now: drop its exception"
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_LONG_FUNCTIONS))
-def test_a_known_long_function_is_still_long(name: str) -> None:
-    assert function_lengths().get(name, 0) > MAX_FUNCTION_LINES, f"{name} is within the limit now: drop its exception"
+    modules, functions = module_lengths(), function_lengths()
+    stale = [name for name in KNOWN_LONG_MODULES if modules.get(name, 0) <= MAX_MODULE_LINES]
+    stale += [name for name in KNOWN_LONG_FUNCTIONS if functions.get(name, 0) <= MAX_FUNCTION_LINES]
+    assert not stale, f"within the limit now, drop their exceptions: {stale}"
 
 
 def test_the_check_sees_a_long_module_and_a_long_method(tmp_path: Path) -> None:

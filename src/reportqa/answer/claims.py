@@ -347,29 +347,32 @@ def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> C
     )
     if not ranked:
         return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
-
     if claim.value is None:  # "les interventions ont augmenté entre 2022 et 2023"
-        # The best-matching table row that has both years (a breakdown by nationality has only one). Rows are
-        # weighed against rows: the report's sentence naming the subject better must not push its table out.
-        rows = [f for f in own if f.kind == "cell"]
-        top_row = max((scores[f.fact_id] for f in rows), default=0.0)
-        rows = [f for f in rows if scores[f.fact_id] >= max(MIN_TOPIC, top_row - TOPIC_MARGIN)]
-        rows.sort(key=lambda f: (-scores[f.fact_id], own.index(f)))
-        found, cells = next((d for d in (_direction(f, claim, index) for f in rows[:20]) if d[0]), ("", []))
-        if not found:
-            return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
-        verdict: Verdict = "supported" if found == claim.direction else "contradicted"
-        evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
-        return CheckResult(
-            claim.text,
-            claim.language,
-            verdict,
-            None,
-            cells[-1].value,
-            found,
-            evidence,
-        )
+        return _checked_direction(claim, own, scores, index, settings)
+    return _checked_value(claim, ranked, index, settings)
 
+
+def _checked_direction(
+    claim: Claim, own: list[Fact], scores: dict[str, float], index: LoadedIndex, settings: Settings
+) -> CheckResult:
+    """A rise or a fall claimed: the best-matching table row that has both years (a breakdown by nationality has
+    only one). Rows are weighed against rows: the report's sentence naming the subject better must not push its
+    table out."""
+    rows = [f for f in own if f.kind == "cell"]
+    top_row = max((scores[f.fact_id] for f in rows), default=0.0)
+    rows = [f for f in rows if scores[f.fact_id] >= max(MIN_TOPIC, top_row - TOPIC_MARGIN)]
+    rows.sort(key=lambda f: (-scores[f.fact_id], own.index(f)))
+    found, cells = next((d for d in (_direction(f, claim, index) for f in rows[:20]) if d[0]), ("", []))
+    if not found:
+        return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
+    verdict: Verdict = "supported" if found == claim.direction else "contradicted"
+    evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
+    return CheckResult(claim.text, claim.language, verdict, None, cells[-1].value, found, evidence)
+
+
+def _checked_value(claim: Claim, ranked: list[Fact], index: LoadedIndex, settings: Settings) -> CheckResult:
+    """A figure claimed: supported by the facts about its subject that agree with it, else contradicted by the
+    best of them."""
     matching = [f for f in ranked if _agrees(claim, f.value)]
     if matching:
         evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(matching), 1)]
@@ -381,15 +384,8 @@ def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> C
         value = matching[0].value
         return CheckResult(claim.text, claim.language, "supported", claim.value, value, reason, evidence, other)
     best = ranked[0]
-    return CheckResult(
-        claim.text,
-        claim.language,
-        "contradicted",
-        claim.value,
-        best.value,
-        "other_figure",
-        [_fact_citation(1, best, index, settings)],
-    )
+    evidence = [_fact_citation(1, best, index, settings)]
+    return CheckResult(claim.text, claim.language, "contradicted", claim.value, best.value, "other_figure", evidence)
 
 
 def _one_per_document(facts: list[Fact]) -> list[Fact]:

@@ -8,17 +8,12 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
+from reportqa.answer.asked import asked_years, is_figure_question
 from reportqa.answer.cells import CellAnswer, cell_answer
 from reportqa.answer.citations import Citation, citation, sentences_of, view_url
 from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
-from reportqa.answer.figure_answer import (
-    asked_years,
-    best_statement,
-    busiest_month,
-    figure_answer,
-    is_busiest_month_question,
-    is_figure_question,
-)
+from reportqa.answer.figure_answer import busiest_month, figure_answer, is_busiest_month_question
+from reportqa.answer.figure_statements import best_statement
 from reportqa.answer.frame import Frame, question_frame
 from reportqa.answer.policy import is_personal_case
 from reportqa.answer.quotes import best_evidence, quote

@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from reportqa.answer.figure_answer import MONTH, asked_years, months_named
+from reportqa.answer.asked import MONTH, asked_years, months_named
 from reportqa.config import Language
 
 Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]

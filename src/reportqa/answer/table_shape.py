@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from reportqa.answer.figure_answer import MONTH_NAMES, months_named
+from reportqa.answer.asked import MONTH_NAMES, months_named
 from reportqa.chunk import Chunk
 from reportqa.text import is_year
 
