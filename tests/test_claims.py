@@ -8,7 +8,8 @@ from conftest import REPO
 from reportqa.answer.claims import check_claim, parse_claim
 from reportqa.config import Settings
 from reportqa.index import LoadedIndex
-from reportqa.index.figures import extract_facts, parse_number
+from reportqa.index.figures import extract_facts
+from reportqa.language.numbers import parse_number
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,14 @@ from reportqa.answer.actions import OTHER_ACTION_PENALTY, asked_actions, other_a
 from reportqa.answer.asked import (
     _ASKS_FOR_CHANGE,
     _ASKS_FOR_DURATION,
-    asked_years,
     codes_named,
     is_figure_question,
     kind_asked,
-    months_named,
     states_share,
 )
 from reportqa.config import Edition
-from reportqa.text import content_terms
+from reportqa.language.numbers import asked_years, months_named
+from reportqa.language.terms import content_terms
 
 
 def test_months_are_named_in_four_languages_and_may_is_not_one() -> None:
@@ -150,7 +149,7 @@ def test_the_year_of_a_figure_the_question_states_is_not_asked() -> None:
 def test_a_subject_named_in_words_is_the_sections_acronym() -> None:
     """ "Unaccompanied minors" is the MENA section's subject as much as "MENA" is: a statement about asylum
     applications in general is about something else."""
-    from reportqa.glossary import translate_terms
+    from reportqa.language.glossary import translate_terms
 
     question = "How many unaccompanied minors applied for international protection in 2023?"
     assert codes_named(translate_terms(question, "fr"), "fr") == content_terms("MENA", "fr")
@@ -178,6 +177,6 @@ def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
     ],
 )
 def test_a_figure_of_the_year_before_is_for_that_year(sentence: str, figure: str, year: int) -> None:
-    from reportqa.index.figures import numbers_with_years
+    from reportqa.language.numbers import numbers_with_years
 
     assert (figure, year) in numbers_with_years(sentence)

@@ -7,7 +7,7 @@ import numpy as np
 
 from reportqa.chunk import Chunk
 from reportqa.index.lexical import LexicalIndex, WordScores
-from reportqa.text import tokens
+from reportqa.language.terms import tokens
 
 PASSAGES = [
     "Retours forcés : 3 327 en 2022 et 3 994 en 2023.",

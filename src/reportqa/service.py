@@ -20,7 +20,7 @@ from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
 from reportqa.index import LoadedIndex, Manifest, Progress, build_index, ensure_index, is_stale, open_index
 from reportqa.index.figures import Fact
-from reportqa.lang import prepare_detector
+from reportqa.language.detect import prepare_detector
 from reportqa.messages.refusals import INDEXING
 
 log = logging.getLogger(__name__)

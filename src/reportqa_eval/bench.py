@@ -33,8 +33,7 @@ from reportqa.answer.generate import final_answer, stream_answer
 from reportqa.answer.guard import without_markers
 from reportqa.config import Settings
 from reportqa.index import build_index, open_index
-from reportqa.index.figures import parse_number
-from reportqa.text import numbers_in, years_in
+from reportqa.language.numbers import numbers_in, parse_number, years_in
 
 BENCH_DIR = Path("samples/bench")
 SPLIT_ORDER = ("test", "real", "calibration")

@@ -6,8 +6,8 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from reportqa.config import Edition
-from reportqa.glossary import translate_terms
-from reportqa.text import content_terms
+from reportqa.language.glossary import translate_terms
+from reportqa.language.terms import content_terms
 
 # What was done with what is counted: a question on permits granted is not answered by applications lodged.
 _ACTIONS = {

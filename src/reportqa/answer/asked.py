@@ -10,9 +10,10 @@ from functools import lru_cache
 from reportqa.answer.actions import action_words, any_action_terms, asked_actions
 from reportqa.chunk import Chunk
 from reportqa.config import Edition
-from reportqa.glossary import alias_terms, asked_terms, compound_terms, countries_named, translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.text import content_terms, is_year, years_in
+from reportqa.language.glossary import alias_terms, asked_terms, compound_terms, countries_named, translate_terms
+from reportqa.language.numbers import asked_years, is_month_name, is_year, months_named
+from reportqa.language.terms import content_terms
 
 FIGURE_QUESTION = re.compile(
     r"\b(combien|nombre|quel(?:le)?s? (?:est |était |a été )?(?:la |le )?(?:part|proportion|pourcentage|taux)"
@@ -68,33 +69,6 @@ _HEADCOUNT = re.compile(
 )
 
 
-# One line per language: French, Dutch, English, German.
-MONTH_NAMES = (
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
-    "januari februari maart april mei juni juli augustus september oktober november december",
-    "january february march april _ june july august september october november december",  # "may" is a verb
-    "januar februar märz april mai juni juli august september oktober november dezember",
-)
-_MONTH_NUMBERS = {name: n for names in MONTH_NAMES for n, name in enumerate(names.split(), 1) if name != "_"}
-MONTH = re.compile(r"\b(" + "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-
-def months_named(text: str) -> set[int]:
-    """The months a text names, in any of the four languages ("juin", "juni", "June": 6)."""
-    return {_MONTH_NUMBERS[m.lower()] for m in MONTH.findall(text)}
-
-
-# "Après 3 327 interventions en 2022, combien en 2023 ?": a figure the question states, with its year.
-_STATED_FIGURE = re.compile(r"(\d[\d .,]*\d)\s[^\d?]{0,40}?\b(?:en|in|im)\s+((?:19|20)\d\d)\b")
-
-
-def asked_years(question: str) -> set[str]:
-    """The years a question asks about: not the year of a figure it states as context."""
-    years = years_in(question)
-    stated = {m[2] for m in _STATED_FIGURE.finditer(question) if not is_year(m[1])}
-    return (years - stated) or years
-
-
 def stated_figure(term: str) -> bool:
     """A number the question writes ("plus de 4 000 ?") is the claim, or context: never what a passage must name."""
     return term.replace(".", "").isdigit() and not is_year(term)
@@ -106,7 +80,7 @@ def is_figure_question(question: str) -> bool:
 
 def month_rows(chunk: Chunk) -> list[int]:
     assert chunk.table is not None
-    return [r for r, row in enumerate(chunk.table.rows) if row[0].strip().lower() in _MONTH_NUMBERS]
+    return [r for r, row in enumerate(chunk.table.rows) if is_month_name(row[0])]
 
 
 _COUNTED = re.compile(r"\b(?:combien|hoeveel|how many|wie viele)\s+(?:de |d'|d’|des |les )?([\w-]+)", re.IGNORECASE)

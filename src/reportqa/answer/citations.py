@@ -9,7 +9,7 @@ from reportqa.answer.editions import linked_chunk, matching_sentence
 from reportqa.chunk import Chunk
 from reportqa.config import Settings
 from reportqa.index import LoadedIndex
-from reportqa.text import sentences
+from reportqa.language.terms import sentences
 
 
 @dataclass(frozen=True)

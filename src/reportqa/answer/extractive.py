@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
-from reportqa.answer.asked import asked_years, is_figure_question
+from reportqa.answer.asked import is_figure_question
 from reportqa.answer.cells import CellAnswer, cell_answer
 from reportqa.answer.citations import Citation, citation, sentences_of, view_url
 from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
@@ -22,12 +22,12 @@ from reportqa.answer.rewrite import standalone_question, with_report_year
 from reportqa.answer.section_answer import is_section_question, section_answer
 from reportqa.config import Language, Settings
 from reportqa.deployment import deployment_for, official_help
-from reportqa.glossary import names_a_term, unknown_names
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language, edition_for
+from reportqa.language.detect import detect_language, edition_for
+from reportqa.language.glossary import names_a_term, unknown_names
+from reportqa.language.numbers import asked_years, years_in
+from reportqa.language.spelling import corrected
 from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL
-from reportqa.spelling import corrected
-from reportqa.text import years_in
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
 SEE_ALSO = 3

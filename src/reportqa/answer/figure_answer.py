@@ -15,9 +15,9 @@ from reportqa.answer.retrieve import Hit
 from reportqa.chunk import Chunk
 from reportqa.config import Edition, Language, Settings
 from reportqa.index import LoadedIndex
-from reportqa.index.figures import parse_number
-from reportqa.lang import edition_for
-from reportqa.text import content_terms, is_year, sentences, table_number, years_in
+from reportqa.language.detect import edition_for
+from reportqa.language.numbers import is_year, parse_number, years_in
+from reportqa.language.terms import content_terms, sentences, table_number
 
 
 def _in_edition(statement: Statement, edition: Edition | None, index: LoadedIndex) -> Statement:

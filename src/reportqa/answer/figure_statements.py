@@ -25,11 +25,11 @@ from reportqa.answer.evidence import Evidence, Thresholds, coverage, suffices
 from reportqa.answer.retrieve import Hit, cosines
 from reportqa.chunk import Chunk
 from reportqa.config import Edition, Language
-from reportqa.glossary import alias_terms, expand
 from reportqa.index import LoadedIndex
-from reportqa.index.figures import numbers_with_years, parse_number
 from reportqa.index.statements import row_key, sentence_key
-from reportqa.text import content_terms, is_year, years_in
+from reportqa.language.glossary import alias_terms, expand
+from reportqa.language.numbers import is_year, numbers_with_years, parse_number, years_in
+from reportqa.language.terms import content_terms
 
 LEXICAL_WEIGHT = 0.25
 # A row whose own label the question names ("refusés", "Afghanistan") over its neighbours in the same table.

@@ -9,10 +9,10 @@ from reportqa.answer.evidence import Evidence, Thresholds, coverage
 from reportqa.answer.retrieve import Hit
 from reportqa.chunk import Chunk
 from reportqa.config import Language
-from reportqa.glossary import alias_terms, translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import edition_for
-from reportqa.text import content_terms
+from reportqa.language.detect import edition_for
+from reportqa.language.glossary import alias_terms, translate_terms
+from reportqa.language.terms import content_terms
 
 # "Which part covers …", "where can I find …": not "where do most refusals of entry take place" (a place).
 SECTION_QUESTION = re.compile(

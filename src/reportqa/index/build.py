@@ -23,9 +23,9 @@ from reportqa.index.progress import Progress
 from reportqa.index.statements import StatementVectors, write_statement_vectors
 from reportqa.index.swap import swap
 from reportqa.index.vectors import drop_vectors, write_vectors
+from reportqa.language.terms import TERMS_VERSION, inverse_document_frequencies
 from reportqa.positions import locate, write_positions
 from reportqa.snapshots import keep_files
-from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 
 
 @contextmanager

@@ -12,11 +12,11 @@ import numpy as np
 from reportqa.chunk import Chunk
 from reportqa.config import Edition
 from reportqa.embed import Embedder
-from reportqa.glossary import alias_terms, compound_terms, glossary_terms, name_words
 from reportqa.index.figures import FactStore
 from reportqa.index.lexical import LexicalIndex
 from reportqa.index.manifest import Manifest
 from reportqa.index.statements import StatementVectors, statement_text
+from reportqa.language.glossary import alias_terms, compound_terms, glossary_terms, name_words
 
 QUERY_CACHE = 64  # question vectors kept (a follow-up and its rewrite are embedded once each)
 # Sentence vectors kept: an answer that quotes prose weighs its best sentences themselves, and embedding three
