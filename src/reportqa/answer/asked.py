@@ -144,7 +144,7 @@ def _compound_parts(question: str, index: LoadedIndex, edition: Edition) -> froz
         return frozenset()
     vocabulary = index.idf.get(edition, {})
     unknown = " ".join(w for w in re.findall(r"\w+", question) if not content_terms(w, edition) & vocabulary.keys())
-    return compound_terms(unknown, index.compound_vocabulary(edition))
+    return compound_terms(unknown, index.vocabulary.compound_vocabulary(edition))
 
 
 @dataclass(frozen=True)
@@ -229,7 +229,7 @@ def question_words(asked: FigureQuestion, edition: Edition, index: LoadedIndex) 
     # The codes and acronyms the question names that a section of the report is about ("CPAS", "art. 12", and
     # "MIVB" for "the Brussels transport company"): a statement naming none of them, in a section about none of
     # them, is about something else.
-    subjects = terms & index.heading_terms(edition) & codes
+    subjects = terms & index.vocabulary.heading_terms(edition) & codes
     actions, counted_in = asked_actions(question, edition)
     terms -= counted_in
     # A row naming the action asked in its own words ("Décisions négatives" for "n'ont pas obtenu") says no more

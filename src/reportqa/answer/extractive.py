@@ -211,7 +211,7 @@ def prepare(
     searched = with_report_year(searched, report_year(index), language)
     check()
     if (edition := edition_for(language)) is not None:
-        searched = corrected(searched, edition, index.known_words(), index.report_words())
+        searched = corrected(searched, edition, index.vocabulary.known_words(), index.vocabulary.report_words())
     check()
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     check()

@@ -104,7 +104,7 @@ def _header_fit(chunk: Chunk, column: int, terms: frozenset[str], index: LoadedI
     "Bezettingsgraad")."""
     assert chunk.table is not None
     header = chunk.table.header[column] if column < len(chunk.table.header) else ""
-    words = alias_terms(header, chunk.edition) | index.caption_compounds(header, chunk.edition)
+    words = alias_terms(header, chunk.edition) | index.vocabulary.caption_compounds(header, chunk.edition)
     return coverage(terms, words, index.idf.get(chunk.edition, {}))
 
 
@@ -194,6 +194,7 @@ def _row_statements(hit: Hit, asked: FigureQuestion, words: QuestionWords, index
     question = asked.question
     subject = BREAKDOWN.sub(lambda m: m[0] if m[0].lower() in question.lower() else " ", chunk.table.caption)
     header_fit = partial(_header_fit, chunk, terms=frozenset(words.terms), index=index)
+    caption_compounds = index.vocabulary.caption_compounds
     found = []
     for row, line in enumerate(sentences_of(chunk)):
         column = _year_column(chunk, row, asked.years, header_fit)
@@ -201,7 +202,7 @@ def _row_statements(hit: Hit, asked: FigureQuestion, words: QuestionWords, index
         if column is None or not asked.named_by(f"{chunk.section_label} {chunk.table.caption} {label}"):
             continue
         similarity = asked.similarities.get(row_key(chunk.chunk_id, row), hit.score)
-        named = alias_terms(f"{subject} {label}", edition) | heading | index.caption_compounds(subject, edition)
+        named = alias_terms(f"{subject} {label}", edition) | heading | caption_compounds(subject, edition)
         cell = chunk.table.rows[row][column[0]]
         named |= percent_words(edition) if "%" in cell else frozenset()
         share = coverage(words.terms, named, words.idf)
