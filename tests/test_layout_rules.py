@@ -113,3 +113,19 @@ def test_the_numbers_check_sees_each_kind_of_reader(tmp_path: Path) -> None:
     (package / "parsed.py").write_text(parsed)
     expected = ["reportqa/comma.py:2", "reportqa/grouped.py:1", "reportqa/parsed.py:2", "reportqa/year.py:2"]
     assert number_readers(package) == expected
+
+
+def readme_folders(readme: Path = SRC.parent / "README.md") -> dict[str, set[str]]:
+    """The rows of the README's "How it works" table: each folder with the modules it names."""
+    section = readme.read_text("utf-8").split("## How it works", 1)[1].split("\n#", 1)[0]
+    rows = [line.split(" | ") for line in section.splitlines() if line.startswith("| `")]
+    return {cells[0].strip("|` "): set(re.findall(r"`(\w+\.py)`", cells[1])) for cells in rows}
+
+
+def test_the_readme_has_one_row_per_folder_with_its_modules() -> None:
+    folders = {path.parent for path in SRC.rglob("*.py")}
+    expected = {
+        folder.relative_to(SRC).as_posix() + "/": {p.name for p in folder.glob("*.py") if p.name != "__init__.py"}
+        for folder in folders
+    }
+    assert readme_folders() == expected
