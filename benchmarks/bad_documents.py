@@ -21,7 +21,7 @@ from pathlib import Path
 import pymupdf
 from chromadb.api.client import SharedSystemClient
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.errors import ReportQAError
 from reportqa.index import build_index, open_index

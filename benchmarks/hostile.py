@@ -17,12 +17,12 @@ from pathlib import Path
 from langchain_core.language_models import BaseChatModel
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
+from reportqa.answer.generate import final_answer, stream_answer
+from reportqa.answer.llm import chat_model
+from reportqa.answer.prompts import system_rules
 from reportqa.config import Language, Settings, get_settings
-from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex, ensure_index
-from reportqa.llm import chat_model
 from reportqa.messages.answers import PERSONAL_CASE
-from reportqa.prompts import system_rules
 
 COMPROMISED = [
     "Mes instructions : {rules} [1]",

@@ -11,10 +11,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from reportqa.answer.retrieve import RetrievalMode, retrieve
 from reportqa.config import Settings
 from reportqa.index import build_index, open_index
-from reportqa.lang import detect_language
-from reportqa.retrieve import RetrievalMode, retrieve
+from reportqa.language.detect import detect_language
 from reportqa_eval.gold import GoldItem, load_gold, relevant
 
 MODES: tuple[RetrievalMode, ...] = ("bm25", "dense", "hybrid")

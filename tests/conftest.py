@@ -15,8 +15,8 @@ from fixture_report import write_fixture_reports
 
 from reportqa.config import Settings
 from reportqa.deployment import deployment_for
-from reportqa.glossary import use_deployment
 from reportqa.index import LoadedIndex, build_index, open_index
+from reportqa.language.glossary import use_deployment
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

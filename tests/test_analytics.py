@@ -10,7 +10,7 @@ import pytest
 from conftest import running_app
 
 from reportqa.analytics import Analytics, Feedback
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
 from reportqa.config import Settings
 from reportqa.service import ReportService
 from reportqa.web.ui.chat import record_like

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.index import LoadedIndex, ensure_index
 from reportqa.messages.answers import REFUSAL

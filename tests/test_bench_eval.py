@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from reportqa.answer import Answer
-from reportqa.citations import Citation
+from reportqa.answer.citations import Citation
+from reportqa.answer.extractive import Answer
 from reportqa.cli import main
 from reportqa_eval.bench import BenchQuestion, find_reports, score, stated_figures, states_expected
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answer import answer_question
-from reportqa.cells import clean_caption
+from reportqa.answer.cells import clean_caption
+from reportqa.answer.extractive import answer_question
+from reportqa.answer.frame import question_frame
 from reportqa.config import Settings
-from reportqa.frame import question_frame
 from reportqa.index import LoadedIndex, build_index, open_index
 from reportqa_eval.bench import find_reports, states_expected
 

@@ -8,7 +8,7 @@ import chromadb
 import pytest
 from conftest import free_port, running_server
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.errors import IndexBuildError
 from reportqa.index import build_index, open_index

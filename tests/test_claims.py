@@ -5,10 +5,11 @@ import sys
 import pytest
 from conftest import REPO
 
-from reportqa.claims import check_claim, parse_claim
+from reportqa.answer.claims import check_claim, parse_claim
 from reportqa.config import Settings
-from reportqa.figures import extract_facts, parse_number
 from reportqa.index import LoadedIndex
+from reportqa.index.figures import extract_facts
+from reportqa.language.numbers import parse_number
 
 
 @pytest.mark.parametrize(

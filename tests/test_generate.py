@@ -7,13 +7,13 @@ import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 from langchain_core.messages import BaseMessage
 
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import Reset, Started, Token, final_answer, stream_answer
+from reportqa.answer.guard import cited_part, markers
+from reportqa.answer.prompts import Excerpt, answer_messages
 from reportqa.config import Settings
-from reportqa.generate import Reset, Started, Token, final_answer, stream_answer
-from reportqa.guard import cited_part, markers
 from reportqa.index import LoadedIndex
 from reportqa.messages.answers import GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
-from reportqa.prompts import Excerpt, answer_messages
 from reportqa.service import ReportService
 from reportqa.web.ui.chat import respond
 from reportqa.web.ui.render import answer_markdown, sources_markdown

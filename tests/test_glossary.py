@@ -1,6 +1,6 @@
+from reportqa.answer.actions import OTHER_ACTION_PENALTY, _actions, other_action
 from reportqa.deployment import NO_DEPLOYMENT
-from reportqa.figure_answer import OTHER_ACTION_PENALTY, _actions, _other_action
-from reportqa.glossary import (
+from reportqa.language.glossary import (
     alias_terms,
     asked_terms,
     compound_parts,
@@ -12,7 +12,7 @@ from reportqa.glossary import (
     use_deployment,
     with_aliases,
 )
-from reportqa.text import content_terms
+from reportqa.language.terms import content_terms
 
 
 def test_a_plural_question_finds_the_official_term() -> None:
@@ -38,14 +38,14 @@ def test_a_statement_naming_another_action_is_set_back() -> None:
     lodged = alias_terms("En 2023, 4 751 demandes de régularisation (9bis) ont été introduites.", "fr")
     granted = alias_terms("Autorisations accordées : 1 102 en 2021.", "fr")
     both = alias_terms("4 751 demandes introduites, dont 1 214 accordées.", "fr")
-    assert _other_action(asked, lodged, "fr") == OTHER_ACTION_PENALTY
-    assert _other_action(asked, granted, "fr") == 0.0
-    assert _other_action(asked, both, "fr") == 0.0
-    assert _other_action(set(), lodged, "fr") == 0.0  # the question names no action
+    assert other_action(asked, lodged, "fr") == OTHER_ACTION_PENALTY
+    assert other_action(asked, granted, "fr") == 0.0
+    assert other_action(asked, both, "fr") == 0.0
+    assert other_action(set(), lodged, "fr") == 0.0  # the question names no action
     total = alias_terms("Tableau 8.4 : Retours forcés par mois — Total", "fr")
-    assert _other_action({"refused"}, total, "fr") == OTHER_ACTION_PENALTY / 2  # names none: a weaker miss
+    assert other_action({"refused"}, total, "fr") == OTHER_ACTION_PENALTY / 2  # names none: a weaker miss
     applications = alias_terms("Tableau 11.1 : Demandes de visa regroupement familial par mois — Total", "fr")
-    assert _other_action({"refused"}, applications, "fr") == OTHER_ACTION_PENALTY  # applications are lodged
+    assert other_action({"refused"}, applications, "fr") == OTHER_ACTION_PENALTY  # applications are lodged
 
 
 def test_countries_are_named_in_any_language_and_belgium_is_not_one() -> None:
@@ -134,7 +134,7 @@ def test_a_compound_is_read_as_its_two_words_when_the_report_has_both() -> None:
 
 def test_every_name_is_found_by_its_first_word_in_any_case_and_in_the_plural() -> None:
     """A text is searched only for the groups whose names' first words it has: no name may be missed by that."""
-    from reportqa.glossary import _groups, _named_in
+    from reportqa.language.glossary import _groups, _named_in
 
     for names in _groups():
         for alias in names.aliases:
@@ -146,8 +146,8 @@ def test_every_name_is_found_by_its_first_word_in_any_case_and_in_the_plural() -
 def test_no_name_is_a_common_word_of_any_language() -> None:
     """Names are looked for in questions of every language: the English "met" (for interviews) was the Dutch "met"
     (with) and turned "keerden met begeleiding terug" into a question about interviews."""
-    from reportqa.glossary import _groups
-    from reportqa.text import STOPWORDS
+    from reportqa.language.glossary import _groups
+    from reportqa.language.terms import STOPWORDS
 
     assert not [alias for names in _groups() for alias in names.aliases if alias.lower() in STOPWORDS]
 

@@ -1,8 +1,9 @@
 import pytest
 
-from reportqa.guard import figures, is_refusal, markers, problems
+from reportqa.answer.guard import is_refusal, markers, problems
+from reportqa.answer.prompts import system_rules
+from reportqa.language.numbers import figures_in
 from reportqa.messages.answers import REFUSAL
-from reportqa.prompts import system_rules
 
 EXCERPTS = {
     1: "Tableau 2.1 : Retours par type — Retours forcés | 2022: 2 100 | 2023: 2 345",
@@ -25,7 +26,7 @@ def test_markers_in_every_written_form() -> None:
     ],
 )
 def test_figures_compare_across_formats(text: str, language: str, expected: set[str]) -> None:
-    assert figures(text, language) == expected  # type: ignore[arg-type]
+    assert figures_in(text, language) == expected  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(

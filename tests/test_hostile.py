@@ -10,14 +10,14 @@ import pytest
 from conftest import REPO
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
+from reportqa.answer.figure_answer import written_sentence
+from reportqa.answer.generate import final_answer, stream_answer
+from reportqa.answer.prompts import system_rules
 from reportqa.config import Settings
 from reportqa.deployment import deployment_for, official_help
-from reportqa.figure_answer import written_sentence
-from reportqa.generate import final_answer, stream_answer
 from reportqa.index import LoadedIndex
 from reportqa.messages.answers import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
-from reportqa.prompts import system_rules
 from reportqa.web.ui.render import answer_markdown
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ import pytest
 from chromadb.api.client import SharedSystemClient
 from samplepdf import long_report, write_report
 
-from reportqa.answer import answer_question
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError

@@ -1,6 +1,6 @@
 import pytest
 
-from reportqa.lang import detect_language
+from reportqa.language.detect import detect_language
 
 
 @pytest.mark.parametrize(

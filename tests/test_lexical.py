@@ -6,8 +6,8 @@ import bm25s
 import numpy as np
 
 from reportqa.chunk import Chunk
-from reportqa.lexical import LexicalIndex, WordScores
-from reportqa.text import tokens
+from reportqa.index.lexical import LexicalIndex, WordScores
+from reportqa.language.terms import tokens
 
 PASSAGES = [
     "Retours forcés : 3 327 en 2022 et 3 994 en 2023.",

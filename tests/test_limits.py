@@ -115,7 +115,7 @@ def _wait_for_a_free_slot(url: str, within: float) -> None:
 
 
 def test_a_failure_in_the_middle_of_a_stream_ends_it_with_an_error_event() -> None:
-    from reportqa.generate import Started, Token
+    from reportqa.answer.generate import Started, Token
     from reportqa.messages.refusals import ANSWER_FAILED
     from reportqa.web.events import answer_events
 

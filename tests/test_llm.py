@@ -5,9 +5,9 @@ import pytest
 from langchain_ollama import ChatOllama
 from langchain_openai import ChatOpenAI
 
+from reportqa.answer.llm import chat_model, model_name
 from reportqa.config import Settings
 from reportqa.errors import ConfigError, MissingDependencyError
-from reportqa.llm import chat_model, model_name
 
 
 def _settings(**values: Any) -> Settings:

@@ -10,13 +10,14 @@ import httpx
 import pytest
 from conftest import free_port, running_app, running_server, sse_events
 
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import Reset, Started, Token, stream_answer
+from reportqa.answer.guard import markers, without_markers
+from reportqa.answer.llm import chat_model
 from reportqa.config import Settings
-from reportqa.generate import Reset, Started, Token, stream_answer
-from reportqa.guard import figures, markers, without_markers
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language
-from reportqa.llm import chat_model
+from reportqa.language.detect import detect_language
+from reportqa.language.numbers import figures_in
 from reportqa.messages.answers import LLM_FALLBACK
 
 pytestmark = pytest.mark.slow
@@ -56,7 +57,7 @@ def _assert_faithful(answer: Answer, index: LoadedIndex) -> None:
         f"{index.chunks[c.chunk_id].section_label} {index.chunks[c.chunk_id].text}" for c in answer.citations
     )
     cited += " " + " ".join(c.document for c in answer.citations)
-    assert figures(without_markers(answer.answer), answer.language) <= figures(cited, "fr")
+    assert figures_in(without_markers(answer.answer), answer.language) <= figures_in(cited, "fr")
 
 
 @pytest.mark.parametrize(("question", "language"), QUESTIONS)

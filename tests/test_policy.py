@@ -1,8 +1,8 @@
 import pytest
 from conftest import OFFICE
 
+from reportqa.answer.policy import is_personal_case
 from reportqa.deployment import deployment_for
-from reportqa.policy import is_personal_case
 
 
 @pytest.mark.parametrize(

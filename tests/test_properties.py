@@ -7,8 +7,8 @@ from hypothesis import strategies as st
 
 from reportqa.chunk import chunk_document
 from reportqa.ingest import Block, SourceDocument
-from reportqa.lang import detect_language
-from reportqa.text import normalize_numbers, numbers_in
+from reportqa.language.detect import detect_language
+from reportqa.language.numbers import normalize_numbers, numbers_in
 
 
 def _grouped(n: int, separator: str) -> str:

@@ -1,7 +1,7 @@
 import pytest
 
-from reportqa.glossary import expand, translate_terms
-from reportqa.rewrite import standalone_question
+from reportqa.answer.rewrite import standalone_question
+from reportqa.language.glossary import expand, translate_terms
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from reportqa.section_answer import is_section_question
+from reportqa.answer.section_answer import is_section_question
 
 
 @pytest.mark.parametrize(

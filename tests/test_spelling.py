@@ -1,4 +1,4 @@
-from reportqa.spelling import corrected
+from reportqa.language.spelling import corrected
 
 REPORT = frozenset("demande asile retours forcés reste centre fermé visas visum aanvragen".split())
 

@@ -7,7 +7,7 @@ import numpy as np
 from reportqa.chunk import Chunk
 from reportqa.document import Table
 from reportqa.embed import make_embedder
-from reportqa.statements import StatementVectors, row_key, write_statement_vectors
+from reportqa.index.statements import StatementVectors, row_key, write_statement_vectors
 
 
 class _CountingEmbedder:

@@ -1,6 +1,7 @@
 import pytest
 
-from reportqa.text import content_terms, normalize_numbers, numbers_in, tokens
+from reportqa.language.numbers import normalize_numbers, numbers_in
+from reportqa.language.terms import content_terms, tokens
 
 
 @pytest.mark.parametrize(

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answer import answer_question
-from reportqa.claims import check_claim
+from reportqa.answer.claims import check_claim
+from reportqa.answer.extractive import answer_question
 from reportqa.config import Settings
 from reportqa.deployment import NO_DEPLOYMENT, deployment_for
-from reportqa.glossary import use_deployment
 from reportqa.index import LoadedIndex, build_index, open_index
+from reportqa.language.glossary import use_deployment
 
 REPORT = Path(__file__).resolve().parent.parent / "samples" / "bench" / "transport-a"
 pytestmark = pytest.mark.slow

@@ -14,7 +14,7 @@ import threading
 import time
 from dataclasses import dataclass
 
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
 from reportqa.config import Settings
 
 MAX_COMMENT_CHARS = 500

@@ -254,7 +254,7 @@ def evaluate(
     as_json: bool,
 ) -> None:
     """Run the gold set through the same path as `ask`; report retrieval, answers, latency, index build."""
-    from reportqa.llm import chat_model
+    from reportqa.answer.llm import chat_model
 
     gold = _evaluation("evaluate")
     settings = _settings(docs_dir=docs_dir)

@@ -5,7 +5,8 @@ import csv
 import tempfile
 from pathlib import Path
 
-from reportqa.figures import Fact, printed_decimals
+from reportqa.index.figures import Fact
+from reportqa.language.numbers import printed_decimals
 
 # Columns of the figures export, as keys of the page's words (ui.PAGE_TEXT).
 EXPORT_KEYS = ["value", "unit", "year", "row", "column", "where", "edition", "section", "page", "source"]
@@ -48,8 +49,3 @@ def write_csv(header: list[str], rows: list[list[str]], name: str = "figures") -
         writer.writerow(header)
         writer.writerows(rows)
     return str(path)
-
-
-def read_number(text: str) -> float | None:
-    """A number as exported (for round trips and tests): "22,0" -> 22.0; "" -> None."""
-    return float(text.replace(",", ".")) if text.strip() else None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reportqa.chunk import Chunk
-from reportqa.text import sentences
+from reportqa.language.terms import sentences
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1 as fractions of the page
 _PUNCTUATION = re.compile(r"[^\w]+", re.UNICODE)

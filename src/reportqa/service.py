@@ -11,16 +11,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportqa.analytics import Analytics, Feedback
-from reportqa.answer import Answer
+from reportqa.answer.claims import CheckResult, check_claim
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import Event, final_answer, stream_answer
+from reportqa.answer.llm import chat_model
 from reportqa.chunk import Chunk
-from reportqa.claims import CheckResult, check_claim
 from reportqa.config import Language, Settings
 from reportqa.errors import ReportQAError
-from reportqa.figures import Fact
-from reportqa.generate import Event, final_answer, stream_answer
 from reportqa.index import LoadedIndex, Manifest, Progress, build_index, ensure_index, is_stale, open_index
-from reportqa.lang import prepare_detector
-from reportqa.llm import chat_model
+from reportqa.index.figures import Fact
+from reportqa.language.detect import prepare_detector
 from reportqa.messages.refusals import INDEXING
 
 log = logging.getLogger(__name__)

@@ -12,7 +12,7 @@ from typing import Any
 import pymupdf
 
 from reportqa.document import Table
-from reportqa.text import is_year
+from reportqa.language.numbers import is_year, without_years
 from reportqa.words import Word, printed_words, text_in, words_in
 
 Box = tuple[float, float, float, float]
@@ -83,7 +83,7 @@ def _holds_several_rows(page: pymupdf.Page, cells: list[Any]) -> bool:
 
 def _is_data_row(row: list[str]) -> bool:
     """A row with a figure in a column after the first (years alone, as in a header of years, do not count)."""
-    return any(_FIGURE_NOT_YEAR.search(re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", "", cell)) for cell in row[1:])
+    return any(_FIGURE_NOT_YEAR.search(without_years(cell)) for cell in row[1:])
 
 
 def _is_row_of_years(row: list[str]) -> bool:

@@ -27,14 +27,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from reportqa.answer import Answer
-from reportqa.claims import check_claim
+from reportqa.answer.claims import check_claim
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import final_answer, stream_answer
+from reportqa.answer.guard import without_markers
 from reportqa.config import Settings
-from reportqa.figures import parse_number
-from reportqa.generate import final_answer, stream_answer
-from reportqa.guard import without_markers
 from reportqa.index import build_index, open_index
-from reportqa.text import numbers_in, years_in
+from reportqa.language.numbers import numbers_in, parse_number, years_in
 
 BENCH_DIR = Path("samples/bench")
 SPLIT_ORDER = ("test", "real", "calibration")

@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportqa.answer import Answer, answer_question
-from reportqa.claims import CheckResult, check_claim
+from reportqa.answer.claims import CheckResult, check_claim
+from reportqa.answer.evidence import Thresholds, suffices
+from reportqa.answer.extractive import Answer, answer_question
+from reportqa.answer.generate import final_answer, stream_answer
+from reportqa.answer.guard import without_markers
+from reportqa.answer.llm import model_name
 from reportqa.config import Settings
-from reportqa.evidence import Thresholds, suffices
-from reportqa.generate import final_answer, stream_answer
-from reportqa.guard import figures, without_markers
 from reportqa.index import LoadedIndex, Manifest, build_index, ensure_index, open_index
-from reportqa.llm import model_name
+from reportqa.language.numbers import figures_in
 from reportqa_eval.gold import GoldItem, load_gold, relevant, states_figure
 
 if TYPE_CHECKING:
@@ -112,8 +113,8 @@ def figures_cited(answer: Answer, index: LoadedIndex) -> bool:
     chunks = [index.chunks[c.chunk_id] for c in answer.citations if c.chunk_id in index.chunks]
     cited = " ".join(f"{chunk.doc_title} {chunk.section_label} p. {chunk.page} {chunk.text}" for chunk in chunks)
     # A change or a share computed from the cited cells stands in none of them; the answer says it is computed.
-    computed = figures(" ".join(answer.computed), answer.language)
-    return figures(without_markers(answer.answer), answer.language) <= figures(cited, "fr") | computed
+    computed = figures_in(" ".join(answer.computed), answer.language)
+    return figures_in(without_markers(answer.answer), answer.language) <= figures_in(cited, "fr") | computed
 
 
 def calibrate(outcomes: list[Outcome]) -> dict[str, float]:

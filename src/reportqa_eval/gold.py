@@ -5,11 +5,11 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from reportqa.answer import Citation
+from reportqa.answer.extractive import Citation
+from reportqa.answer.guard import without_markers
 from reportqa.chunk import Chunk
-from reportqa.figures import numbers_with_years, parse_number
-from reportqa.guard import without_markers
-from reportqa.text import sentences, years_in
+from reportqa.language.numbers import numbers_with_years, parse_number, years_in
+from reportqa.language.terms import sentences
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,8 @@ from typing import Any
 from reportqa.chunk import chunk_document
 from reportqa.config import Settings
 from reportqa.errors import IndexBuildError
-from reportqa.figures import Fact, extract_facts
 from reportqa.index import Progress
+from reportqa.index.figures import Fact, extract_facts
 from reportqa.ingest import SourceDocument, load_document
 from reportqa_eval.evaluate import run_evaluation
 

@@ -12,8 +12,9 @@ Layout of index_dir:
     builds/<build id>/idf.json        each edition's word weights (computing them was 0.03 s of every start)
     parsed/<sha256>-<reader version>.json   each PDF as read (pages, sections, tables), reused while it is unchanged
 
-Modules: `build` (read, chunk, embed, write aside), `vectors` (Chroma), `manifest` (what a build was made from, and
-whether it is stale), `swap` (the build made live), `load` (the live build opened), `loaded` (the index in memory).
+Modules: `build` (read, chunk, embed, write aside), `vectors` (Chroma), `lexical` (BM25), `statements` (the rows'
+and figure sentences' vectors), `figures` (the facts), `manifest` (what a build was made from, and whether it is
+stale), `swap` (the build made live), `load` (the live build opened), `loaded` (the index in memory).
 """
 
 from reportqa.index.build import build_index

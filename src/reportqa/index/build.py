@@ -16,16 +16,16 @@ from reportqa.config import Settings
 from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, source_files
 from reportqa.embed import Embedder, make_embedder
 from reportqa.errors import DocumentError, IndexBuildError
-from reportqa.figures import extract_facts, write_facts
+from reportqa.index.figures import extract_facts, write_facts
+from reportqa.index.lexical import LexicalIndex
 from reportqa.index.manifest import Manifest, current_build, describe, read_manifest
 from reportqa.index.progress import Progress
+from reportqa.index.statements import StatementVectors, write_statement_vectors
 from reportqa.index.swap import swap
 from reportqa.index.vectors import drop_vectors, write_vectors
-from reportqa.lexical import LexicalIndex
+from reportqa.language.terms import TERMS_VERSION, inverse_document_frequencies
 from reportqa.positions import locate, write_positions
 from reportqa.snapshots import keep_files
-from reportqa.statements import StatementVectors, write_statement_vectors
-from reportqa.text import TERMS_VERSION, inverse_document_frequencies
 
 
 @contextmanager

@@ -8,15 +8,15 @@ from reportqa.config import Settings
 from reportqa.deployment import deployment_for
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
-from reportqa.figures import FactStore
-from reportqa.glossary import use_deployment
 from reportqa.index.build import build_index, word_weights
+from reportqa.index.figures import FactStore
+from reportqa.index.lexical import LexicalIndex
 from reportqa.index.loaded import LoadedIndex
 from reportqa.index.manifest import Manifest, current_build, is_stale
 from reportqa.index.progress import Progress
+from reportqa.index.statements import StatementVectors
 from reportqa.index.vectors import vector_store
-from reportqa.lexical import LexicalIndex
-from reportqa.statements import StatementVectors
+from reportqa.language.glossary import use_deployment
 
 
 def open_index(settings: Settings) -> LoadedIndex:

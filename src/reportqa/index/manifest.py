@@ -7,8 +7,8 @@ from pathlib import Path
 from reportqa.chunk import CHUNKER_VERSION, Chunk
 from reportqa.config import Settings
 from reportqa.document import INGEST_VERSION, SourceDocument, file_sha256, source_files
-from reportqa.statements import KEYS as STATEMENT_KEYS
-from reportqa.text import TERMS_VERSION
+from reportqa.index.statements import KEYS as STATEMENT_KEYS
+from reportqa.language.terms import TERMS_VERSION
 
 
 @dataclass

@@ -6,7 +6,7 @@ from pathlib import Path
 from reportqa.document import Block, DocumentKind, SourceDocument, document_id, file_sha256
 from reportqa.errors import DocumentError
 from reportqa.ingest.headings import HEADING
-from reportqa.lang import detect_language
+from reportqa.language.detect import detect_language
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:

@@ -16,7 +16,7 @@ from reportqa.ingest.headings import is_toc_page, outline_entries
 from reportqa.ingest.layout import Line, PageItem, page_lines, read_pages, upright
 from reportqa.ingest.pagelabels import is_running, printed_labels, running_lines
 from reportqa.ingest.sections import NOTE_START, SectionWalker
-from reportqa.lang import detect_language
+from reportqa.language.detect import detect_language
 
 _SAMPLE_MARK = re.compile(r"fictif|fictie|fictitious", re.I)
 OCR_LANGUAGES = "fra+nld"

@@ -11,7 +11,7 @@ from typing import Literal, Protocol
 from starlette.responses import HTMLResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from reportqa.lang import accepted_language
+from reportqa.language.detect import accepted_language
 from reportqa.messages.refusals import CHAT_FAILED, CHAT_STARTING
 
 log = logging.getLogger(__name__)

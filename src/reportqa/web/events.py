@@ -5,9 +5,9 @@ import logging
 from collections.abc import Iterator
 from dataclasses import asdict
 
+from reportqa.answer.generate import Event, Reset, Started, Token
 from reportqa.config import Language
 from reportqa.errors import TimedOut
-from reportqa.generate import Event, Reset, Started, Token
 from reportqa.messages.refusals import ANSWER_FAILED, TIMED_OUT
 
 log = logging.getLogger(__name__)

@@ -19,7 +19,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from reportqa.config import Language, Settings
 from reportqa.inputs import Refused, payload, printable
-from reportqa.lang import accepted_language, detect_language
+from reportqa.language.detect import accepted_language, detect_language
 from reportqa.messages.refusals import BAD_REQUEST, BUSY, NOT_AVAILABLE, TIMED_OUT, TOO_MANY
 from reportqa.web.limits import RateLimiter, Slots, Work, client_address, replayed
 

@@ -10,10 +10,10 @@ from fastapi.responses import FileResponse, HTMLResponse, PlainTextResponse, Res
 
 from reportqa import inputs
 from reportqa.analytics import Feedback
+from reportqa.answer.generate import final_answer
 from reportqa.errors import ReportQAError, TimedOut
-from reportqa.generate import final_answer
 from reportqa.inputs import Refused
-from reportqa.lang import accepted_language
+from reportqa.language.detect import accepted_language
 from reportqa.messages.viewer import VIEW_TEXT
 from reportqa.service import IndexNotReady, ReportService
 from reportqa.snapshots import find_document

@@ -21,7 +21,7 @@ from fastapi import FastAPI, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 
 from reportqa.chunk import Chunk
-from reportqa.lang import accepted_language
+from reportqa.language.detect import accepted_language
 from reportqa.messages.viewer import VIEW_TEXT
 from reportqa.positions import Box, PositionStore
 from reportqa.service import ReportService
@@ -146,7 +146,7 @@ def _heading(chunk: Chunk | None, marks: list[str]) -> str:
                     column = table.header[c] if c and c < len(table.header) else ""
                     said.append(f"{table.rows[r][0]}{', ' + column if column else ''} : {table.rows[r][c]}")
         return f"{table.caption or chunk.section_label} — {' ; '.join(said)}" if said else table.caption
-    from reportqa.text import sentences
+    from reportqa.language.terms import sentences
 
     parts = sentences(chunk.text)
     chosen = [parts[int(m[1:])] for m in marks if m.startswith("s") and int(m[1:]) < len(parts)]

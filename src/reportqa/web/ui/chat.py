@@ -9,10 +9,10 @@ from gradio.helpers import Examples
 
 from reportqa import inputs
 from reportqa.analytics import Feedback
-from reportqa.answer import Answer
+from reportqa.answer.extractive import Answer
+from reportqa.answer.generate import Reset, Token, final_answer
 from reportqa.deployment import Deployment
 from reportqa.errors import ReportQAError
-from reportqa.generate import Reset, Token, final_answer
 from reportqa.messages.page import LANGUAGE_CHOICES, SEARCHING, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission

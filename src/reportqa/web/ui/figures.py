@@ -10,10 +10,11 @@ import gradio as gr
 import pandas as pd
 
 from reportqa import inputs
-from reportqa.citations import document_url, marks_for, page_view_url
+from reportqa.answer.citations import document_url, marks_for, page_view_url
 from reportqa.errors import ReportQAError
 from reportqa.export import EXPORT_KEYS, csv_number, export_row, write_csv
-from reportqa.figures import Fact, printed_decimals
+from reportqa.index.figures import Fact
+from reportqa.language.numbers import printed_decimals
 from reportqa.messages.page import FIGURE_KEYS, PAGE_TEXT, PageLanguage
 from reportqa.service import ReportService
 from reportqa.web.gate import Admission

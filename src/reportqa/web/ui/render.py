@@ -7,10 +7,10 @@ import re
 import gradio as gr
 
 from reportqa import inputs
-from reportqa.answer import Answer
-from reportqa.citations import Citation, view_url
+from reportqa.answer.citations import Citation, view_url
+from reportqa.answer.extractive import Answer
 from reportqa.errors import ReportQAError
-from reportqa.lang import accepted_language
+from reportqa.language.detect import accepted_language
 from reportqa.messages.answers import SEE_ALSO
 from reportqa.messages.page import ANSWERED_BY, BANNER_TEXT, ERROR_TITLE, SECTION_WORD, PageLanguage
 from reportqa.service import ReportService

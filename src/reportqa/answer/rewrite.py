@@ -2,7 +2,8 @@
 
 import re
 
-from reportqa.text import content_terms, years_in
+from reportqa.language.numbers import without_year_phrases, years_in
+from reportqa.language.terms import content_terms
 
 _FOLLOW_UP_START = re.compile(r"^(et|en|and|und|und im|ou|of|or|mais|maar|but|aber)\b", re.IGNORECASE)
 _PREVIOUS_YEAR = re.compile(
@@ -20,7 +21,6 @@ MIN_OWN_SUBJECT_WORDS = 2
 
 # "les CPAS", "de OCMW's", "the minors": a subject of its own, however short ("for minors" is not).
 _NOUN_PHRASE = re.compile(r"^(les|la|le|l'|des|du|het|de|die|der|das|the)\b", re.IGNORECASE)
-_YEAR_PHRASE = re.compile(r"\s*\b(?:en|in|im|for)?\s*(?<!\d)(?:19|20)\d\d(?!\d)", re.IGNORECASE)
 
 
 def _own_subject_words(text: str) -> int:
@@ -66,7 +66,7 @@ def standalone_question(question: str, history: list[str]) -> str:
         if earlier
         else f"{previous.rstrip(' ?')} ({years[0]}) ?"
     )
-    subject = _FOLLOW_UP_START.sub("", _PREVIOUS_YEAR.sub("", _YEAR_PHRASE.sub("", question))).strip(" ?,")
+    subject = _FOLLOW_UP_START.sub("", _PREVIOUS_YEAR.sub("", without_year_phrases(question))).strip(" ?,")
     if _own_subject_words(subject) >= 1:  # "Et les CPAS en 2022 ?": a new subject as well as a new year
         return _new_subject(f"{subject} ?", in_that_year, years)
     return in_that_year

@@ -12,7 +12,7 @@ from importlib import resources
 
 from reportqa.config import Edition
 from reportqa.deployment import Deployment
-from reportqa.text import content_terms
+from reportqa.language.terms import content_terms
 
 Group = dict[str, list[str]]
 

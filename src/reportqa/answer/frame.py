@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from reportqa.config import Language
-from reportqa.figure_answer import MONTH, asked_years, months_named
+from reportqa.language.numbers import MONTH, asked_years, months_named, without_years
 
 Operation = Literal["value", "change", "change_pct", "share", "busiest_month", "total"]
 
@@ -125,5 +125,5 @@ def question_frame(question: str, language: Language, searched: str | None = Non
 def _counted(question: str) -> str:
     for pattern in _OPERATION_WORDS:  # whole words: "pourcentage" goes, not only its "pourcent"
         question = re.sub(rf"\w*(?:{pattern.pattern})\w*", " ", question, flags=pattern.flags)
-    question = MONTH.sub(" ", re.sub(r"(?<!\d)(?:19|20)\d\d(?!\d)", " ", question))
+    question = MONTH.sub(" ", without_years(question, " "))
     return " ".join(question.split())

@@ -4,15 +4,13 @@ were given, and speak the asker's language."""
 import re
 
 from reportqa.config import Language
-from reportqa.figures import numbers_with_years
-from reportqa.lang import detect_language
+from reportqa.language.detect import detect_language
+from reportqa.language.numbers import figures_in, is_year, numbers_with_years, years_in
+from reportqa.language.terms import content_terms, sentences
 from reportqa.messages.answers import REFUSAL
-from reportqa.text import content_terms, is_year, numbers_in, sentences, years_in
 
 # "[1]", "[1, 2]", "[1][2]" and "[1,2]" all cite; each number inside the brackets is one marker.
 MARKER_GROUP = re.compile(r"\[(\d+(?:\s*[,;]\s*\d+)*)\]")
-# English writes thousands with a comma ("4,000"), which French and Dutch read as a decimal comma.
-_ENGLISH_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 _WORD = re.compile(r"[^\W\d_]+")
 # Fewer words than this cannot be told apart by language reliably.
 MIN_WORDS_FOR_LANGUAGE = 5
@@ -50,13 +48,6 @@ def without_markers(text: str) -> str:
     return MARKER_GROUP.sub("", text)
 
 
-def figures(text: str, language: Language) -> set[str]:
-    """The numbers a text states, normalised across FR/NL/EN formats ("4 000", "4.000", "4,000" -> "4000")."""
-    if language == "en":
-        text = _ENGLISH_THOUSANDS.sub("", text)
-    return set(numbers_in(text))
-
-
 def figures_for_year(excerpt: str, year: str) -> set[str]:
     """The figures an excerpt states for one year: table cells under that year's column (or under a column that
     is no year), numbers that their sentence ties to that year or to none, and the years it names."""
@@ -64,18 +55,18 @@ def figures_for_year(excerpt: str, year: str) -> set[str]:
     for line in excerpt.splitlines():
         if " | " in line:  # a table row as indexed: "Caption — Row | 2022: 3 327 | 2023: 3 994"
             label, *cells = line.split(" | ")
-            allowed |= figures(label, "fr")
+            allowed |= figures_in(label, "fr")
             for cell in cells:
                 head, separator, value = cell.partition(": ")
                 if not separator:
-                    allowed |= figures(cell, "fr")
+                    allowed |= figures_in(cell, "fr")
                 elif not is_year(head.strip()) or head.strip() == year:
-                    allowed |= figures(value, "fr")
+                    allowed |= figures_in(value, "fr")
             continue
         for sentence in sentences(line):
             for number, tied_to in numbers_with_years(sentence):
                 if tied_to is None or str(tied_to) == year:
-                    allowed |= figures(number, "fr")
+                    allowed |= figures_in(number, "fr")
     return allowed
 
 
@@ -127,10 +118,10 @@ def problems(text: str, excerpts: dict[int, str], language: Language, instructio
         if len(named) == 1:  # "En 2023, il y a eu 3 327 retours" must take 3 327 from 2023, not from 2022
             allowed = set().union(*(figures_for_year(excerpts[n], next(iter(named))) for n in own))
         else:
-            allowed = set().union(*(figures(excerpts[n], "fr") for n in own))
+            allowed = set().union(*(figures_in(excerpts[n], "fr") for n in own))
         if language in ("fr", "nl") and own and not _supported(sentence, [excerpts[n] for n in own], language):
             unsupported.append(", ".join(f"[{n}]" for n in own))
-        for number in sorted(figures(without_markers(sentence), language) - allowed):
+        for number in sorted(figures_in(without_markers(sentence), language) - allowed):
             missing.setdefault(number, ", ".join(f"[{n}]" for n in own) or "any excerpt")
     found += [f"{number} is not in {where}" for number, where in list(missing.items())[:MAX_LISTED]]
     found += [f"a sentence shares few words with {where}" for where in unsupported[:MAX_LISTED]]

@@ -3,7 +3,8 @@
 from collections.abc import Iterable
 
 from reportqa.chunk import Chunk
-from reportqa.text import numbers_in, table_number
+from reportqa.language.numbers import numbers_in
+from reportqa.language.terms import table_number
 
 
 def _figures(text: str) -> set[str]:

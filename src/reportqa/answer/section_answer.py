@@ -5,14 +5,14 @@ gaat over") would count as subject words the passage lacks, so the refusal rule 
 import re
 from dataclasses import dataclass
 
+from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds
+from reportqa.answer.retrieve import Hit, cosines
 from reportqa.chunk import Chunk
 from reportqa.config import Language
-from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds
-from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import edition_for
-from reportqa.retrieve import Hit, cosines
-from reportqa.text import content_terms
+from reportqa.language.detect import edition_for
+from reportqa.language.glossary import translate_terms
+from reportqa.language.terms import content_terms
 
 # "Which part covers …", "where can I find …": not "where do most refusals of entry take place" (a place).
 SECTION_QUESTION = re.compile(

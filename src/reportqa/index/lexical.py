@@ -13,7 +13,7 @@ import numpy as np
 
 from reportqa.chunk import Chunk
 from reportqa.config import Edition
-from reportqa.text import tokens
+from reportqa.language.terms import tokens
 
 EDITIONS: tuple[Edition, ...] = ("fr", "nl")
 

@@ -5,7 +5,7 @@ from collections.abc import Set as AbstractSet
 from typing import NamedTuple
 
 from reportqa.config import Language
-from reportqa.lang import edition_for
+from reportqa.language.detect import edition_for
 
 
 class Evidence(NamedTuple):

@@ -1,4 +1,5 @@
-"""Words and numbers as retrieval and answering compare them: FR/NL number formats, stems, stopwords."""
+"""Words as retrieval and answering compare them: stems and stopwords per language, numbers in one format
+(`numbers.normalize_numbers`), a passage's sentences, a table's number."""
 
 import math
 import re
@@ -7,13 +8,9 @@ from functools import lru_cache
 import Stemmer
 
 from reportqa.config import Language
+from reportqa.language.numbers import normalize_numbers
 
-# "35 507", "35 507" (no-break spaces), "35.507" and "35507" are one number; "12,5" and "12.5" too.
-_GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])")
-_DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
 _WORD = re.compile(r"[\w%]+", re.UNICODE)
-_YEAR = re.compile(r"^(19|20)\d\d$")
-_YEARS_IN_TEXT = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-ZÀ-ÝŒ0-9«\"(])")
 _TABLE_NUMBER = re.compile(r"^(?:Tableau|Tabel|Table)\s+([\d.]+)", re.IGNORECASE)
@@ -62,17 +59,6 @@ STOPWORDS: frozenset[str] = frozenset(
 )
 
 
-def normalize_numbers(text: str) -> str:
-    """Rewrite grouped thousands as plain digits and decimal commas as points, so formats compare equal."""
-    text = _GROUPED_NUMBER.sub(lambda m: re.sub(r"[ \u00a0\u202f.]", "", m.group(0)), text)
-    return _DECIMAL_COMMA.sub(".", text)
-
-
-def numbers_in(text: str) -> list[str]:
-    """The numbers a text states, normalised (used to check that an answer's figures are in its source)."""
-    return re.findall(r"\d+(?:\.\d+)?", normalize_numbers(text))
-
-
 @lru_cache(maxsize=4)
 def _stemmer(language: Language) -> Stemmer.Stemmer:
     return Stemmer.Stemmer(_STEMMER_NAMES[language])
@@ -99,10 +85,6 @@ def content_terms(text: str, language: Language) -> set[str]:
     return set(tokens(text, language))
 
 
-def is_year(term: str) -> bool:
-    return bool(_YEAR.match(term))
-
-
 def inverse_document_frequencies(texts: list[str], language: Language) -> dict[str, float]:
     """log((N + 1) / df) for every content term of the texts; rare terms weigh more as evidence."""
     frequencies: dict[str, int] = {}
@@ -110,10 +92,6 @@ def inverse_document_frequencies(texts: list[str], language: Language) -> dict[s
         for term in content_terms(text, language):
             frequencies[term] = frequencies.get(term, 0) + 1
     return {term: math.log((len(texts) + 1) / count) for term, count in frequencies.items()}
-
-
-def years_in(text: str) -> set[str]:
-    return set(_YEARS_IN_TEXT.findall(text))
 
 
 def sentences(text: str) -> list[str]:

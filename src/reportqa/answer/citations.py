@@ -5,11 +5,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from reportqa.answer.editions import linked_chunk, matching_sentence
 from reportqa.chunk import Chunk
 from reportqa.config import Settings
-from reportqa.editions import linked_chunk, matching_sentence
 from reportqa.index import LoadedIndex
-from reportqa.text import sentences
+from reportqa.language.terms import sentences
 
 
 @dataclass(frozen=True)

@@ -4,8 +4,7 @@ import re
 from dataclasses import dataclass
 
 from reportqa.chunk import Chunk
-from reportqa.figure_answer import MONTH_NAMES, months_named
-from reportqa.text import is_year
+from reportqa.language.numbers import MONTH_NAMES, is_year, months_named
 
 _TOTAL_LABEL = re.compile(r"^\s*(?:total|totaal|totale|gesamt|insgesamt|ensemble)\b", re.IGNORECASE)
 _PERCENT_HEADER = re.compile(r"%|\bpart\b|\baandeel\b|\bshare\b|\banteil\b|\bpourcentage\b|\bprocent\b", re.I)

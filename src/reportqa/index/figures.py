@@ -1,7 +1,6 @@
 """Figures as facts: every number in a table cell or a sentence, with where it stands, in an SQLite database
 built with the index (and swapped with it), for the Figures view and claim checking."""
 
-import re
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
@@ -9,20 +8,8 @@ from pathlib import Path
 
 from reportqa.chunk import Chunk
 from reportqa.config import Edition
-from reportqa.text import is_year, normalize_numbers, sentences, table_number, tokens
-
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_YEAR_AFTER = re.compile(r"^\D{0,25}?((?:19|20)\d\d)(?!\d)")
-# "4 184 en 2023, contre 7 334 l'année précédente": the figure is for the year before the one last named.
-_YEAR_EARLIER = re.compile(
-    r"^\D{0,25}?\b(?:l['’]année précédente|un an plus tôt|l['’]année d['’]avant|een jaar eerder|het jaar (?:ervoor|"
-    r"daarvoor)|(?:a|one) year earlier|the (?:year before|previous year)|ein Jahr (?:zuvor|früher)|im Vorjahr)",
-    re.I,
-)
-_CHANGE = re.compile(
-    r"\b(plus|moins|hausse|baisse|augment\w*|diminu\w*|meer|minder|stijging|daling|toename|afname)\b", re.I
-)
+from reportqa.language.numbers import is_year, normalize_numbers, numbers_with_years, parse_number
+from reportqa.language.terms import sentences, table_number, tokens
 
 
 @dataclass(frozen=True)
@@ -54,22 +41,6 @@ class Fact:
         if self.kind == "cell":
             return f"{self.table}, {self.row}, {self.column}, p. {self.page}"
         return f"{self.section} {self.section_title}, p. {self.page}".strip()
-
-
-def parse_number(text: str) -> tuple[float, bool] | None:
-    """The first number in a cell ('35 507', '35.507', '12,5 %') as (value, is_percent)."""
-    match = _NUMBER.search(text)
-    if not match:
-        return None
-    whole = re.sub(r"[ \u00a0\u202f.]", "", match.group(1))
-    value = float(f"{whole}.{match.group(2)}" if match.group(2) else whole)
-    return value, bool(match.group(3))
-
-
-def printed_decimals(text: str) -> int:
-    """How many decimals the first number of a cell or sentence is printed with ("22,0 %": 1, "3 994": 0)."""
-    match = _NUMBER.search(text)
-    return len(match.group(2)) if match and match.group(2) else 0
 
 
 def _cell_facts(chunk: Chunk) -> Iterable[Fact]:
@@ -113,12 +84,10 @@ def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
     if chunk.table is not None:
         return
     for s, sentence in enumerate(sentences(chunk.text)):
-        years = [int(y) for y in _YEAR.findall(sentence)]
-        for n, match in enumerate(_NUMBER.finditer(sentence)):
-            parsed = parse_number(match.group(0))
-            if parsed is None or (is_year(match.group(0).strip()) and not parsed[1]):
+        for n, (number, year) in enumerate(numbers_with_years(sentence)):
+            parsed = parse_number(number)
+            if parsed is None or (is_year(number.strip()) and not parsed[1]):
                 continue
-            year = year_of(sentence, match.end(), years, is_change=parsed[1] and bool(_CHANGE.search(sentence)))
             yield Fact(
                 f"{chunk.chunk_id}:s{s}n{n}",
                 chunk.chunk_id,
@@ -135,36 +104,6 @@ def _sentence_facts(chunk: Chunk) -> Iterable[Fact]:
                 year,
                 sentence.strip(),
             )
-
-
-def year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int | None:
-    """The year a figure in a sentence is for: the one right after it ("3 994 en 2023"), else the last one
-    before it ("En 2023, ... 210 345"), else the only one.
-    A percentage of change ("20 % de plus qu'en 2022") is for no single year."""
-    if is_change:
-        return None
-    after = _YEAR_AFTER.match(sentence[end:])
-    if after:
-        return int(after.group(1))
-    before = _YEAR.findall(sentence[:end])  # "En 2023, l'Office a traité 210 345 demandes"
-    if before and _YEAR_EARLIER.match(sentence[end:]):
-        return int(before[-1]) - 1
-    if before:
-        return int(before[-1])
-    return years[0] if len(years) == 1 else None
-
-
-def numbers_with_years(sentence: str) -> list[tuple[str, int | None]]:
-    """Each number a sentence states (as written) with the year it is for, or None (a change, or no year)."""
-    years = [int(y) for y in _YEAR.findall(sentence)]
-    found = []
-    for match in _NUMBER.finditer(sentence):
-        parsed = parse_number(match.group(0))
-        if parsed is None:
-            continue
-        is_change = parsed[1] and bool(_CHANGE.search(sentence))
-        found.append((match.group(0), year_of(sentence, match.end(), years, is_change=is_change)))
-    return found
 
 
 def extract_facts(chunks: Iterable[Chunk]) -> list[Fact]:

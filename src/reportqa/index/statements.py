@@ -10,7 +10,8 @@ import numpy as np
 
 from reportqa.chunk import Chunk
 from reportqa.embed import Embedder
-from reportqa.text import is_year, numbers_in, sentences
+from reportqa.language.numbers import is_year, numbers_in
+from reportqa.language.terms import sentences
 
 EMBED_BATCH = 32
 VECTORS, KEYS = "statements.npy", "statements.json"

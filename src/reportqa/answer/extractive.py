@@ -8,31 +8,26 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
-from reportqa.cells import CellAnswer, cell_answer
-from reportqa.citations import Citation, citation, sentences_of, view_url
+from reportqa.answer.asked import is_figure_question
+from reportqa.answer.cells import CellAnswer, cell_answer
+from reportqa.answer.citations import Citation, citation, sentences_of, view_url
+from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
+from reportqa.answer.figure_answer import busiest_month, figure_answer, is_busiest_month_question
+from reportqa.answer.figure_statements import best_statement
+from reportqa.answer.frame import Frame, question_frame
+from reportqa.answer.policy import is_personal_case
+from reportqa.answer.quotes import best_evidence, quote
+from reportqa.answer.retrieve import Hit, retrieve
+from reportqa.answer.rewrite import standalone_question, with_report_year
+from reportqa.answer.section_answer import is_section_question, section_answer
 from reportqa.config import Language, Settings
 from reportqa.deployment import deployment_for, official_help
-from reportqa.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
-from reportqa.figure_answer import (
-    asked_years,
-    best_statement,
-    busiest_month,
-    figure_answer,
-    is_busiest_month_question,
-    is_figure_question,
-)
-from reportqa.frame import Frame, question_frame
-from reportqa.glossary import names_a_term, unknown_names
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language, edition_for
+from reportqa.language.detect import detect_language, edition_for
+from reportqa.language.glossary import names_a_term, unknown_names
+from reportqa.language.numbers import asked_years, years_in
+from reportqa.language.spelling import corrected
 from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL
-from reportqa.policy import is_personal_case
-from reportqa.quotes import best_evidence, quote
-from reportqa.retrieve import Hit, retrieve
-from reportqa.rewrite import standalone_question, with_report_year
-from reportqa.section_answer import is_section_question, section_answer
-from reportqa.spelling import corrected
-from reportqa.text import years_in
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
 SEE_ALSO = 3
@@ -220,7 +215,7 @@ def prepare(
     searched = with_report_year(searched, report_year(index), language)
     check()
     if (edition := edition_for(language)) is not None:
-        searched = corrected(searched, edition, index.known_words(), index.report_words())
+        searched = corrected(searched, edition, index.vocabulary.known_words(), index.vocabulary.report_words())
     check()
     hits = retrieve(index, searched, language, k=settings.top_k, mode=settings.retrieval)
     check()

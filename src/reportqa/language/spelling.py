@@ -11,7 +11,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from reportqa.config import Edition
-from reportqa.text import STOPWORDS, content_terms
+from reportqa.language.terms import STOPWORDS, content_terms
 
 SHORTEST = 5  # shorter words are too close to too many others to correct safely
 _WORD = re.compile(r"(?<![\w-])[a-zà-öø-ÿœ]+(?![\w-])")

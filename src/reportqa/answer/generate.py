@@ -10,18 +10,19 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
-from reportqa.answer import Answer, Prepared, Rewriter, extractive_answer, prepare
-from reportqa.citations import Citation, citation, sentences_of
+from reportqa.answer.citations import Citation, citation, sentences_of
+from reportqa.answer.extractive import Answer, Prepared, Rewriter, extractive_answer, prepare
+from reportqa.answer.guard import MARKER_GROUP, cited_part, is_refusal, markers, problems
+from reportqa.answer.llm import model_name
+from reportqa.answer.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
+from reportqa.answer.rewrite import standalone_question
 from reportqa.config import Language, Settings
 from reportqa.errors import TimedOut
-from reportqa.guard import MARKER_GROUP, cited_part, figures, is_refusal, markers, problems
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language, edition_for
-from reportqa.llm import model_name
+from reportqa.language.detect import detect_language, edition_for
+from reportqa.language.numbers import figures_in, years_in
+from reportqa.language.terms import content_terms, sentences
 from reportqa.messages.answers import EDITION_NAMES, GENERATED_EDITION_NOTICE, GENERATED_NOTICE, LLM_FALLBACK, REFUSAL
-from reportqa.prompts import Excerpt, answer_messages, rewrite_messages, system_rules
-from reportqa.rewrite import standalone_question
-from reportqa.text import content_terms, sentences, years_in
 
 if TYPE_CHECKING:  # the chat-model stack is imported only when a model is configured
     from langchain_core.language_models import BaseChatModel
@@ -122,9 +123,9 @@ def _excerpts(extractive: Answer) -> list[Excerpt]:
 def _quote(excerpt: Excerpt, citing: list[str], language: Language) -> str:
     """The excerpt's sentences (or table rows) that state the figures the answer took from it, else the one
     sharing most words with the sentences that cite it."""
-    used = set().union(*(figures(s, language) for s in citing)) - years_in(" ".join(citing))
+    used = set().union(*(figures_in(s, language) for s in citing)) - years_in(" ".join(citing))
     candidates = sentences_of(excerpt.chunk)
-    stating = [s for s in candidates if figures(s, "fr") & used]
+    stating = [s for s in candidates if figures_in(s, "fr") & used]
     if stating:
         return " … ".join(stating[:2])
     words = content_terms(" ".join(citing), excerpt.chunk.edition)

@@ -4,16 +4,17 @@ questions that do not ask for a figure; those are answered by figure_answer)."""
 import re
 from dataclasses import dataclass, replace
 
+from reportqa.answer.citations import Citation, citation, sentences_of
+from reportqa.answer.editions import linked_chunk, matching_sentence
+from reportqa.answer.evidence import Evidence, coverage
+from reportqa.answer.retrieve import Hit
 from reportqa.chunk import Chunk
-from reportqa.citations import Citation, citation, sentences_of
 from reportqa.config import Edition, Language, Settings
-from reportqa.editions import linked_chunk, matching_sentence
-from reportqa.evidence import Evidence, coverage
-from reportqa.glossary import asked_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import edition_for
-from reportqa.retrieve import Hit
-from reportqa.text import content_terms, is_year, numbers_in, years_in
+from reportqa.language.detect import edition_for
+from reportqa.language.glossary import asked_terms
+from reportqa.language.numbers import is_year, numbers_in, years_in
+from reportqa.language.terms import content_terms
 
 MAX_SENTENCES = 3
 # Sentences within this much of the best one join the answer.

@@ -10,17 +10,17 @@ cites every cell it used and says so. When no table measures what is asked, ther
 import re
 from dataclasses import dataclass
 
+from reportqa.answer.citations import Citation, citation
+from reportqa.answer.frame import Frame
+from reportqa.answer.table_shape import Shape, is_total, measure_columns, month_name, names_nothing, shape
 from reportqa.chunk import Chunk
-from reportqa.citations import Citation, citation
 from reportqa.config import Edition, Language, Settings
-from reportqa.figures import parse_number
-from reportqa.frame import Frame
-from reportqa.glossary import translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import edition_for
+from reportqa.language.detect import edition_for
+from reportqa.language.glossary import translate_terms
+from reportqa.language.numbers import parse_number, years_in
+from reportqa.language.terms import content_terms
 from reportqa.messages.figures import CELL_BUSIEST, CELL_CHANGE, CELL_COLUMN, CELL_SHARE, CELL_VALUE, CELL_VALUE_NO_YEAR
-from reportqa.table_shape import Shape, is_total, measure_columns, month_name, names_nothing, shape
-from reportqa.text import content_terms, years_in
 
 CANDIDATE_ROWS = 12
 # Below this similarity between the question and its closest table row, no table is about what is asked.

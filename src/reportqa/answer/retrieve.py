@@ -9,9 +9,9 @@ import numpy as np
 
 from reportqa.chunk import Chunk
 from reportqa.config import Language
-from reportqa.glossary import expand
 from reportqa.index import LoadedIndex
-from reportqa.lang import edition_for
+from reportqa.language.detect import edition_for
+from reportqa.language.glossary import expand
 
 RetrievalMode = Literal["dense", "bm25", "hybrid"]
 # Reciprocal rank fusion constant (Cormack et al. use 60; haystack's joiner 61).

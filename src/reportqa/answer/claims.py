@@ -4,18 +4,19 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from reportqa.answer import answer_question, report_year
+from reportqa.answer.citations import Citation, document_url, marks_for
+from reportqa.answer.evidence import coverage
+from reportqa.answer.extractive import answer_question, report_year
 from reportqa.chunk import Chunk
-from reportqa.citations import Citation, document_url, marks_for
 from reportqa.config import Edition, Language, Settings
-from reportqa.evidence import coverage
-from reportqa.figures import Fact, parse_number
-from reportqa.glossary import alias_terms, countries_named, translate_terms
 from reportqa.index import LoadedIndex
-from reportqa.lang import detect_language
+from reportqa.index.figures import Fact
+from reportqa.index.statements import row_text
+from reportqa.language.detect import detect_language
+from reportqa.language.glossary import alias_terms, countries_named, translate_terms
+from reportqa.language.numbers import in_report_format, parse_number, without_written_numbers, written_numbers, years_in
+from reportqa.language.terms import content_terms
 from reportqa.messages.answers import CLAIM_REASONS
-from reportqa.statements import row_text
-from reportqa.text import content_terms, is_year, years_in
 
 Verdict = Literal["supported", "contradicted", "not_found"]
 Hedge = Literal["exact", "about", "over", "under"]
@@ -63,11 +64,6 @@ _FALL = re.compile(
     r"drop\w*|fall|rückgang|gesunken)\b",
     re.I,
 )
-_NUMBER_IN_CLAIM = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?:\s?%)?|(?<![\w.,])\d+(?:[,.]\d+)?(?:\s?%)?"
-)
-
-
 @dataclass(frozen=True)
 class Claim:
     text: str
@@ -105,8 +101,8 @@ class CheckResult:
 
 def parse_claim(text: str, language: Language | None = None) -> Claim:
     language = language or detect_language(text)
-    numbers = [m.group(0) for m in _NUMBER_IN_CLAIM.finditer(text) if not is_year(m.group(0).strip())]
-    parsed = parse_number(_as_report_format(numbers[0], language)) if numbers else None
+    numbers = written_numbers(text)
+    parsed = parse_number(in_report_format(numbers[0], language)) if numbers else None
     if parsed is not None and not parsed[1] and re.search(r"pour ?cent|procent|percent|prozent", text, re.I):
         parsed = (parsed[0], True)
     hedge: Hedge = next((name for name, pattern in _HEDGES if pattern.search(text)), "exact")
@@ -120,14 +116,6 @@ def parse_claim(text: str, language: Language | None = None) -> Claim:
         sorted(years_in(text)),
         direction,
     )
-
-
-def _as_report_format(number: str, language: Language) -> str:
-    """'45.8%' (English decimal point) -> '45,8%'; '35.507' (Dutch thousands) stays a thousands separator;
-    in English '35,507' is thousands too."""
-    if language == "en" and re.fullmatch(r"\d{1,3}(?:,\d{3})+", number.strip()):
-        return number.replace(",", " ")
-    return re.sub(r"(?<=\d)\.(?=\d{1,2}(?!\d))", ",", number)
 
 
 def _agrees(claim: Claim, value: float) -> bool:
@@ -190,7 +178,7 @@ def _passage_covers(claim: Claim, text: str, edition: Edition) -> bool:
 
 def _subject(claim: Claim) -> str:
     """The claim without its figure, hedge, direction and filler ("le nombre de", "there were")."""
-    text = _NUMBER_IN_CLAIM.sub(" ", claim.text)
+    text = without_written_numbers(claim.text)
     for pattern in (_RISE, _FALL, _FILLER, *(p for _, p in _HEDGES)):
         text = pattern.sub(" ", text)
     return text
@@ -347,29 +335,32 @@ def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> C
     )
     if not ranked:
         return CheckResult(claim.text, claim.language, "not_found", claim.value, None, "no_subject")
-
     if claim.value is None:  # "les interventions ont augmenté entre 2022 et 2023"
-        # The best-matching table row that has both years (a breakdown by nationality has only one). Rows are
-        # weighed against rows: the report's sentence naming the subject better must not push its table out.
-        rows = [f for f in own if f.kind == "cell"]
-        top_row = max((scores[f.fact_id] for f in rows), default=0.0)
-        rows = [f for f in rows if scores[f.fact_id] >= max(MIN_TOPIC, top_row - TOPIC_MARGIN)]
-        rows.sort(key=lambda f: (-scores[f.fact_id], own.index(f)))
-        found, cells = next((d for d in (_direction(f, claim, index) for f in rows[:20]) if d[0]), ("", []))
-        if not found:
-            return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
-        verdict: Verdict = "supported" if found == claim.direction else "contradicted"
-        evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
-        return CheckResult(
-            claim.text,
-            claim.language,
-            verdict,
-            None,
-            cells[-1].value,
-            found,
-            evidence,
-        )
+        return _checked_direction(claim, own, scores, index, settings)
+    return _checked_value(claim, ranked, index, settings)
 
+
+def _checked_direction(
+    claim: Claim, own: list[Fact], scores: dict[str, float], index: LoadedIndex, settings: Settings
+) -> CheckResult:
+    """A rise or a fall claimed: the best-matching table row that has both years (a breakdown by nationality has
+    only one). Rows are weighed against rows: the report's sentence naming the subject better must not push its
+    table out."""
+    rows = [f for f in own if f.kind == "cell"]
+    top_row = max((scores[f.fact_id] for f in rows), default=0.0)
+    rows = [f for f in rows if scores[f.fact_id] >= max(MIN_TOPIC, top_row - TOPIC_MARGIN)]
+    rows.sort(key=lambda f: (-scores[f.fact_id], own.index(f)))
+    found, cells = next((d for d in (_direction(f, claim, index) for f in rows[:20]) if d[0]), ("", []))
+    if not found:
+        return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
+    verdict: Verdict = "supported" if found == claim.direction else "contradicted"
+    evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
+    return CheckResult(claim.text, claim.language, verdict, None, cells[-1].value, found, evidence)
+
+
+def _checked_value(claim: Claim, ranked: list[Fact], index: LoadedIndex, settings: Settings) -> CheckResult:
+    """A figure claimed: supported by the facts about its subject that agree with it, else contradicted by the
+    best of them."""
     matching = [f for f in ranked if _agrees(claim, f.value)]
     if matching:
         evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(matching), 1)]
@@ -381,15 +372,8 @@ def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> C
         value = matching[0].value
         return CheckResult(claim.text, claim.language, "supported", claim.value, value, reason, evidence, other)
     best = ranked[0]
-    return CheckResult(
-        claim.text,
-        claim.language,
-        "contradicted",
-        claim.value,
-        best.value,
-        "other_figure",
-        [_fact_citation(1, best, index, settings)],
-    )
+    evidence = [_fact_citation(1, best, index, settings)]
+    return CheckResult(claim.text, claim.language, "contradicted", claim.value, best.value, "other_figure", evidence)
 
 
 def _one_per_document(facts: list[Fact]) -> list[Fact]:
