@@ -5,7 +5,8 @@ import sys
 import pytest
 from conftest import REPO
 
-from reportqa.answer.claims import check_claim, parse_claim
+from reportqa.answer.claim import parse_claim
+from reportqa.answer.claims import check_claim
 from reportqa.config import Settings
 from reportqa.index import LoadedIndex
 from reportqa.index.figures import extract_facts

@@ -65,6 +65,16 @@ def test_a_claim_of_the_year_before_is_supported_in_other_words(transport: tuple
     assert check_claim(index, "En 2023, il y a eu 7 334 plaintes.", settings).verdict != "supported"
 
 
+def test_a_wrong_figure_in_other_words_is_contradicted_by_the_reports(transport: tuple[LoadedIndex, Settings]) -> None:
+    """The report writes "Avec 262 465 en 2023 (310 016 en 2022), les abonnements vendus sont en baisse": a claim of
+    362 465 is contradicted with that sentence cited; a figure of another order (36) is not set against it."""
+    index, settings = transport
+    result = check_claim(index, "Le rapport fait état de 362 465 abonnements en 2023.", settings)
+    assert (result.verdict, result.report_value) == ("contradicted", 262465)
+    assert result.evidence and "262 465" in result.evidence[0].quote
+    assert check_claim(index, "Le rapport fait état de 36 abonnements en 2023.", settings).verdict == "not_found"
+
+
 def test_a_table_of_measures_is_answered_from_the_measure_asked(transport: tuple[LoadedIndex, Settings]) -> None:
     """Each depot has several measures (vehicles, days out of service): the column the question names answers."""
     index, settings = transport

@@ -11,7 +11,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from reportqa.analytics import Analytics, Feedback
-from reportqa.answer.claims import CheckResult, check_claim
+from reportqa.answer.claim import CheckResult
+from reportqa.answer.claims import check_claim
 from reportqa.answer.extractive import Answer
 from reportqa.answer.generate import Event, final_answer, stream_answer
 from reportqa.answer.llm import chat_model

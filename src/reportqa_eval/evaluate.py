@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reportqa.answer.claims import CheckResult, check_claim
+from reportqa.answer.claim import CheckResult
+from reportqa.answer.claims import check_claim
 from reportqa.answer.evidence import Thresholds, suffices
 from reportqa.answer.extractive import Answer, answer_question
 from reportqa.answer.generate import final_answer, stream_answer

@@ -1,154 +1,33 @@
-"""Check a claim ("En 2023, le service a mené plus de 5 000 entretiens") against the report's figures."""
+"""Check a claim ("En 2023, le service a mené plus de 5 000 entretiens") against the report's figures: by the words
+of the passages about its subject first, then by meaning (`claim_meaning`)."""
 
 import re
-from dataclasses import asdict, dataclass, field
 from typing import Literal
 
-from reportqa.answer.citations import Citation, document_url, marks_for
-from reportqa.answer.evidence import coverage
+from reportqa.answer.claim import (
+    MIN_TOPIC,
+    CheckResult,
+    Claim,
+    Verdict,
+    agrees,
+    fact_citation,
+    one_per_document,
+    parse_claim,
+    subject_of,
+)
+from reportqa.answer.claim_meaning import checked_by_meaning, figure_nearby, stated_as_claimed
 from reportqa.answer.extractive import answer_question, report_year
-from reportqa.chunk import Chunk
 from reportqa.config import Edition, Language, Settings
 from reportqa.index import LoadedIndex
 from reportqa.index.figures import Fact
-from reportqa.index.statements import row_text
-from reportqa.language.detect import detect_language
-from reportqa.language.glossary import alias_terms, countries_named, translate_terms
-from reportqa.language.numbers import in_report_format, parse_number, without_written_numbers, written_numbers, years_in
+from reportqa.language.glossary import alias_terms, translate_terms
+from reportqa.language.numbers import years_in
 from reportqa.language.terms import content_terms
-from reportqa.messages.answers import CLAIM_REASONS
 
-Verdict = Literal["supported", "contradicted", "not_found"]
-Hedge = Literal["exact", "about", "over", "under"]
-
-# How far a hedged figure may be from the report's: "près de 4 000" covers 3 962.
-ABOUT_TOLERANCE = 0.05
-# "plus de 5 000" when the report says 5 400 is supported; when it says 9 000 the claim misleads.
-OVER_UNDER_TOLERANCE = 0.25
-# Share of the claim's words a fact's row and table (or sentence) must hold to be about the same subject.
-MIN_TOPIC = 0.5
 # Share of the claim's subject words the best passage must hold when no single sentence answers the claim.
 PASSAGE_COVERAGE = 0.75
 COVERING_PASSAGES = 3  # passages looked at for the claim's subject when no sentence answers it
 TOPIC_MARGIN = 0.15
-# A row this close in meaning to a claim in other words is what the claim is about (cosine, e5 scale; calibrated
-# on the calibration reports of the bench); the closest few rows are looked at for one with the claim's year.
-MEANING_MIN_SIMILARITY = 0.86
-MEANING_ROWS = 3
-# The claim's own figure for its year is strong evidence: the passage stating it needs less closeness in meaning.
-STATED_MIN_SIMILARITY = 0.83
-_FILLER = re.compile(
-    r"\b(le nombre|het aantal|the number|die zahl|il y a eu|er waren|waren er|there were|"
-    r"there was|es gab|au total|in totaal|in total)\b",
-    re.I,
-)
-_HEDGES: list[tuple[Hedge, re.Pattern[str]]] = [
-    (
-        "about",
-        re.compile(
-            r"\b(près de|presque|environ|quelque|approximativement|bijna|ongeveer|circa|zo'n|"
-            r"nearly|almost|about|around|approximately|roughly|some|fast|etwa|rund|ungefähr)\b",
-            re.I,
-        ),
-    ),
-    ("over", re.compile(r"\b(plus de|au moins|ruim|meer dan|minstens|over|more than|at least|mehr als|über)\b", re.I)),
-    ("under", re.compile(r"\b(moins de|minder dan|less than|fewer than|under|weniger als|unter)\b", re.I)),
-]
-_RISE = re.compile(
-    r"\b(hausse|augment\w*|progress\w*|stijg\w*|steeg|toename|toegenomen|gestegen|increase\w*|"
-    r"rise|rose|grew|growth|anstieg|gestiegen)\b",
-    re.I,
-)
-_FALL = re.compile(
-    r"\b(baiss\w*|diminu\w*|recul\w*|dal\w*|afname|afgenomen|gedaald|decrease\w*|decline\w*|fell|"
-    r"drop\w*|fall|rückgang|gesunken)\b",
-    re.I,
-)
-@dataclass(frozen=True)
-class Claim:
-    text: str
-    language: Language
-    value: float | None
-    percent: bool
-    hedge: Hedge
-    years: list[str]
-    direction: Literal["rise", "fall", ""]
-
-
-@dataclass
-class CheckResult:
-    claim: str
-    language: Language
-    verdict: Verdict
-    claim_value: float | None
-    report_value: float | None
-    reason: str  # a key of lang.CLAIM_REASONS
-    evidence: list[Citation] = field(default_factory=list)
-    other: str = ""  # another document's wording, for the reason "stated_elsewhere_differently"
-    percent: bool = False  # the claim's and the report's values are percentages
-
-    def explain(self, language: Language | None = None) -> str:
-        """Why this verdict, in `language` (by default the claim's)."""
-        return CLAIM_REASONS[self.reason][language or self.language].format(other=self.other)
-
-    @property
-    def explanation(self) -> str:
-        return self.explain()
-
-    def to_dict(self) -> dict[str, object]:
-        return {**asdict(self), "explanation": self.explanation}
-
-
-def parse_claim(text: str, language: Language | None = None) -> Claim:
-    language = language or detect_language(text)
-    numbers = written_numbers(text)
-    parsed = parse_number(in_report_format(numbers[0], language)) if numbers else None
-    if parsed is not None and not parsed[1] and re.search(r"pour ?cent|procent|percent|prozent", text, re.I):
-        parsed = (parsed[0], True)
-    hedge: Hedge = next((name for name, pattern in _HEDGES if pattern.search(text)), "exact")
-    direction: Literal["rise", "fall", ""] = "rise" if _RISE.search(text) else "fall" if _FALL.search(text) else ""
-    return Claim(
-        text,
-        language,
-        parsed[0] if parsed else None,
-        bool(parsed and parsed[1]),
-        hedge,
-        sorted(years_in(text)),
-        direction,
-    )
-
-
-def _agrees(claim: Claim, value: float) -> bool:
-    if claim.value is None:
-        return False
-    if claim.hedge == "about":
-        return abs(value - claim.value) <= ABOUT_TOLERANCE * max(abs(claim.value), 1)
-    if claim.hedge == "over":
-        return claim.value < value <= claim.value * (1 + OVER_UNDER_TOLERANCE)
-    if claim.hedge == "under":
-        return claim.value * (1 - OVER_UNDER_TOLERANCE) <= value < claim.value
-    return round(value, 1) == round(claim.value, 1)
-
-
-def _fact_citation(n: int, fact: Fact, index: LoadedIndex, settings: Settings) -> Citation:
-    """A fact cited like an answer: a table cell as table, row, column; a sentence as itself."""
-    chunk = index.chunks[fact.chunk_id]
-    quote = fact.text if fact.kind == "sentence" else f"{fact.table} — {fact.row}, {fact.column}: {fact.text}"
-    return Citation(
-        n,
-        fact.document,
-        fact.edition,
-        fact.section,
-        fact.section_title,
-        fact.page,
-        fact.physical_page,
-        quote,
-        document_url(chunk, settings),
-        chunk.kind,
-        doc_id=chunk.doc_id,
-        doc_version=chunk.doc_version,
-        marks=marks_for(chunk, quote, (fact.row_index, fact.column_index) if fact.kind == "cell" else None),
-    )
 
 
 def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tuple[list[Fact], bool]:
@@ -171,24 +50,16 @@ def _relevant_facts(claim: Claim, index: LoadedIndex, settings: Settings) -> tup
 
 
 def _passage_covers(claim: Claim, text: str, edition: Edition) -> bool:
-    subject = {t for t in content_terms(translate_terms(_subject(claim), edition), edition) if not t[0].isdigit()}
+    subject = {t for t in content_terms(translate_terms(subject_of(claim), edition), edition) if not t[0].isdigit()}
     passage = alias_terms(text, edition)
     return len(subject) >= 2 and len(subject & passage) / len(subject) >= PASSAGE_COVERAGE
-
-
-def _subject(claim: Claim) -> str:
-    """The claim without its figure, hedge, direction and filler ("le nombre de", "there were")."""
-    text = without_written_numbers(claim.text)
-    for pattern in (_RISE, _FALL, _FILLER, *(p for _, p in _HEDGES)):
-        text = pattern.sub(" ", text)
-    return text
 
 
 def _topic_score(fact: Fact, claim: Claim, idf: dict[str, float]) -> float:
     """Share of the claim's subject words in the fact's row and table (or sentence), official terms matched in
     any language; in an English or German claim, words the edition never uses do not count (they are English or
     German, not missing evidence). A total row wins a tie."""
-    subject = translate_terms(_subject(claim), fact.edition)
+    subject = translate_terms(subject_of(claim), fact.edition)
     foreign = claim.language not in ("fr", "nl")
     terms = {t for t in content_terms(subject, fact.edition) if not t[0].isdigit() and (t in idf or not foreign)}
     label_text = f"{fact.row} {fact.table}" if fact.kind == "cell" else fact.text
@@ -242,79 +113,11 @@ def _checked(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResul
     result = _checked_by_words(claim, index, settings)
     if result.verdict == "supported":
         return result
-    if claim.value is not None and (stated := _stated_as_claimed(claim, index, settings)) is not None:
+    if claim.value is not None and (stated := stated_as_claimed(claim, index, settings)) is not None:
         return stated
     if result.verdict == "not_found" and claim.value is not None:
-        return _checked_by_meaning(claim, index, settings) or result
+        return checked_by_meaning(claim, index, settings) or figure_nearby(claim, index, settings) or result
     return result
-
-
-def _stated_as_claimed(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult | None:
-    """The claim's own figure, for its year, in a passage close to the claim in meaning: the report states it, in
-    whatever words ("3 366 accouchements" where the report counts "naissances"). Only support is read this way: a
-    passage near in meaning that states another figure may be about another subject."""
-    assert claim.value is not None
-    year = int(claim.years[0]) if claim.years else report_year(index)
-    stated = [
-        f
-        for f in index.facts.with_value(claim.value)
-        if (f.unit == "%") == claim.percent and (f.year == year or (f.year is None and str(year) in f.text))
-    ]
-    if not stated:
-        return None
-    similarities = index.statements.similarities(index.query_vector(" ".join([_subject(claim), *claim.years])))
-    closeness: dict[str, float] = {}
-    for key, similarity in similarities.items():
-        chunk_id = key.rpartition(":")[0]
-        closeness[chunk_id] = max(closeness.get(chunk_id, 0.0), similarity)
-    close = [f for f in stated if closeness.get(f.chunk_id, 0.0) >= STATED_MIN_SIMILARITY]
-    if not close:
-        return None
-    close.sort(key=lambda f: (f.edition != claim.language, -closeness[f.chunk_id]))
-    evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(close), 1)]
-    return CheckResult(claim.text, claim.language, "supported", claim.value, close[0].value, "stated", evidence)
-
-
-def _checked_by_meaning(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult | None:
-    """A claim in other words than the report's: the table row closest to it in meaning (the row's section,
-    caption and label, embedded with the index), when it is close enough and has a cell for the claim's year in
-    the claim's unit, is what the claim is about. Rows only: a sentence near in meaning often states another
-    figure of the same subject."""
-    subject = " ".join([_subject(claim), *claim.years])
-    similarities = index.statements.similarities(index.query_vector(subject))
-    rows = sorted(((v, k) for k, v in similarities.items() if k.rpartition(":")[2].startswith("r")), reverse=True)
-    year = claim.years[0] if claim.years else str(report_year(index) or "")
-    for similarity, key in rows[:MEANING_ROWS]:
-        if similarity < MEANING_MIN_SIMILARITY:
-            break
-        chunk_id, _, part = key.rpartition(":")
-        row = int(part[1:])
-        if not _row_names_the_subject(claim, index.chunks[chunk_id], row, index):
-            continue
-        cells = [
-            f
-            for f in index.facts.table(chunk_id)
-            if f.row_index == row and (f.unit == "%") == claim.percent and str(f.year) == year
-        ]
-        if len(cells) != 1:  # no cell for the year, or several (a count and a share): not this row
-            continue
-        cell = cells[0]
-        verdict: Verdict = "supported" if _agrees(claim, cell.value) else "contradicted"
-        reason = "stated" if verdict == "supported" else "other_figure"
-        evidence = [_fact_citation(1, cell, index, settings)]
-        return CheckResult(claim.text, claim.language, verdict, claim.value, cell.value, reason, evidence)
-    return None
-
-
-def _row_names_the_subject(claim: Claim, chunk: Chunk, row: int, index: LoadedIndex) -> bool:
-    """Closeness in meaning is not enough: the row (its section, caption and label) holds at least `MIN_TOPIC` of the
-    claim's words that the report uses, peoples aside ("12 000 touristes chinois" is not the row of permits for
-    China, whose only shared word is the country)."""
-    edition, idf = chunk.edition, index.idf.get(chunk.edition, {})
-    subject = translate_terms(_subject(claim), edition)
-    peoples = alias_terms(" ".join(countries_named(subject)), edition)
-    terms = {t for t in content_terms(subject, edition) if t in idf and not t[0].isdigit()} - peoples
-    return bool(terms) and coverage(terms, alias_terms(row_text(chunk, row), edition), idf) >= MIN_TOPIC
 
 
 def _checked_by_words(claim: Claim, index: LoadedIndex, settings: Settings) -> CheckResult:
@@ -354,30 +157,23 @@ def _checked_direction(
     if not found:
         return CheckResult(claim.text, claim.language, "not_found", None, None, "no_series")
     verdict: Verdict = "supported" if found == claim.direction else "contradicted"
-    evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
+    evidence = [fact_citation(n, f, index, settings) for n, f in enumerate(cells, 1)]
     return CheckResult(claim.text, claim.language, verdict, None, cells[-1].value, found, evidence)
 
 
 def _checked_value(claim: Claim, ranked: list[Fact], index: LoadedIndex, settings: Settings) -> CheckResult:
     """A figure claimed: supported by the facts about its subject that agree with it, else contradicted by the
     best of them."""
-    matching = [f for f in ranked if _agrees(claim, f.value)]
+    matching = [f for f in ranked if agrees(claim, f.value)]
     if matching:
-        evidence = [_fact_citation(n, f, index, settings) for n, f in enumerate(_one_per_document(matching), 1)]
-        others = [f for f in ranked[:3] if f.doc_id != matching[0].doc_id and not _agrees(claim, f.value)]
+        evidence = [fact_citation(n, f, index, settings) for n, f in enumerate(one_per_document(matching), 1)]
+        others = [f for f in ranked[:3] if f.doc_id != matching[0].doc_id and not agrees(claim, f.value)]
         reason, other = "stated", ""
         if others:
             reason, other = "stated_elsewhere_differently", others[0].text
-            evidence.append(_fact_citation(len(evidence) + 1, others[0], index, settings))
+            evidence.append(fact_citation(len(evidence) + 1, others[0], index, settings))
         value = matching[0].value
         return CheckResult(claim.text, claim.language, "supported", claim.value, value, reason, evidence, other)
     best = ranked[0]
-    evidence = [_fact_citation(1, best, index, settings)]
+    evidence = [fact_citation(1, best, index, settings)]
     return CheckResult(claim.text, claim.language, "contradicted", claim.value, best.value, "other_figure", evidence)
-
-
-def _one_per_document(facts: list[Fact]) -> list[Fact]:
-    seen: dict[str, Fact] = {}
-    for fact in facts:
-        seen.setdefault(fact.doc_id, fact)
-    return list(seen.values())[:3]

@@ -3,7 +3,7 @@
 import gradio as gr
 
 from reportqa import inputs
-from reportqa.answer.claims import CheckResult
+from reportqa.answer.claim import CheckResult
 from reportqa.errors import ReportQAError
 from reportqa.messages.page import PAGE_TEXT, PageLanguage
 from reportqa.service import ReportService
