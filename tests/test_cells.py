@@ -8,8 +8,10 @@ import pytest
 from reportqa.answer.cells import clean_caption
 from reportqa.answer.extractive import answer_question
 from reportqa.answer.frame import question_frame
-from reportqa.config import Settings
+from reportqa.answer.rows import without_preamble
+from reportqa.config import Edition, Settings
 from reportqa.index import LoadedIndex, build_index, open_index
+from reportqa.language.terms import content_terms
 from reportqa_eval.bench import find_reports, states_expected
 
 REPO = Path(__file__).resolve().parent.parent
@@ -117,3 +119,18 @@ def test_a_question_that_asks_for_a_form_is_answered_only_by_that_form(
 ) -> None:
     """An age is a number of years, a phone number a run of digits; tomorrow's weather is in no report."""
     assert question_frame(question, language).answered_by(answer) is answers  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("counted", "edition", "kept"),
+    [
+        ("Snelle vraag: bezetting welk cijfer?", "nl", "bezetting welk cijfer?"),  # a preamble: nothing the report uses
+        ("Je prépare un article : occupation", "fr", "occupation"),
+        ("en voor luxemburg, hoeveel budgetmeters", "nl", "en voor luxemburg, hoeveel budgetmeters"),  # a country
+        ("En 2023, combien de plaintes", "fr", "En 2023, combien de plaintes"),  # a figure or a year
+        ("Pour les bus, combien de kilomètres", "fr", "Pour les bus, combien de kilomètres"),  # a word of the report
+    ],
+)
+def test_the_askers_preamble_is_not_what_is_counted(counted: str, edition: Edition, kept: str) -> None:
+    known = {term: 1.0 for term in content_terms("bezetting occupation plaintes bus kilomètres", edition)}
+    assert without_preamble(counted, known, edition) == kept

@@ -12,25 +12,17 @@ from dataclasses import dataclass
 
 from reportqa.answer.citations import Citation, citation
 from reportqa.answer.frame import Frame
-from reportqa.answer.table_shape import Shape, is_total, measure_columns, month_name, names_nothing, shape
+from reportqa.answer.rows import RowFinder
+from reportqa.answer.table_shape import Shape, measure_columns, month_name
 from reportqa.chunk import Chunk
-from reportqa.config import Edition, Language, Settings
+from reportqa.config import Language, Settings
 from reportqa.index import LoadedIndex
-from reportqa.language.detect import edition_for
-from reportqa.language.glossary import translate_terms
 from reportqa.language.numbers import parse_number, years_in
 from reportqa.language.terms import content_terms
 from reportqa.messages.figures import CELL_BUSIEST, CELL_CHANGE, CELL_COLUMN, CELL_SHARE, CELL_VALUE, CELL_VALUE_NO_YEAR
 
-CANDIDATE_ROWS = 12
 # Below this similarity between the question and its closest table row, no table is about what is asked.
 MIN_ROW_SIMILARITY = 0.80
-OTHER_EDITION_PENALTY = 0.02
-# Rows are ranked by meaning plus this much for the share of the counted words the row's caption, label and header
-# use (calibration reports, docs/benchmarks.md); whether a table is close enough is meaning alone.
-WORDS_WEIGHT = 0.05
-# A Dutch word this long that starts or ends a compound counts as used ("vergunningen", "leveringsvergunningen").
-COMPOUND_PART_MIN = 5
 # Among several measures of one row (capacity, occupancy, persons), the one asked must be at least this close.
 MIN_COLUMN_SIMILARITY = 0.80
 
@@ -88,126 +80,18 @@ def _row_quote(chunk: Chunk, row: int) -> str:
     return " | ".join([cells[0], *parts])
 
 
-class _Finder:
-    def __init__(self, frame: Frame, index: LoadedIndex, settings: Settings) -> None:
-        self.frame, self.index, self.settings = frame, index, settings
-        self.language = frame.language
-        self.vector = index.query_vector(frame.question)
-        self._shapes: dict[str, Shape] = {}
-        self._terms: dict[Edition, set[str]] = {}
-
-    def shape(self, chunk: Chunk) -> Shape:
-        """The table's shape, read once per question however many of its rows are weighed."""
-        found = self._shapes.get(chunk.chunk_id)
-        if found is None:
-            found = self._shapes[chunk.chunk_id] = shape(chunk)
-        return found
-
+class _Finder(RowFinder):
     def cite(self, n: int, chunk: Chunk, row: int, column: int) -> Citation:
         return citation(n, chunk, _row_quote(chunk, row), self.settings, self.index, cell=(row, column))
 
-    def candidates(self) -> list[tuple[float, Chunk, int]]:
-        """Table rows by how close they are to the question ("section — caption — label", embedded with the index)."""
-        similarities = self.index.statements.similarities(self.vector)
-        edition = edition_for(self.language)
-        found: list[tuple[float, Chunk, int]] = []
-        seen_tables: set[str] = set()
-        for key, similarity in similarities.items():
-            chunk_id, _, part = key.rpartition(":")
-            if not part.startswith("r"):
-                continue
-            chunk = self.index.chunks.get(chunk_id)
-            if chunk is None or chunk.table is None:
-                continue
-            row = int(part[1:])
-            label = chunk.table.rows[row][0] if row < len(chunk.table.rows) else ""
-            if is_total(label) and self.frame.operation != "total" and self.shape(chunk).month_rows:
-                continue  # a monthly table's "Total" is close to every question about its table: it answers a total
-            if names_nothing(label):
-                # A row labelled by a year or a month says what it counts only in its table's caption and
-                # columns: it is as close to the question as its closest column, once per table.
-                if chunk_id in seen_tables:
-                    continue
-                seen_tables.add(chunk_id)
-                columns = self.column_similarities(chunk, measure_columns(chunk, self.shape(chunk)))
-                similarity = max(columns.values(), default=0.0)
-            penalty = OTHER_EDITION_PENALTY if edition is not None and chunk.edition != edition else 0.0
-            found.append((similarity - penalty, chunk, row))
-        found.sort(key=lambda item: -item[0])
-        close = found[:CANDIDATE_ROWS]  # the closest in meaning, ordered again by the words they use
-        close.sort(key=lambda item: -(item[0] + WORDS_WEIGHT * self.words_fit(item[1], item[2])))
-        return close
-
-    def _counted_terms(self, edition: Edition) -> set[str]:
-        """What is counted, in the report's own terms (a deployment's glossary maps the asker's words to them)."""
-        found = self._terms.get(edition)
-        if found is None:
-            found = self._terms[edition] = content_terms(translate_terms(self.frame.counted, edition), edition)
-        return found
-
-    def words_fit(self, chunk: Chunk, row: int) -> float:
-        """The share of the counted words, by their weight in the report, that the row's caption, label or header
-        use; 0 for an English or German question (the report's words are French and Dutch)."""
-        assert chunk.table is not None
-        if self.language != chunk.edition:
-            return 0.0
-        weights = self.index.idf.get(chunk.edition, {})
-        if not weights:
-            return 0.0
-        # A word the report never uses weighs as its rarest: "aantal ritten" is not half answered by "Aantal".
-        rarest = max(weights.values())
-        counted = {term: weights.get(term, rarest) for term in self._counted_terms(chunk.edition)}
-        if not counted:
-            return 0.0
-        table = chunk.table
-        used = content_terms(" ".join([table.caption, table.rows[row][0], *table.header]), chunk.edition)
-        compounds = chunk.edition == "nl"
-        found = sum(
-            weight
-            for term, weight in counted.items()
-            if term in used or (compounds and any(_in_compound(term, word) for word in used))
-        )
-        return found / sum(counted.values())
-
-    def column_similarities(self, chunk: Chunk, columns: list[int]) -> dict[int, float]:
-        """How close the question is to each column, named by the section, the caption and its header."""
-        assert chunk.table is not None
-        texts = [f"{chunk.section_label} — {chunk.table.caption} — {chunk.table.header[c]}" for c in columns]
-        if not texts:
-            return {}
-        vectors = self.index.sentence_vectors(texts)
-        return dict(zip(columns, (vectors @ self.vector).tolist(), strict=True))
-
-    def best_measure(self, chunk: Chunk, columns: list[int]) -> tuple[int | None, float]:
-        """The column that names what is counted, and how close it is; one column is its own answer."""
-        if len(columns) == 1:
-            return columns[0], 1.0
-        similarities = self.column_similarities(chunk, columns)
-        if not similarities:
-            return None, 0.0
-        column = max(similarities, key=lambda c: similarities[c])
-        return column, similarities[column]
-
     def answer(self, min_words: float = 0.0) -> CellAnswer | None:
         for similarity, chunk, row in self.candidates():
-            if similarity < MIN_ROW_SIMILARITY or (min_words and self.words_fit(chunk, row) < min_words):
+            if similarity < MIN_ROW_SIMILARITY or (min_words and not self.names_what_is_counted(chunk, row, min_words)):
                 continue
             found = self._in_table(chunk, row, similarity)
             if found is not None and (not min_words or self.names_the_measure(chunk, found.citations[0].column)):
                 return found
         return None
-
-    def names_the_measure(self, chunk: Chunk, column: int) -> bool:
-        """A table of several measures (a site's capacity, load and clients) answers only when the question names
-        the column's measure: what is counted beyond the row's own words is used by the header or the caption."""
-        assert chunk.table is not None
-        if len(measure_columns(chunk, self.shape(chunk))) < 2 or column < 0:
-            return True
-        table = chunk.table
-        label_words = set().union(*(content_terms(row[0], chunk.edition) for row in table.rows))
-        asked = content_terms(self.frame.counted, chunk.edition) - label_words
-        named = content_terms(f"{table.caption} {table.header[column]}", chunk.edition)
-        return all(term in named or any(_in_compound(term, word) for word in named) for term in asked)
 
     def _year(self, shape_: Shape) -> int | None:
         years = list(shape_.year_columns) or list(shape_.year_rows)
@@ -311,8 +195,14 @@ class _Finder:
         shown_diff = _format(round(diff, decimals), self.language, decimals)
         shown_pct = _format(round(pct, 1), self.language, 1)
         text = CELL_CHANGE[self.language].format(
-            label=label, new=new_text, old=old_text, a=self.frame.years[0], b=self.frame.years[-1],
-            diff=shown_diff, pct=shown_pct, caption=clean_caption(chunk.table.caption) or chunk.section_label,
+            label=label,
+            new=new_text,
+            old=old_text,
+            a=self.frame.years[0],
+            b=self.frame.years[-1],
+            diff=shown_diff,
+            pct=shown_pct,
+            caption=clean_caption(chunk.table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, ra, ca), self.cite(2, chunk, rb, cb)]
         return CellAnswer(text, citations, similarity, computed=(shown_diff, shown_pct))
@@ -339,7 +229,10 @@ class _Finder:
             caption = clean_caption(table.caption) or chunk.section_label
             template = CELL_VALUE if year is not None else CELL_VALUE_NO_YEAR
             text = template[self.language].format(
-                label=table.rows[row][0], value=value, year=year, caption=caption,
+                label=table.rows[row][0],
+                value=value,
+                year=year,
+                caption=caption,
                 column=CELL_COLUMN[self.language].format(name=table.header[column]),
             )
             return CellAnswer(text, [self.cite(1, chunk, row, column)], similarity)
@@ -360,8 +253,13 @@ class _Finder:
             return None
         pct = _format(round(100 * part / whole, 1), self.language, 1).lstrip("+")
         text = CELL_SHARE[self.language].format(
-            label=table.rows[row][0], part=part_text, whole=whole_text, total=table.rows[s.total_row][0],
-            year=year, pct=pct, caption=clean_caption(table.caption) or chunk.section_label,
+            label=table.rows[row][0],
+            part=part_text,
+            whole=whole_text,
+            total=table.rows[s.total_row][0],
+            year=year,
+            pct=pct,
+            caption=clean_caption(table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, row, column), self.cite(2, chunk, s.total_row, column)]
         return CellAnswer(text, citations, similarity, computed=(pct,))
@@ -379,18 +277,19 @@ class _Finder:
         if len(values) < 2:
             return None
         _, (r, c) = max(values)
-        number = next(m for m, i in (s.month_rows.items() if s.month_rows else s.month_columns.items())
-                      if i == (r if s.month_rows else c))
+        number = next(
+            m
+            for m, i in (s.month_rows.items() if s.month_rows else s.month_columns.items())
+            if i == (r if s.month_rows else c)
+        )
         month = month_name(number, self.language)
         text = CELL_BUSIEST[self.language].format(
-            year=year, month=month, value=_shown(table.rows[r][c]),
+            year=year,
+            month=month,
+            value=_shown(table.rows[r][c]),
             caption=clean_caption(table.caption) or chunk.section_label,
         )
         return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
-
-
-def _in_compound(term: str, word: str) -> bool:
-    return len(term) >= COMPOUND_PART_MIN and (word.endswith(term) or word.startswith(term))
 
 
 def cell_answer(frame: Frame, index: LoadedIndex, settings: Settings, min_words: float = 0.0) -> CellAnswer | None:

@@ -31,6 +31,9 @@ from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CA
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
 SEE_ALSO = 3
+# The share of what is counted a table row must name to answer a plain value no sentence answered (calibrated on
+# the calibration reports, docs/benchmarks.md).
+VALUE_MIN_WORDS = 0.5
 # A refusal points to passages only when they are this close to the question (cosine): below, they would be
 # "closest" without being about the question at all, and nothing is shown.
 SEE_ALSO_MIN_SCORE = 0.86
@@ -127,6 +130,11 @@ def compose(
     composed = _composed(question, language, hits, settings, index)
     if not composed.refused and not frame.answered_by(composed.text):
         return _refusal(language, hits, settings, composed.evidence)
+    if composed.refused and frame.operation == "value" and frame.answered_by(""):
+        # Where no sentence answers, a row whose caption, label and header use most of what is counted (peoples and
+        # the asker's preamble aside) answers; meaning alone names a row of the same table for what the report lacks.
+        if (cell := cell_answer(frame, index, settings, min_words=VALUE_MIN_WORDS)) is not None:
+            return _from_cells(cell, language)
     return composed
 
 
