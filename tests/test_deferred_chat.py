@@ -68,7 +68,8 @@ def _wait_for(condition, seconds: float = 10) -> None:  # type: ignore[no-untype
 
 
 def test_until_the_chat_is_built_the_page_says_so_in_the_visitors_language_and_then_serves_the_chat() -> None:
-    chat, release, gradio_app = DeferredChat(), threading.Event(), FakeGradioApp()
+    left: list[str] = []  # what was left until the chat is served (the web app opens Chroma then)
+    chat, release, gradio_app = DeferredChat(then=lambda: left.append(chat.state)), threading.Event(), FakeGradioApp()
 
     def build() -> FakeGradioApp:
         release.wait(10)
@@ -82,16 +83,19 @@ def test_until_the_chat_is_built_the_page_says_so_in_the_visitors_language_and_t
         assert "De chat wordt gestart" in dutch.text and 'lang="nl"' in dutch.text
         assert 'http-equiv="refresh"' in dutch.text
         assert "Le chat démarre" in french.text
+        assert left == []
         release.set()
         _wait_for(lambda: chat.state == "ready")
         served = client.get("/")
         assert served.status_code == 200 and served.text == "the chat"
         assert gradio_app.blocks.started == ["startup", "extra"] and gradio_app.lifespan_events == ["enter"]
+        _wait_for(lambda: left == ["ready"])
     _wait_for(lambda: gradio_app.lifespan_events == ["enter", "exit"])  # the chat's lifespan ends with the server's
 
 
 def test_a_chat_that_fails_to_build_leaves_the_api_answering_and_says_so_without_reloading() -> None:
-    chat = DeferredChat()
+    left: list[str] = []
+    chat = DeferredChat(then=lambda: left.append(chat.state))
 
     def build() -> FakeGradioApp:
         raise RuntimeError("gradio is broken")
@@ -100,5 +104,6 @@ def test_a_chat_that_fails_to_build_leaves_the_api_answering_and_says_so_without
         _wait_for(lambda: chat.state == "failed")
         page = client.get("/", headers={"Accept-Language": "de"})
         assert client.get("/api/health").text == "failed"
+        _wait_for(lambda: left == ["failed"])  # the API still needs what was left
     assert page.status_code == 503 and "Der Chat konnte nicht starten" in page.text
     assert "refresh" not in page.text and "RuntimeError" not in page.text

@@ -14,6 +14,7 @@ from reportqa.config import Settings
 from reportqa.embed import make_embedder
 from reportqa.errors import IndexBuildError
 from reportqa.index import QUERY_CACHE, LoadedIndex, VectorCache, build_index, is_stale, open_index, read_manifest
+from reportqa.index.vectors import vector_store
 from reportqa.service import ReportService
 
 pytestmark = pytest.mark.slow
@@ -137,6 +138,27 @@ def test_a_damaged_index_is_rebuilt_at_start(own_corpus: Settings, damage: str) 
         open_index(own_corpus)
     service = ReportService(own_corpus)
     service.start(wait=True)
+    assert service.status.ready and service.ask("Combien de retours forcés y a-t-il eu en 2023 ?").citations
+    assert (own_corpus.index_dir / "current").resolve() != live
+
+
+def test_vectors_opened_later_are_checked_and_a_damaged_collection_rebuilt(own_corpus: Settings) -> None:
+    """The web app opens Chroma once its chat is served: the index opens without it, and a collection found damaged
+    then (gone from the Chroma folder) sets the index aside and rebuilds it, as a damaged index at start is."""
+    build_index(own_corpus)
+    live = (own_corpus.index_dir / "current").resolve()
+    client, name = vector_store(own_corpus, live)
+    client.delete_collection(name)
+    SharedSystemClient.clear_system_cache()  # as in a new process
+    assert open_index(own_corpus, vectors_later=True).manifest.chunks  # Chroma is not read yet
+    with pytest.raises(IndexBuildError, match="is damaged"):
+        open_index(own_corpus)
+    service = ReportService(own_corpus)
+    service.start(vectors_later=True)
+    assert service.serving
+    service.open_vectors()
+    assert service._builder is not None
+    service._builder.join()
     assert service.status.ready and service.ask("Combien de retours forcés y a-t-il eu en 2023 ?").citations
     assert (own_corpus.index_dir / "current").resolve() != live
 

@@ -86,16 +86,17 @@ class ReportService:
     def manifest(self) -> Manifest | None:
         return self._index.manifest if self._index else None
 
-    def start(self, wait: bool = False) -> None:
+    def start(self, wait: bool = False, vectors_later: bool = False) -> None:
         """Open the index, or build it in the background (the last good index serves meanwhile). A damaged index
-        is set aside and rebuilt from docs/."""
+        is set aside and rebuilt from docs/. `vectors_later`: Chroma is opened by `open_vectors` (the web app, once
+        its chat is served) or by the first question."""
         self._long_running = True
         if not (self.settings.index_dir / "current").exists():
             log.info("No index yet in %s: building it from %s now.", self.settings.index_dir, self.settings.docs_dir)
             self._index = None
         else:
             try:
-                self._index = open_index(self.settings)
+                self._index = open_index(self.settings, vectors_later)
             except ReportQAError as error:
                 log.warning("%s; rebuilding it from %s now.", error, self.settings.docs_dir)
                 self._index = None
@@ -106,6 +107,25 @@ class ReportService:
         self._builder.start()
         if wait:
             self._builder.join()
+
+    def open_vectors(self) -> None:
+        """Open the live index's Chroma collection ahead of the first question; a damaged one is rebuilt."""
+        index = self._index
+        if index is None:
+            return
+        try:
+            index.vectors.open()
+        except Exception as error:  # the collection is missing or holds other vectors: a damaged index
+            log.warning(
+                "The index's vectors are damaged (%s); rebuilding it from %s now.", error, self.settings.docs_dir
+            )
+            with self._lock:
+                if self._index is index:
+                    self._index = None
+                    self._status = Status(False, "Starting", 0.0)
+            if not self.rebuilding:
+                self._builder = threading.Thread(target=self._build, name="index-build", daemon=True)
+                self._builder.start()
 
     def open(self, progress: Progress | None = None) -> None:
         """Open the index in the foreground, building it first when it is missing, damaged or stale (the CLI's way:

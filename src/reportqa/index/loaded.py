@@ -6,7 +6,6 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import chromadb
 import numpy as np
 
 from reportqa.chunk import Chunk
@@ -15,6 +14,7 @@ from reportqa.index.figures import FactStore
 from reportqa.index.lexical import LexicalIndex
 from reportqa.index.manifest import Manifest
 from reportqa.index.statements import StatementVectors, statement_text
+from reportqa.index.vectors import PassageVectors
 from reportqa.language.vocabulary import ReportVocabulary
 
 QUERY_CACHE = 64  # question vectors kept (a follow-up and its rewrite are embedded once each)
@@ -29,7 +29,7 @@ class LoadedIndex:
     chunks: dict[str, Chunk]
     # The passages' vectors, queried with Chroma's own client: langchain-chroma's wrapper costs 0.6 s of imports in
     # every process for two calls, a third of a one-shot `ask`.
-    vectors: chromadb.Collection
+    vectors: PassageVectors
     embedder: Embedder
     path: Path
     lexical: LexicalIndex

@@ -2,11 +2,10 @@
 private network (REPORTQA_CHROMA_URL); vectors of unchanged passages are taken from the live build."""
 
 import contextlib
+import threading
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
-
-import chromadb
-from chromadb.config import Settings as ChromaSettings
 
 from reportqa.chunk import Chunk
 from reportqa.config import Settings
@@ -14,19 +13,24 @@ from reportqa.embed import Embedder
 from reportqa.index.manifest import Manifest, current_build
 from reportqa.index.progress import Progress
 
+if TYPE_CHECKING:
+    import chromadb
+
 COLLECTION = "reportqa"
 EMBED_BATCH = 32
 
 
-def _client(path: Path) -> chromadb.ClientAPI:
-    return chromadb.PersistentClient(path=str(path), settings=ChromaSettings(anonymized_telemetry=False))
-
-
-def vector_store(settings: Settings, build_dir: Path) -> tuple[chromadb.ClientAPI, str]:
+def vector_store(settings: Settings, build_dir: Path) -> "tuple[chromadb.ClientAPI, str]":
     """Where a build's vectors live: in the build folder (in-process Chroma, the default), or on the Chroma server
     at REPORTQA_CHROMA_URL in a collection named after the build (so a rebuild never touches the live one)."""
+    import chromadb  # here, not at the top: a web app serves its chat before it needs Chroma (PassageVectors)
+    from chromadb.config import Settings as ChromaSettings
+
     if not settings.chroma_url:
-        return _client(build_dir / "chroma"), COLLECTION
+        local = build_dir / "chroma"
+        return chromadb.PersistentClient(
+            path=str(local), settings=ChromaSettings(anonymized_telemetry=False)
+        ), COLLECTION
     url = urlsplit(settings.chroma_url)
     client = chromadb.HttpClient(
         host=url.hostname or "127.0.0.1",
@@ -35,6 +39,41 @@ def vector_store(settings: Settings, build_dir: Path) -> tuple[chromadb.ClientAP
         settings=ChromaSettings(anonymized_telemetry=False),
     )
     return client, f"{COLLECTION}-{build_dir.name}"
+
+
+class PassageVectors:
+    """A build's Chroma collection, opened and checked against the build (one vector per chunk) at its first use or
+    by `open()` ahead of it. Opening it imports chromadb (0.55 s of CPU): the web app opens it once its chat is
+    served, where opening it first would make the chat wait; the CLI opens it with the index."""
+
+    def __init__(self, settings: Settings, build_dir: Path, chunks: int) -> None:
+        self.settings, self.build_dir, self.chunks = settings, build_dir, chunks
+        self._collection: chromadb.Collection | None = None
+        self._lock = threading.Lock()
+
+    def open(self) -> "chromadb.Collection":
+        """The collection; raises when it is missing or holds another number of vectors (a damaged index)."""
+        with self._lock:
+            if self._collection is None:
+                client, name = vector_store(self.settings, self.build_dir)
+                collection = client.get_collection(name)  # raises when missing: a damaged index, not an empty one
+                if (stored := collection.count()) != self.chunks:
+                    raise ValueError(f"{stored} vectors for {self.chunks} chunks")
+                self._collection = collection
+            return self._collection
+
+    @property
+    def name(self) -> str:
+        return self.open().name
+
+    def count(self) -> int:
+        return self.open().count()
+
+    def query(self, **query: Any) -> Any:
+        return self.open().query(**query)
+
+    def get(self, **query: Any) -> Any:
+        return self.open().get(**query)
 
 
 def drop_vectors(settings: Settings, build_dir: Path) -> None:

@@ -115,7 +115,8 @@ def create_app(service: ReportService) -> FastAPI:
     admission = Admission(settings)
     app.state.service = service
     app.state.chat = DeferredChat(
-        guard=lambda gradio: GradioGate(gradio, GradioSurface.of(gradio.get_blocks()), settings)
+        guard=lambda gradio: GradioGate(gradio, GradioSurface.of(gradio.get_blocks()), settings),
+        then=service.open_vectors,
     )
     app.state.build_chat = ChatBuilder(app, service, admission)
     app.add_exception_handler(RequestValidationError, invalid_body)
@@ -152,7 +153,7 @@ def run_server(settings: Settings) -> None:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
     service = ReportService(settings)
-    service.start()
+    service.start(vectors_later=True)  # Chroma is opened once the chat is served (importing it takes 0.55 s)
     uvicorn.run(
         create_app(service),
         host=settings.host,

@@ -32,9 +32,13 @@ class GradioApp(Protocol):
 class DeferredChat:
     """An ASGI app for /: a "starting" page until `serve` has built and started the Gradio app, then the chat."""
 
-    def __init__(self, guard: Callable[[GradioApp], ASGIApp] = lambda app: app) -> None:
-        """`guard`: what stands in front of the Gradio app once it is built (see gate.GradioGate)."""
+    def __init__(
+        self, guard: Callable[[GradioApp], ASGIApp] = lambda app: app, then: Callable[[], None] = lambda: None
+    ) -> None:
+        """`guard`: what stands in front of the Gradio app once it is built (see gate.GradioGate); `then`: work left
+        until the chat is served (run in a worker thread, whether the chat could be built or not)."""
         self.guard = guard
+        self.then = then
         self.app: ASGIApp | None = None
         self.state: Literal["starting", "ready", "failed"] = "starting"
 
@@ -67,6 +71,7 @@ class DeferredChat:
         except Exception:
             log.exception("The chat could not be built; the JSON API and the widget still answer")
             self.state = "failed"
+            await asyncio.to_thread(self.then)
             return
         async with gradio_app.router.lifespan_context(gradio_app):  # type: ignore[attr-defined]
             blocks = gradio_app.get_blocks()
@@ -75,6 +80,7 @@ class DeferredChat:
             self.app = self.guard(gradio_app)
             self.state = "ready"
             log.info("Chat ready at /")
+            await asyncio.to_thread(self.then)
             try:
                 await asyncio.Event().wait()
             except asyncio.CancelledError:
