@@ -115,6 +115,46 @@ def test_the_numbers_check_sees_each_kind_of_reader(tmp_path: Path) -> None:
     assert number_readers(package) == expected
 
 
+MESSAGES_HOME = "reportqa/messages/"
+LANGUAGE_KEYS = {"fr", "nl", "en", "de"}
+# Words besides placeholders: "im Jahr {year}", a phrase put into a searched question, is not a sentence one reads.
+SENTENCE_WORDS = 3
+
+
+def sentences_outside_messages(root: Path = SRC / "reportqa") -> list[str]:
+    """Where a sentence said in several languages (a dict keyed by languages whose texts have `SENTENCE_WORDS` words
+    or more, or are built) is written outside `reportqa/messages/`, as "path:line"."""
+    found = []
+    for path in sorted(root.rglob("*.py")):
+        where = path.relative_to(root.parent).as_posix()
+        if where.startswith(MESSAGES_HOME):
+            continue
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not isinstance(node, ast.Dict):
+                continue
+            keys = {k.value for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)}
+            if len(keys) < 2 or not keys <= LANGUAGE_KEYS:
+                continue
+            texts = [v.value for v in node.values if isinstance(v, ast.Constant) and isinstance(v.value, str)]
+            built = any(isinstance(v, ast.JoinedStr | ast.BinOp) for v in node.values)
+            if built or any(len([w for w in text.split() if "{" not in w]) >= SENTENCE_WORDS for text in texts):
+                found.append(f"{where}:{node.lineno}")
+    return found
+
+
+def test_sentences_a_person_sees_live_in_the_messages() -> None:
+    assert sentences_outside_messages() == [], f"put them in {MESSAGES_HOME}"
+
+
+def test_the_sentences_check_sees_a_sentence_outside_the_messages(tmp_path: Path) -> None:
+    package = tmp_path / "reportqa"
+    (package / "messages").mkdir(parents=True)
+    (package / "messages" / "answers.py").write_text('REFUSAL = {"fr": "Le rapport ne dit rien.", "nl": "Niets."}\n')
+    (package / "phrase.py").write_text('IN_YEAR = {"fr": "en {year}", "nl": "in {year}"}\nCODES = {"fr": 1, "nl": 2}\n')
+    (package / "said.py").write_text('x = 1\nSAID = {"fr": "La section {n} en traite.", "nl": "Sectie {n}."}\n')
+    assert sentences_outside_messages(package) == ["reportqa/said.py:2"]
+
+
 def readme_folders(readme: Path = SRC.parent / "README.md") -> dict[str, set[str]]:
     """The rows of the README's "How it works" table: each folder with the modules it names."""
     section = readme.read_text("utf-8").split("## How it works", 1)[1].split("\n#", 1)[0]

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from reportqa.config import Edition, Language, Settings
 from reportqa.errors import ConfigError
+from reportqa.messages.answers import ANY_HELP_DESK
 
 DEPLOYMENT_FILE = "deployment.json"
 
@@ -64,16 +65,9 @@ def _read(path: Path, modified: int) -> Deployment:
         raise ConfigError(f"The deployment file {path} cannot be read: {summary}") from None
 
 
-# Who helps with a personal case when the deployment does not say.
-_ANY_HELP_DESK: dict[Language, str] = {
-    "fr": "l'organisme qui publie le rapport",
-    "nl": "de organisatie die het verslag uitgeeft",
-    "en": "the body that publishes the report",
-    "de": "die Stelle, die den Bericht herausgibt",
-}
 
 
 def official_help(deployment: Deployment, language: Language) -> str:
     """"l'Office … (https://…)": who to contact about one's own case, in the asker's language."""
-    desk = deployment.help_desk.get(language) or _ANY_HELP_DESK[language]
+    desk = deployment.help_desk.get(language) or ANY_HELP_DESK[language]
     return f"{desk} ({deployment.contact_url})" if deployment.contact_url else desk

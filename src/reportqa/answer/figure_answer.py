@@ -18,6 +18,7 @@ from reportqa.index import LoadedIndex
 from reportqa.language.detect import edition_for
 from reportqa.language.numbers import is_year, parse_number, years_in
 from reportqa.language.terms import content_terms, sentences, table_number
+from reportqa.messages.figures import BUSIEST_WRITTEN
 
 
 def _in_edition(statement: Statement, edition: Edition | None, index: LoadedIndex) -> Statement:
@@ -179,12 +180,6 @@ _BUSIEST = re.compile(
     r"|\b(busiest|drukste|chargé) (month|maand|mois)\b",
     re.IGNORECASE,
 )
-_BUSIEST_WRITTEN: dict[Language, str] = {
-    "fr": "Selon le tableau {number} (« {title} »), le mois le plus élevé en {year} est {month}, avec {value}.",
-    "nl": "Volgens tabel {number} (‘{title}’) is {month} de hoogste maand in {year}, met {value}.",
-    "en": "According to table {number} (“{title}”), the highest month in {year} is {month}, with {value}.",
-    "de": "Laut Tabelle {number} („{title}“) ist {month} der höchste Monat im Jahr {year}, mit {value}.",
-}
 
 
 def is_busiest_month_question(question: str) -> bool:
@@ -211,7 +206,7 @@ def busiest_month(
     row = ranked[0][1]
     table = chunk.table
     year = table.header[column].strip() if column < len(table.header) else ""
-    text = _BUSIEST_WRITTEN[language].format(
+    text = BUSIEST_WRITTEN[language].format(
         number=table_number(table.caption) or "",
         title=_CAPTION_PREFIX.sub("", table.caption).strip() or chunk.section_label,
         year=year,

@@ -13,6 +13,7 @@ from reportqa.index import LoadedIndex
 from reportqa.language.detect import edition_for
 from reportqa.language.glossary import translate_terms
 from reportqa.language.terms import content_terms
+from reportqa.messages.answers import SECTION_ANSWER
 
 # "Which part covers …", "where can I find …": not "where do most refusals of entry take place" (a place).
 SECTION_QUESTION = re.compile(
@@ -36,12 +37,6 @@ SECTION_PASSAGES = 3
 # A subject none of whose words the report uses is covered only this close in meaning: on the calibration reports'
 # "which section" questions, no subject the report does not treat came closer than 0.828 (docs/benchmarks.md).
 SECTION_MIN_SIMILARITY = 0.83
-TEMPLATES: dict[Language, str] = {
-    "fr": "La section {number} « {title} » (p. {page}) en traite.",
-    "nl": "Sectie {number} ‘{title}’ (p. {page}) gaat hierover.",
-    "en": "Section {number} (“{title}”, p. {page}) covers this.",
-    "de": "Abschnitt {number} („{title}“, S. {page}) behandelt das.",
-}
 
 
 @dataclass(frozen=True)
@@ -89,5 +84,5 @@ def section_answer(
         return evidence
     title = chunk.section_title or chunk.section_label
     return SectionAnswer(
-        TEMPLATES[language].format(number=chunk.section_number, title=title, page=chunk.page), chunk, evidence
+        SECTION_ANSWER[language].format(number=chunk.section_number, title=title, page=chunk.page), chunk, evidence
     )

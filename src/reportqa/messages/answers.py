@@ -109,3 +109,17 @@ CLAIM_REASONS: dict[str, dict[Language, str]] = {
         "de": "Der Bericht nennt eine andere Zahl.",
     },
 }
+# "Which part of the report covers …": the section, its title and printed page.
+SECTION_ANSWER: dict[Language, str] = {
+    "fr": "La section {number} « {title} » (p. {page}) en traite.",
+    "nl": "Sectie {number} ‘{title}’ (p. {page}) gaat hierover.",
+    "en": "Section {number} (“{title}”, p. {page}) covers this.",
+    "de": "Abschnitt {number} („{title}“, S. {page}) behandelt das.",
+}
+# Who helps with a personal case when the deployment does not say.
+ANY_HELP_DESK: dict[Language, str] = {
+    "fr": "l'organisme qui publie le rapport",
+    "nl": "de organisatie die het verslag uitgeeft",
+    "en": "the body that publishes the report",
+    "de": "die Stelle, die den Bericht herausgibt",
+}

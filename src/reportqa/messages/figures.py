@@ -46,3 +46,10 @@ CELL_BUSIEST: dict[Language, str] = {
     "en": "The highest month in {year} is ‘{month}’: {value} (table ‘{caption}’).",
     "de": "Der höchste Monat im Jahr {year} ist „{month}“: {value} (Tabelle „{caption}“).",
 }
+# The busiest month, from a monthly table the report writes out.
+BUSIEST_WRITTEN: dict[Language, str] = {
+    "fr": "Selon le tableau {number} (« {title} »), le mois le plus élevé en {year} est {month}, avec {value}.",
+    "nl": "Volgens tabel {number} (‘{title}’) is {month} de hoogste maand in {year}, met {value}.",
+    "en": "According to table {number} (“{title}”), the highest month in {year} is {month}, with {value}.",
+    "de": "Laut Tabelle {number} („{title}“) ist {month} der höchste Monat im Jahr {year}, mit {value}.",
+}
