@@ -33,7 +33,10 @@ MIN_TOPIC = 0.5
 
 _FILLER = re.compile(
     r"\b(le nombre|het aantal|the number|die zahl|il y a eu|er waren|waren er|there were|"
-    r"there was|es gab|au total|in totaal|in total)\b",
+    r"there was|es gab|au total|in totaal|in total|"
+    # what a claim says the report says ("le rapport fait état de …"): the report is not the claim's subject
+    r"le rapport (?:fait état de|indique|mentionne|signale)|het verslag (?:vermeldt|meldt|noemt)|"
+    r"the report (?:gives|states|mentions|says)|der bericht (?:nennt|meldet))\b",
     re.I,
 )
 

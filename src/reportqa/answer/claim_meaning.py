@@ -15,6 +15,7 @@ from reportqa.answer.claim import (
 )
 from reportqa.answer.evidence import coverage
 from reportqa.answer.extractive import report_year
+from reportqa.answer.rows import without_preamble
 from reportqa.chunk import Chunk
 from reportqa.config import Edition, Settings
 from reportqa.index import LoadedIndex
@@ -100,14 +101,19 @@ def _row_names_the_subject(claim: Claim, chunk: Chunk, row: int, index: LoadedIn
     return _names_the_subject(claim, row_text(chunk, row), chunk.edition, index)
 
 
-def _names_the_subject(claim: Claim, text: str, edition: Edition, index: LoadedIndex) -> bool:
+def _names_the_subject(
+    claim: Claim, text: str, edition: Edition, index: LoadedIndex, unused_words_count: bool = False
+) -> bool:
     """Closeness in meaning is not enough: the text (a row's section, caption and label, or a sentence with its
     section) holds at least `MIN_TOPIC` of the claim's words that the report uses, peoples aside ("12 000 touristes
-    chinois" is not the row of permits for China, whose only shared word is the country)."""
+    chinois" is not the row of permits for China, whose only shared word is the country). `unused_words_count`: the
+    claim's words the report never uses count too, as its rarest ("8 500 cartes de nationalité" is not answered by a
+    row of visas by nationality)."""
     idf = index.idf.get(edition, {})
-    subject = translate_terms(subject_of(claim), edition)
+    subject = translate_terms(without_preamble(subject_of(claim), idf, edition), edition)
     peoples = alias_terms(" ".join(countries_named(subject)), edition)
-    terms = {t for t in content_terms(subject, edition) if t in idf and not t[0].isdigit()} - peoples
+    terms = {t for t in content_terms(subject, edition) if not t[0].isdigit() and (unused_words_count or t in idf)}
+    terms -= peoples
     return bool(terms) and coverage(terms, alias_terms(text, edition), idf) >= MIN_TOPIC
 
 
@@ -140,7 +146,8 @@ def figure_nearby(claim: Claim, index: LoadedIndex, settings: Settings) -> Check
 
 def _statement_names_the_subject(claim: Claim, key: str, index: LoadedIndex) -> bool:
     chunk = index.chunks[key.rpartition(":")[0]]
-    return _names_the_subject(claim, f"{chunk.section_label} {statement_text(chunk, key)}", chunk.edition, index)
+    text = f"{chunk.section_label} {statement_text(chunk, key)}"
+    return _names_the_subject(claim, text, chunk.edition, index, unused_words_count=True)
 
 
 def _statement_facts(key: str, index: LoadedIndex) -> list[Fact]:
