@@ -107,8 +107,8 @@ def _names_the_subject(
     """Closeness in meaning is not enough: the text (a row's section, caption and label, or a sentence with its
     section) holds at least `MIN_TOPIC` of the claim's words that the report uses, peoples aside ("12 000 touristes
     chinois" is not the row of permits for China, whose only shared word is the country). `unused_words_count`: the
-    claim's words the report never uses count too, as its rarest ("8 500 cartes de nationalité" is not answered by a
-    row of visas by nationality)."""
+    claim's words the report never uses count too, as its rarest ("8 500 cartes de membre délivrées" is not answered
+    by a row of permits delivered by nationality)."""
     idf = index.idf.get(edition, {})
     subject = translate_terms(without_preamble(subject_of(claim), idf, edition), edition)
     peoples = alias_terms(" ".join(countries_named(subject)), edition)
