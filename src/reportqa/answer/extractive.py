@@ -145,7 +145,7 @@ def _from_cells(cell: CellAnswer, language: Language) -> Composed:
 
 
 def _section(question: str, language: Language, hits: list[Hit], settings: Settings, index: LoadedIndex) -> Composed:
-    found = section_answer(question, language, hits, index, thresholds(settings))
+    found = section_answer(question, language, index)
     if isinstance(found, Evidence):
         return _refusal(language, hits, settings, found)
     lines = sentences_of(found.chunk)

@@ -31,6 +31,7 @@ class RowFinder:
         self.vector = index.query_vector(frame.question)
         self._shapes: dict[str, Shape] = {}
         self._terms: dict[Edition, set[str]] = {}
+        self._named: dict[Edition, tuple[set[str], frozenset[str]]] = {}
 
     def shape(self, chunk: Chunk) -> Shape:
         """The table's shape, read once per question however many of its rows are weighed."""
@@ -84,13 +85,16 @@ class RowFinder:
         is counted for that country, nor a total row an answer for one people."""
         assert chunk.table is not None
         edition = chunk.edition
-        counted = translate_terms(
-            without_preamble(self.frame.counted, self.index.idf.get(edition, {}), edition), edition
-        )
-        peoples = alias_terms(" ".join(countries_named(counted)), edition)
+        if edition not in self._named:  # read once per question and edition, however many rows are weighed
+            counted = translate_terms(
+                without_preamble(self.frame.counted, self.index.idf.get(edition, {}), edition), edition
+            )
+            peoples = alias_terms(" ".join(countries_named(counted)), edition)
+            self._named[edition] = (content_terms(counted, edition) - peoples, peoples)
+        terms, peoples = self._named[edition]
         if peoples and not peoples & alias_terms(row_text(chunk, row), edition):
             return False
-        return self.words_fit(chunk, row, content_terms(counted, edition) - peoples) >= min_words
+        return self.words_fit(chunk, row, terms) >= min_words
 
     def words_fit(self, chunk: Chunk, row: int, terms: set[str] | None = None) -> float:
         """The share of the counted words (`terms`, by default `_counted_terms`), by their weight in the report, that

@@ -5,8 +5,8 @@ gaat over") would count as subject words the passage lacks, so the refusal rule 
 import re
 from dataclasses import dataclass
 
-from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds
-from reportqa.answer.retrieve import Hit, cosines
+from reportqa.answer.evidence import NO_EVIDENCE, Evidence
+from reportqa.answer.retrieve import cosines
 from reportqa.chunk import Chunk
 from reportqa.config import Language
 from reportqa.index import LoadedIndex
@@ -50,9 +50,7 @@ def is_section_question(question: str) -> bool:
     return bool(SECTION_QUESTION.search(question))
 
 
-def section_answer(
-    question: str, language: Language, hits: list[Hit], index: LoadedIndex, thresholds: Thresholds
-) -> SectionAnswer | Evidence:
+def section_answer(question: str, language: Language, index: LoadedIndex) -> SectionAnswer | Evidence:
     """The section whose passages are closest in meaning to the question's subject, or the evidence that fell
     short. A section is as close as the mean of its SECTION_PASSAGES closest passages: one passage that mentions
     the subject in passing (a foreword, a summary) counts for less than a section about it. The report covers the
