@@ -65,6 +65,17 @@ def test_a_claim_of_the_year_before_is_supported_in_other_words(transport: tuple
     assert check_claim(index, "En 2023, il y a eu 7 334 plaintes.", settings).verdict != "supported"
 
 
+def test_a_figure_dated_by_the_year_before_is_said_with_its_year(transport: tuple[LoadedIndex, Settings]) -> None:
+    """ "In 2023 … 4.184, tegenover 7.334 een jaar eerder": asked for 2022, the answer leads with 7.334 and 2022;
+    asked for 2023, the report's sentence is enough."""
+    index, settings = transport
+    before = answer_question(index, "Wat was het aantal klachten in 2022", settings)
+    assert not before.refused and before.answer.startswith("7.334 in 2022: ‘In 2023"), before.answer
+    assert before.citations and "7.334" in before.citations[0].quote
+    same = answer_question(index, "Wat was het aantal klachten in 2023", settings)
+    assert not same.refused and not same.answer.startswith("4.184 in 2023:") and "4.184" in same.answer
+
+
 def test_a_wrong_figure_in_other_words_is_contradicted_by_the_reports(transport: tuple[LoadedIndex, Settings]) -> None:
     """The report writes "Avec 262 465 en 2023 (310 016 en 2022), les abonnements vendus sont en baisse": a claim of
     362 465 is contradicted with that sentence cited; one of 36 is never supported nor set against another figure."""

@@ -157,18 +157,19 @@ def _composed(question: str, language: Language, hits: list[Hit], settings: Sett
     if is_busiest_month_question(question) and (busiest := busiest_month(question, language, hits, index, settings)):
         return _with_notice(f"{busiest.text} [1]", [busiest.citation], language, busiest.evidence)
     candidates, evidence = ([], NO_EVIDENCE) if is_figure_question(question) else best_evidence(question, hits, index)
+    computed: tuple[str, ...] = ()
     # A figure question, or one whose best answer is a table row: the figure in one sentence, never a raw row.
     if not candidates or candidates[0].hit.chunk.table is not None:
         statement, evidence = best_statement(question, language, hits, index, thresholds(settings))
         if statement is None:
             return _refusal(language, hits, settings, evidence)
         answer = figure_answer(statement, language, index, settings, asked_years(question))
-        text, citations = f"{answer.text} [1]", [answer.citation]
+        text, citations, computed = f"{answer.text} [1]", [answer.citation], answer.computed
     elif suffices(evidence, language, thresholds(settings)):
         text, citations = quote(question, language, candidates, settings, index)
     else:
         return _refusal(language, hits, settings, evidence)
-    return _with_notice(text, citations, language, evidence)
+    return replace(_with_notice(text, citations, language, evidence), computed=computed)
 
 
 def _with_notice(text: str, citations: list[Citation], language: Language, evidence: Evidence) -> Composed:

@@ -18,7 +18,7 @@ from reportqa.index import LoadedIndex
 from reportqa.language.detect import edition_for
 from reportqa.language.numbers import is_year, parse_number, years_in
 from reportqa.language.terms import content_terms, sentences, table_number
-from reportqa.messages.figures import BUSIEST_WRITTEN
+from reportqa.messages.figures import BUSIEST_WRITTEN, YEAR_BEFORE_FIRST
 
 
 def _in_edition(statement: Statement, edition: Edition | None, index: LoadedIndex) -> Statement:
@@ -83,6 +83,18 @@ def _year_figure(quote: str, years: set[str]) -> tuple[float, int] | None:
     return chosen[0] if chosen else None
 
 
+def _dated(quote: str, years: set[str], language: Language) -> tuple[str, tuple[str, ...]]:
+    """The sentence, led by the figure for the year asked when the sentence dates it only by another year ("En
+    2024, … 76, contre 73 l'année précédente" asked for 2023): the reader is not left to count back. The year so
+    read is returned too: it stands in no cited text."""
+    if len(years) != 1 or (year := next(iter(years))) in quote:
+        return quote, ()
+    dated = [number for number, said in quantities_in(quote) if str(said) == year]
+    if len(dated) != 1:
+        return quote, ()
+    return YEAR_BEFORE_FIRST[language].format(value=dated[0].strip(), year=year, quote=quote), (year,)
+
+
 # One sentence from the table's own words: its number and caption, the row, the column (a year or a name).
 _WRITTEN: dict[Language, tuple[str, str, str, str]] = {
     # (with a table number, without one, "for <row> in <year>", "for <row>, column <name>")
@@ -134,6 +146,7 @@ class FigureAnswer:
     text: str  # one sentence, without its marker
     citation: Citation
     evidence: Evidence = NO_EVIDENCE
+    computed: tuple[str, ...] = ()  # a year the sentence gives only as "the year before", said by the answer
 
 
 def _from_a_row_in_words(
@@ -166,7 +179,10 @@ def figure_answer(
     chunk = statement.chunk
     if statement.cell is None:
         plainer = _from_a_row_in_words(statement, language, index, settings, years)
-        return plainer or FigureAnswer(statement.quote, citation(1, chunk, statement.quote, settings, index, years))
+        if plainer is not None:
+            return plainer
+        text, year = _dated(statement.quote, years, language)
+        return FigureAnswer(text, citation(1, chunk, statement.quote, settings, index, years), computed=year)
     own = _report_sentence(statement, index)
     if own is not None:
         source, sentence = own

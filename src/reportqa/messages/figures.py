@@ -53,3 +53,11 @@ BUSIEST_WRITTEN: dict[Language, str] = {
     "en": "According to table {number} (“{title}”), the highest month in {year} is {month}, with {value}.",
     "de": "Laut Tabelle {number} („{title}“) ist {month} der höchste Monat im Jahr {year}, mit {value}.",
 }
+# A sentence that dates the figure asked only relatively ("contre 73 l'année précédente"): the figure and its year
+# first, then the report's sentence.
+YEAR_BEFORE_FIRST: dict[Language, str] = {
+    "fr": "{value} en {year} : « {quote} »",
+    "nl": "{value} in {year}: ‘{quote}’",
+    "en": "{value} in {year}: “{quote}”",
+    "de": "{value} im Jahr {year}: „{quote}“",
+}
