@@ -5,13 +5,12 @@ from pathlib import Path
 
 import pytest
 
-from reportqa.answer.cells import clean_caption
 from reportqa.answer.extractive import answer_question
 from reportqa.answer.frame import question_frame
 from reportqa.answer.rows import without_preamble
 from reportqa.config import Edition, Settings
 from reportqa.index import LoadedIndex, build_index, open_index
-from reportqa.language.terms import content_terms
+from reportqa.language.terms import caption_title, content_terms
 from reportqa_eval.bench import find_reports, states_expected
 
 REPO = Path(__file__).resolve().parent.parent
@@ -41,8 +40,8 @@ def test_the_operation_is_read_from_the_words_of_the_language(question: str, lan
 
 
 def test_a_caption_loses_its_numbering_punctuation() -> None:
-    assert clean_caption("Tabel 20 – Gedwongen verwijderingen, 2021-2023") == "Gedwongen verwijderingen, 2021-2023"
-    assert clean_caption("Tableau 4.2 : – Retours") == "Retours"
+    assert caption_title("Tabel 20 – Gedwongen verwijderingen, 2021-2023") == "Gedwongen verwijderingen, 2021-2023"
+    assert caption_title("Tableau 4.2 : – Retours") == "Retours"
 
 
 # Questions of the calibration reports energy-a and transport-a (generated from their records), by operation.

@@ -132,6 +132,17 @@ def test_a_compound_is_read_as_its_two_words_when_the_report_has_both() -> None:
     assert compound_parts("Schengenvisumdossiers", three, words=2) == frozenset()
 
 
+def test_a_compound_whose_first_part_is_unknown_is_read_as_its_last() -> None:
+    """A header's "Zittingszalen" names the "zalen" a question asks about, though the report never writes
+    "zitting" alone; nothing is read from a word that ends in no known word."""
+    from reportqa.language.glossary import compound_terms
+
+    vocabulary = set(content_terms("zalen", "nl"))
+    assert compound_terms("Zittingszalen", vocabulary) == content_terms("zalen", "nl")
+    assert compound_parts("Zittingszalen", vocabulary) == frozenset()
+    assert compound_terms("Steenokkerzeel", vocabulary) == frozenset()
+
+
 def test_every_name_is_found_by_its_first_word_in_any_case_and_in_the_plural() -> None:
     """A text is searched only for the groups whose names' first words it has: no name may be missed by that."""
     from reportqa.language.glossary import _groups, _named_in

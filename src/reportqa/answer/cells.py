@@ -18,7 +18,7 @@ from reportqa.chunk import Chunk
 from reportqa.config import Language, Settings
 from reportqa.index import LoadedIndex
 from reportqa.language.numbers import parse_number, years_in
-from reportqa.language.terms import content_terms
+from reportqa.language.terms import caption_title, content_terms
 from reportqa.messages.figures import CELL_BUSIEST, CELL_CHANGE, CELL_COLUMN, CELL_SHARE, CELL_VALUE, CELL_VALUE_NO_YEAR
 
 # Below this similarity between the question and its closest table row, no table is about what is asked.
@@ -27,9 +27,6 @@ MIN_ROW_SIMILARITY = 0.80
 MIN_COLUMN_SIMILARITY = 0.80
 
 _FOOTNOTE_MARK = re.compile(r"(?<=\d)[¹²³⁴⁵⁶⁷⁸⁹⁰*]+$")
-
-_CAPTION_NUMBER = re.compile(r"^\s*(?:Tableau|Tabel|Table|Tabelle)\s+[\w.]+\s*[:.–-]?\s*|^\s*[–-]\s*", re.IGNORECASE)
-
 
 @dataclass(frozen=True)
 class CellAnswer:
@@ -65,11 +62,6 @@ def _format(value: float, language: Language, decimals: int) -> str:
 
 def _decimals(*cells: str) -> int:
     return max((len(c.strip().rpartition(",")[2]) for c in cells if re.search(r",\d+\s*%?$", c.strip())), default=0)
-
-
-def clean_caption(caption: str) -> str:
-    """The caption without its numbering punctuation: "Tableau 4.2 : – Retours" reads "Retours"."""
-    return _CAPTION_NUMBER.sub("", _CAPTION_NUMBER.sub("", caption)).strip(" :–-")
 
 
 def _row_quote(chunk: Chunk, row: int) -> str:
@@ -128,7 +120,7 @@ class _Finder(RowFinder):
             label = f"{label} {year}"
         column = "" if c in s.year_columns.values() else CELL_COLUMN[self.language].format(name=table.header[c])
         template = CELL_VALUE if year is not None else CELL_VALUE_NO_YEAR
-        caption = clean_caption(table.caption) or chunk.section_label
+        caption = caption_title(table.caption) or chunk.section_label
         text = template[self.language].format(label=label, value=value, year=year, caption=caption, column=column)
         return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
 
@@ -202,7 +194,7 @@ class _Finder(RowFinder):
             b=self.frame.years[-1],
             diff=shown_diff,
             pct=shown_pct,
-            caption=clean_caption(chunk.table.caption) or chunk.section_label,
+            caption=caption_title(chunk.table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, ra, ca), self.cite(2, chunk, rb, cb)]
         return CellAnswer(text, citations, similarity, computed=(shown_diff, shown_pct))
@@ -226,7 +218,7 @@ class _Finder(RowFinder):
             value = _shown(table.rows[row][column])
             if _number(value) is None:
                 return None
-            caption = clean_caption(table.caption) or chunk.section_label
+            caption = caption_title(table.caption) or chunk.section_label
             template = CELL_VALUE if year is not None else CELL_VALUE_NO_YEAR
             text = template[self.language].format(
                 label=table.rows[row][0],
@@ -259,7 +251,7 @@ class _Finder(RowFinder):
             total=table.rows[s.total_row][0],
             year=year,
             pct=pct,
-            caption=clean_caption(table.caption) or chunk.section_label,
+            caption=caption_title(table.caption) or chunk.section_label,
         )
         citations = [self.cite(1, chunk, row, column), self.cite(2, chunk, s.total_row, column)]
         return CellAnswer(text, citations, similarity, computed=(pct,))
@@ -287,7 +279,7 @@ class _Finder(RowFinder):
             year=year,
             month=month,
             value=_shown(table.rows[r][c]),
-            caption=clean_caption(table.caption) or chunk.section_label,
+            caption=caption_title(table.caption) or chunk.section_label,
         )
         return CellAnswer(text, [self.cite(1, chunk, r, c)], similarity)
 

@@ -17,7 +17,7 @@ from reportqa.config import Edition, Language, Settings
 from reportqa.index import LoadedIndex
 from reportqa.language.detect import edition_for
 from reportqa.language.numbers import is_year, parse_number, years_in
-from reportqa.language.terms import content_terms, sentences, table_number
+from reportqa.language.terms import caption_title, content_terms, sentences, table_number
 from reportqa.messages.figures import BUSIEST_WRITTEN, YEAR_BEFORE_FIRST
 
 
@@ -123,7 +123,6 @@ _WRITTEN: dict[Language, tuple[str, str, str, str]] = {
         "für „{row}“, Spalte „{column}“",
     ),
 }
-_CAPTION_PREFIX = re.compile(r"^(?:Tableau|Tabel|Table|Tabelle)\s+[\d.]+\s*:?\s*", re.IGNORECASE)
 
 
 def written_sentence(chunk: Chunk, cell: tuple[int, int], language: Language) -> str:
@@ -135,7 +134,7 @@ def written_sentence(chunk: Chunk, cell: tuple[int, int], language: Language) ->
     place = (for_year if is_year(name) else for_column).format(row=table.rows[row][0], column=name)
     if not name:
         place = place.split(",")[0]
-    title = _CAPTION_PREFIX.sub("", table.caption).strip() or chunk.section_label
+    title = caption_title(table.caption) or chunk.section_label
     number = table_number(table.caption)
     template = with_number if number else without_number
     return template.format(number=number, title=title, value=table.rows[row][column].strip(), place=place)
@@ -224,7 +223,7 @@ def busiest_month(
     year = table.header[column].strip() if column < len(table.header) else ""
     text = BUSIEST_WRITTEN[language].format(
         number=table_number(table.caption) or "",
-        title=_CAPTION_PREFIX.sub("", table.caption).strip() or chunk.section_label,
+        title=caption_title(table.caption) or chunk.section_label,
         year=year,
         month=table.rows[row][0],
         value=table.rows[row][column].strip(),

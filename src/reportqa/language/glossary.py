@@ -239,10 +239,22 @@ def compound_parts(word: str, vocabulary: AbstractSet[str] | dict[str, float], w
     return frozenset()
 
 
+def _last_part(word: str, vocabulary: AbstractSet[str]) -> frozenset[str]:
+    """A Dutch compound is a kind of its last part: "zittingszalen" are "zalen", whatever a "zittings" is."""
+    word = word.lower()
+    for cut in range(COMPOUND_PART, len(word) - COMPOUND_PART + 1):
+        if tail := _known_stems(word[cut:], vocabulary):
+            return tail
+    return frozenset()
+
+
 def compound_terms(text: str, vocabulary: AbstractSet[str]) -> frozenset[str]:
-    """The parts of every Dutch compound in the text (see `compound_parts`)."""
+    """The parts of every Dutch compound in the text (see `compound_parts`), or its last part alone when only that
+    is a word of the vocabulary."""
     long_words = (w for w in re.findall(r"\w+", text) if len(w) >= 2 * COMPOUND_PART)
-    return frozenset(part for word in long_words for part in compound_parts(word, vocabulary))
+    return frozenset(
+        part for word in long_words for part in compound_parts(word, vocabulary) or _last_part(word, vocabulary)
+    )
 
 
 def _known_stems(part: str, vocabulary: AbstractSet[str] | dict[str, float]) -> frozenset[str]:

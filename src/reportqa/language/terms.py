@@ -99,6 +99,14 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for line in text.splitlines() for s in _SENTENCE_END.split(line) if s.strip()]
 
 
+_CAPTION_NUMBER = re.compile(r"^\s*(?:Tableau|Tabel|Table|Tabelle)\s+[\w.]+\s*[:.–-]?\s*|^\s*[–-]\s*", re.IGNORECASE)
+
+
+def caption_title(caption: str) -> str:
+    """The caption without its numbering and punctuation: "Tableau 4.2 : – Retours" reads "Retours"."""
+    return _CAPTION_NUMBER.sub("", _CAPTION_NUMBER.sub("", caption)).strip(" :–-")
+
+
 def table_number(caption: str) -> str | None:
     """'4.2' from 'Tableau 4.2 : ...' / 'Tabel 4.2: ...' (the same in both editions)."""
     match = _TABLE_NUMBER.match(caption)
