@@ -180,3 +180,21 @@ def test_a_figure_of_the_year_before_is_for_that_year(sentence: str, figure: str
     from reportqa.language.numbers import numbers_with_years
 
     assert (figure, year) in numbers_with_years(sentence)
+
+
+def test_a_day_of_the_month_is_a_date_not_a_figure() -> None:
+    from reportqa.language.numbers import numbers_with_years
+
+    said = numbers_with_years("Tussen 1 januari 2019 en 31 december 2020 werden 180 overuren vrijgesteld.")
+    assert [number for number, _ in said if not number.startswith("20")] == ["180"]
+    assert [n for n, _ in numbers_with_years("Au 1er mars 2023, 4 000 dossiers.") if n != "2023"] == ["4 000"]
+
+
+def test_a_general_act_is_named_in_its_inflected_forms() -> None:
+    """ "toegekende vrijstellingen" names the act "toegekend" that a question asks about, in the report's own
+    word or another of its names."""
+    from reportqa.language.glossary import alias_terms
+
+    assert content_terms("toegekend", "nl") <= alias_terms("Aantal toegekende vrijstellingen", "nl")
+    assert content_terms("afgegeven", "nl") <= alias_terms("Aantal toegekende vrijstellingen", "nl")
+    assert content_terms("accordés", "fr") <= alias_terms("Autorisations accordées", "fr")

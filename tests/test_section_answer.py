@@ -13,6 +13,7 @@ from reportqa.answer.section_answer import is_section_question
         ("Quelle section traite des mariages de complaisance ?", True),
         ("Which section covers forced returns?", True),
         ("In welchem Abschnitt geht es um Visa?", True),
+        ("Waar gaat het rapport in op de controles bij uitzendkantoren?", True),
         # Where something happens is a question about the report's content, not about its sections.
         ("Waar vinden de meeste terugdrijvingen plaats?", False),
         ("Où ont lieu la plupart des refoulements ?", False),

@@ -14,7 +14,9 @@ from reportqa.config import Edition
 BlockKind = Literal["prose", "table", "footnote", "chart"]
 DocumentKind = Literal["report", "announcement"]
 # Bumped whenever reading changes what a document becomes, so cached parses are not reused across versions.
-INGEST_VERSION = "layout-3"  # 2: rows of years alone are not data; 3: footnote markers kept out of table cells
+# 2: rows of years alone are not data; 3: footnote markers kept out of table cells; 4: headers set on several lines,
+# wrapped captions whole, no control characters, cells of two figures split
+INGEST_VERSION = "layout-4"
 PageProgress = Callable[[int, int], None]
 
 

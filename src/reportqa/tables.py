@@ -56,12 +56,11 @@ def ruled_tables(page: pymupdf.Page, regions: list[Region]) -> list[tuple[float,
             continue
         if any(overlap(box, region) > 0.5 and area(box) < 0.5 * area(region) for region in layout_tables):
             continue  # a ruled header over a borderless body: the layout engine's whole table is read instead
-        if any(_holds_several_rows(page, row.cells) for row in table.rows):
-            # Rules drawn every few rows only: the cells hold several rows each, read by their words instead.
+        # Cell texts from our words: table.extract() drops spaces, shifts thousands separators, keeps markers.
+        rows = _without_empty_columns([[text_in(words, cell) for cell in row.cells] for row in table.rows])
+        if any(_holds_several_rows(page, row.cells) for row in table.rows) or _holds_two_columns(rows):
+            # Rules drawn every few rows or columns only: a cell holds several rows or figures, read by words instead.
             rows = table_from_words(words_in(words, box)) or []
-        else:
-            # Cell texts from our words: table.extract() drops spaces, shifts thousands separators, keeps markers.
-            rows = _without_empty_columns([[text_in(words, cell) for cell in row.cells] for row in table.rows])
         rows = [row for row in rows if any(row)]
         if len(rows) < 2 or len(rows[0]) < 2:
             continue
@@ -79,6 +78,16 @@ def _holds_several_rows(page: pymupdf.Page, cells: list[Any]) -> bool:
             if sum(1 for line in lines if re.search(r"\d", line)) >= 3:
                 return True
     return False
+
+
+def _holds_two_columns(rows: list[list[str]]) -> bool:
+    """A cell holding two figures side by side, set apart by more than a thousands space ("193.751 141.382"): no rule
+    was drawn between their columns."""
+    return any(
+        len(parts := cell.split()) == 2 and all(_NUMERIC.match(p) and re.search(r"[.,]", p) for p in parts)
+        for row in rows[1:]
+        for cell in row[1:]
+    )
 
 
 def _is_data_row(row: list[str]) -> bool:
@@ -136,8 +145,8 @@ def borderless_tables(page: pymupdf.Page, regions: list[Region], ruled: list[Box
             continue
         grid = table_from_words(words_in(words, box))
         if grid is not None:
-            body = [row for row in grid[1:] if not _is_row_of_years(row)]
-            found.append((float(order), PlacedTable(box, Table("", grid[0], body))))
+            header, body = _header_and_body(grid)  # a header set on several lines is one row of names
+            found.append((float(order), PlacedTable(box, Table("", header, body))))
     return found
 
 
@@ -166,12 +175,27 @@ def table_from_words(words: list[Word]) -> list[list[str]] | None:
             column = sum(1 for gap in gaps if (phrase[0].x0 + phrase[-1].x1) / 2 > gap)
             cells[column] = " ".join([cells[column], *(word.text for word in phrase)]).strip()
         grid.append(cells)
-    grid = _join_wrapped_labels(grid)
+    grid = _join_wrapped_labels(_header_lines_joined(grid, rows, height))
     numeric = [i for i, row in enumerate(grid) if any(_is_numeric(c) and not is_year(c) for c in row[1:])]
     if numeric:
         first = max(numeric[0] - 1, 0)  # the header row is the one just above the first row of figures
         grid = grid[first : numeric[-1] + 1]
     return grid if len(grid) >= 2 else None
+
+
+def _header_lines_joined(grid: list[list[str]], rows: list[list[Word]], height: float) -> list[list[str]]:
+    """A header set on several lines ("Aantal" over "productieve" over "dossiers"), the lines packed as closely as
+    a paragraph's right above the first row of figures, is one row: each column's name is all its lines."""
+    first = next((i for i, row in enumerate(grid) if any(_is_numeric(c) and not is_year(c) for c in row[1:])), None)
+    if first is None or first < 2 or sum(is_year(c) for c in grid[first - 1]) >= 2:
+        return grid  # a line of years is the header; a name above them spans them all ("Aantal vrijstellingen")
+    top = first - 1
+    while top > 0 and min(w[1] for w in rows[top]) - max(w[3] for w in rows[top - 1]) < 0.5 * height:
+        top -= 1
+    if top == first - 1:
+        return grid
+    header = [" ".join(row[c] for row in grid[top:first] if row[c]) for c in range(len(grid[0]))]
+    return [*grid[:top], header, *grid[first:]]
 
 
 def _rows_of(words: list[Word], height: float) -> list[list[Word]]:

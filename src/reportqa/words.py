@@ -9,6 +9,8 @@ from typing import Any, NamedTuple
 
 import pymupdf
 
+# Control characters some designed PDFs print ("Tabel 2 – \x07Evolutie …"): no reader sees them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # A footnote marker: superscript digits or symbols, alone in their span.
 _MARKER = re.compile(r"^[\d*†‡,]{1,4}$")
 SUPERSCRIPT_FLAG = 1
@@ -22,6 +24,11 @@ class Word(NamedTuple):
     x1: float
     y1: float
     text: str
+
+
+def printable(text: str) -> str:
+    """The text without the control characters a PDF may carry."""
+    return _CONTROL.sub("", text)
 
 
 def is_marker(span: dict[str, Any], main: dict[str, Any], text: str | None = None) -> bool:
@@ -49,7 +56,7 @@ def printed_words(page: pymupdf.Page) -> list[Word]:
                 for char in span["chars"]:
                     if char["c"].isspace():
                         _flush(chars, words)
-                    else:
+                    elif not _CONTROL.match(char["c"]):
                         chars.append(char)
             _flush(chars, words)
     return words

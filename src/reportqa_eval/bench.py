@@ -143,7 +143,8 @@ def load_questions(path: Path, report: str, split: str) -> list[BenchQuestion]:
 
 
 def find_reports(base: Path = BENCH_DIR) -> list[BenchReport]:
-    """Every generated report (with its split from its record) and every real one (split "real")."""
+    """Every generated report (with its split from its record) and every real one (split "real", or "calibration"
+    once it has been looked at)."""
     reports = []
     for folder in sorted(p for p in base.glob("*") if (p / "questions.jsonl").is_file()):
         record = json.loads((folder / "figures.json").read_text(encoding="utf-8"))
@@ -152,8 +153,11 @@ def find_reports(base: Path = BENCH_DIR) -> list[BenchReport]:
                                    load_questions(folder / "questions.jsonl", folder.name, record["split"])))
     for folder in sorted(p for p in (base / "real").glob("*") if (p / "questions.jsonl").is_file()):
         pdfs = sorted(folder.glob("*.pdf"))
-        reports.append(BenchReport(folder.name, "real", folder, pdfs,
-                                   load_questions(folder / "questions.jsonl", folder.name, "real")))
+        # A real report whose answers were looked at and tuned on says so in its folder ("calibration").
+        marked = folder / "split.txt"
+        split = marked.read_text(encoding="utf-8").strip() if marked.is_file() else "real"
+        reports.append(BenchReport(folder.name, split, folder, pdfs,
+                                   load_questions(folder / "questions.jsonl", folder.name, split)))
     # The sample report everything was tuned on (samples/report, its gold set's test split): one calibration
     # report among many.
     sample, gold = base.parent / "report", base.parent.parent / "eval" / "gold.jsonl"

@@ -19,7 +19,9 @@ from reportqa.messages.answers import SECTION_ANSWER
 SECTION_QUESTION = re.compile(
     r"\b(?:(?:dans |en )?quel(?:le)?s? (?:partie|section|chapitre)|o[uù] (?:le rapport|trouver|puis-je|peut-on)"
     r"|(?:in )?welke? (?:deel|hoofdstuk|afdeling|sectie|onderdeel)"
-    r"|waar (?:behandelt|bespreekt|beschrijft|vermeldt) het verslag|waar (?:vind|lees) ik|waar (?:kan|kun) (?:ik|je)"
+    r"|waar (?:behandelt|bespreekt|beschrijft|vermeldt) het (?:verslag|rapport)"
+    r"|waar gaat het (?:verslag|rapport) (?:in )?op"
+    r"|waar (?:vind|lees) ik|waar (?:kan|kun) (?:ik|je)"
     r"|(?:which|what) (?:section|part|chapter)|where (?:does|in) the report|where (?:can|do) i find"
     r"|(?:in )?welche[mnrs]? (?:abschnitt|teil|kapitel)|wo (?:behandelt|steht) (?:der|im) bericht"
     r"|wo (?:finde|kann) ich)\b",

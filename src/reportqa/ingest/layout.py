@@ -22,7 +22,7 @@ import pymupdf
 
 from reportqa.document import Table
 from reportqa.tables import Box, PlacedTable, Region, borderless_tables, overlap, ruled_tables
-from reportqa.words import is_marker
+from reportqa.words import is_marker, printable
 
 __all__ = ["Line", "PageItem", "PageStructure", "PlacedChart", "PlacedTable", "Table", "read_page", "read_pages"]
 
@@ -85,7 +85,7 @@ def page_lines(page: pymupdf.Page, textpage: pymupdf.TextPage | None = None) -> 
                         kept.append(span["text"].strip() + " ")
                     continue  # a marker glued to a word ("Total6"): not part of the text
                 kept.append(span["text"])
-            text = " ".join("".join(kept).replace("\u00ad", "").split())
+            text = " ".join(printable("".join(kept)).replace("\u00ad", "").split())
             if not text:
                 continue
             bold = bool(main["flags"] & BOLD_FLAG) or "bold" in main["font"].lower()
@@ -293,7 +293,7 @@ def _caption_for(body: list[tuple[int, Line]], box: Box, consumed: set[int], pat
     above = [i for i, (_, ln) in enumerate(body) if i not in consumed and ln.y1 <= box[1] + 2 and box[1] - ln.y1 < 40]
     for start in sorted(above, key=lambda i: -body[i][1].y0):
         if pattern.match(body[start][1].text) or body[start][1].region == "caption":
-            return _take_caption(body, start, box[1] + 2, consumed)
+            return _take_caption(body, _caption_start(body, start, consumed), box[1] + 2, consumed)
     if pattern is TABLE_CAPTION and (title := _title_above(body, box, above)) is not None:
         consumed.add(title)
         return body[title][1].text
@@ -315,6 +315,16 @@ def _title_above(body: list[tuple[int, Line]], box: Box, above: list[int]) -> in
     if close and line.bold and len(line.text) <= 150 and not line.text.rstrip().endswith((".", ":")):
         return nearest
     return None
+
+
+def _caption_start(body: list[tuple[int, Line]], start: int, consumed: set[int]) -> int:
+    """A wrapped caption's first line: the line nearest the table may be its last ("euro)")."""
+    while start > 0 and start - 1 not in consumed:
+        above, line = body[start - 1][1], body[start][1]
+        if line.region_index < 0 or above.region_index != line.region_index or line.y0 - above.y1 > line.size:
+            break
+        start -= 1
+    return start
 
 
 def _take_caption(body: list[tuple[int, Line]], start: int, limit: float, consumed: set[int]) -> str:

@@ -72,10 +72,10 @@ def _groups() -> list[_Names]:
 
 
 def _named_in(text: str, groups: list[_Names]) -> Iterator[tuple[Group, re.Pattern[str]]]:
-    """The groups whose names could be in the text, with their patterns. A name's first word (or that word with a
-    plural "s") is a word of the text whenever the name is there."""
+    """The groups whose names could be in the text, with their patterns. A name's first word (or that word
+    inflected, see `_inflection`) is a word of the text whenever the name is there."""
     words = set(re.findall(r"\w+", text.lower()))
-    words |= {word[:-1] for word in words if word.endswith("s")} | {""}
+    words |= {word[: -len(end)] for word in words for end in ("s", "e", "es") if word.endswith(end)} | {""}
     for names in groups:
         if not words.isdisjoint(names.first_words):
             yield names.group, names.pattern
@@ -94,9 +94,15 @@ def countries_named(text: str) -> frozenset[str]:
 
 
 def _with_plurals(alias: str) -> str:
-    """A pattern for the alias that also matches its words with a plural "s" ("lignes régionales")."""
-    words = alias.split()
-    return r"\s+".join(re.escape(w) + ("s?" if w[-1].isalpha() and w[-1] != "s" else "") for w in words)
+    """A pattern for the alias that also matches its words inflected: a plural "s" ("lignes régionales"), a Dutch
+    adjective's "e" ("toegekende" for "toegekend"), a feminine "e" ("accordée")."""
+    return r"\s+".join(re.escape(word) + _inflection(word) for word in alias.split())
+
+
+def _inflection(word: str) -> str:
+    if not word[-1].isalpha() or word[-1] == "s":
+        return ""
+    return "s?" if word[-1] == "e" else "(?:e|s|es)?"
 
 
 def _own_term_present(question: str, own: list[str]) -> bool:

@@ -148,14 +148,17 @@ def year_of(sentence: str, end: int, years: list[int], is_change: bool) -> int |
     return years[0] if len(years) == 1 else None
 
 
+_DAY_OF_MONTH = re.compile(r"(?:er|e)?\s+" + MONTH.pattern, re.IGNORECASE)
+
+
 def numbers_with_years(sentence: str) -> list[tuple[str, int | None]]:
     """Each number a sentence states (as written) with the year it is for, or None (a change, or no year)."""
     years = [int(y) for y in _YEAR_IN_TEXT.findall(sentence)]
     found = []
     for match in _NUMBER.finditer(sentence):
         parsed = parse_number(match.group(0))
-        if parsed is None:
-            continue
+        if parsed is None or _DAY_OF_MONTH.match(sentence, match.end()):
+            continue  # "31 december 2022" is a date, not a figure
         is_change = parsed[1] and bool(_CHANGE.search(sentence))
         found.append((match.group(0), year_of(sentence, match.end(), years, is_change=is_change)))
     return found
