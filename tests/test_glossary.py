@@ -110,6 +110,15 @@ def test_a_name_the_report_never_uses_is_unknown() -> None:
     assert unknown_names("Ik schrijf een artikel: Hoeveel visa in Vottem?", vocabulary) == ["Vottem"]
 
 
+def test_a_name_whose_word_is_a_stop_word_is_known_when_the_report_writes_it() -> None:
+    """ "Plus" is a French stop word, so no weighed term: the report's words as written know the plan "Groene
+    Mobiliteit Plus"; a report that never writes "plus" does not."""
+    vocabulary = {"fr": {}, "nl": dict.fromkeys(content_terms("plan Groene Mobiliteit", "nl"), 1.0)}
+    question = "Hoeveel elektrische bussen voor het plan Groene Mobiliteit Plus in 2023?"
+    assert unknown_names(question, vocabulary, frozenset({"plan", "groene", "mobiliteit", "plus"})) == []
+    assert unknown_names(question, vocabulary, frozenset({"plan", "groene", "mobiliteit"})) == ["Plus"]
+
+
 def test_a_dutch_compound_of_the_reports_words_is_no_unknown_name() -> None:
     """ "Dublinaanvrager" is Dublin + the one who lodges "aanvragen": both are the report's words. A place name
     made of no two such words stays unknown."""

@@ -113,7 +113,7 @@ def compose(
     frame: Frame | None = None,
 ) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
-    if edition_for(language) is not None and unknown_names(question, index.idf):
+    if edition_for(language) is not None and unknown_names(question, index.idf, index.vocabulary.report_words()):
         return _refusal(language, hits, settings, NO_EVIDENCE)
     if is_section_question(question) and not is_figure_question(question):
         return _section(question, language, hits, settings, index)  # weighs every passage, not only the hits

@@ -190,15 +190,20 @@ def _subject_terms(edition: Edition) -> frozenset[str]:
 _NAME = re.compile(r"(?<=[\s'’(«\"-])([A-ZÀ-ÖØ-Ý][\w-]+)")
 
 
-def unknown_names(question: str, vocabulary: dict[str, dict[str, float]]) -> list[str]:
+def unknown_names(
+    question: str, vocabulary: dict[str, dict[str, float]], report_words: AbstractSet[str] = frozenset()
+) -> list[str]:
     """The names a French or Dutch question uses that the report never does, in either edition, and that are no
     country, people or term the glossary knows: "Herstal", "Merksem". A question about one is about something
-    the report does not cover."""
+    the report does not cover. `report_words` (the report's words as written, lowercase) knows the names whose
+    words are stop words elsewhere ("Plus" in "Groene Mobiliteit Plus")."""
     unknown = []
     for match in _NAME.finditer(question):
         name = match.group()
         if question[: match.start()].rstrip()[-1:] in (".", "?", "!", ":"):
             continue  # a sentence's first word ("Ik schrijf een artikel. Hoeveel …") has its capital for that
+        if report_words and all(word in report_words for word in re.findall(r"\w+", name.lower())):
+            continue
         if name.lower().startswith("belg") or countries_named(name):  # Belgium: the countries leave it out
             continue
         if any(pattern.search(name) for _, pattern in _named_in(name, _groups())):

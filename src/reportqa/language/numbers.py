@@ -27,10 +27,12 @@ _CHANGE = re.compile(
 # "35 507", "35 507" (no-break spaces), "35.507" and "35507" are one number; "12,5" and "12.5" too.
 _GROUPED_NUMBER = re.compile(r"(?<![\d,.])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?![\d])")
 _DECIMAL_COMMA = re.compile(r"(?<=\d),(?=\d)")
-_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
+# A number glued to a name by a hyphen is part of the name ("COVID-19", "bijlage C-12"), not a figure.
+_NOT_AFTER = r"(?<![\w.,])(?<![^\W\d_]-)"
+_NUMBER = re.compile(_NOT_AFTER + r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)(?:,(\d+))?(\s?%)?")
 # A number as a claim writes it, in any of the four languages' formats.
 _WRITTEN_NUMBER = re.compile(
-    r"(?<![\w.,])\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?:\s?%)?|(?<![\w.,])\d+(?:[,.]\d+)?(?:\s?%)?"
+    _NOT_AFTER + r"\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?:\s?%)?|" + _NOT_AFTER + r"\d+(?:[,.]\d+)?(?:\s?%)?"
 )
 # English writes thousands with a comma ("4,000"), which French and Dutch read as a decimal comma.
 _ENGLISH_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
