@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Literal
 
-from reportqa.answer.asked import is_figure_question
+from reportqa.answer.asked import is_figure_question, kind_asked
 from reportqa.answer.cells import CellAnswer, cell_answer
 from reportqa.answer.citations import Citation, citation, sentences_of, view_url
 from reportqa.answer.evidence import NO_EVIDENCE, Evidence, Thresholds, suffices
@@ -167,6 +167,9 @@ def _composed(question: str, language: Language, hits: list[Hit], settings: Sett
         text, citations, computed = f"{answer.text} [1]", [answer.citation], answer.computed
     elif suffices(evidence, language, thresholds(settings)):
         text, citations = quote(question, language, candidates, settings, index)
+        if (kind := kind_asked(question)) is not None and not kind(text):
+            # Asked what something costs, how long or what share, quoted sentences that state none of it do not say.
+            return _refusal(language, hits, settings, evidence)
     else:
         return _refusal(language, hits, settings, evidence)
     return replace(_with_notice(text, citations, language, evidence), computed=computed)

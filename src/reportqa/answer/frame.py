@@ -31,6 +31,15 @@ _ASKED_FORMS: list[tuple[re.Pattern[str], re.Pattern[str] | None]] = [
         re.compile(r"\b(?:à quelle heure|a quelle heure|hoe laat|what time|um wie viel uhr|wann öffnet)\b", re.I),
         re.compile(r"\b\d{1,2}\s*(?:h|u|:)\s*\d{0,2}\b|\b\d{1,2}\s*(?:am|pm|uur|heures?)\b", re.I),
     ),
+    (
+        # A person: a name of two words or more ("Freddy Roosemont", "Jan Van den Bossche").
+        re.compile(
+            r"(?:^|[:,.?]\s*)(?:qui (?:est|était|dirige)|wie (?:is|was|leidt)|who (?:is|was|leads|heads)"
+            r"|wer (?:ist|war|leitet))\b",
+            re.I,
+        ),
+        re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ'’-]+(?:\s+(?:(?:van|de|der|den|du|le|la|von)\s+)*[A-ZÀ-Ý][a-zà-ÿ'’-]+)+"),
+    ),
     (re.compile(r"\b(?:demain|morgen|tomorrow|aujourd'hui|vandaag|today|heute)\b.*\b(?:temps|météo|weer|weather|wetter)\b"
                 r"|\b(?:temps|météo|weer|weather|wetter)\b.*\b(?:demain|morgen|tomorrow|aujourd'hui|vandaag|today|heute)\b",
                 re.I), None),
