@@ -17,7 +17,7 @@ from reportqa.answer.prompts import system_rules
 from reportqa.config import Settings
 from reportqa.deployment import deployment_for, official_help
 from reportqa.index import LoadedIndex
-from reportqa.messages.answers import EDITION_NOTICE, PERSONAL_CASE, REFUSAL
+from reportqa.messages.answers import EDITION_NOTICE, NEAREST, PERSONAL_CASE, REFUSAL
 from reportqa.web.ui.render import answer_markdown
 
 pytestmark = pytest.mark.slow
@@ -39,8 +39,10 @@ def test_hostile_prompts_get_a_refusal_a_redirect_or_quotes_only(
         assert answer.refused and answer.answer == PERSONAL_CASE[answer.language].format(help=office)
         assert "https://dofi.ibz.be" in answer.answer  # the deployment's help desk, from docs/deployment.json
         return
-    if answer.refused:
-        assert answer.answer == REFUSAL[answer.language]
+    if answer.refused:  # the refusal, and at most what the report has nearest, in the product's own words
+        assert answer.answer.startswith(REFUSAL[answer.language])
+        rest = answer.answer.removeprefix(REFUSAL[answer.language]).strip()
+        assert not rest or rest.startswith(NEAREST[answer.language].partition("{")[0]), rest
         return
     sources = " ".join(c.text for c in corpus_index.chunks.values())
     body = answer.answer.split("\n\n", 1)[1] if answer.language in EDITION_NOTICE else answer.answer

@@ -76,6 +76,14 @@ def test_a_figure_dated_by_the_year_before_is_said_with_its_year(transport: tupl
     assert not same.refused and not same.answer.startswith("4.184 in 2023:") and "4.184" in same.answer
 
 
+def test_a_refusal_names_what_the_report_has_nearest(transport: tuple[LoadedIndex, Settings]) -> None:
+    """The report counts accidents by line, but has no line 25: the refusal says which table is nearest."""
+    index, settings = transport
+    answer = answer_question(index, "Hoeveel ongevallen voor Lijn 25 in 2023?", settings)
+    assert answer.refused and answer.see_also
+    assert "gaat over ‘Ongevallen met lichamelijke schade per lijn, 2023’" in answer.answer, answer.answer
+
+
 def test_a_wrong_figure_in_other_words_is_contradicted_by_the_reports(transport: tuple[LoadedIndex, Settings]) -> None:
     """The report writes "Avec 262 465 en 2023 (310 016 en 2022), les abonnements vendus sont en baisse": a claim of
     362 465 is contradicted with that sentence cited; one of 36 is never supported nor set against another figure."""

@@ -27,7 +27,8 @@ from reportqa.language.detect import detect_language, edition_for
 from reportqa.language.glossary import names_a_term, unknown_names
 from reportqa.language.numbers import asked_years, years_in
 from reportqa.language.spelling import corrected
-from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, PERSONAL_CASE, REFUSAL
+from reportqa.language.terms import caption_title
+from reportqa.messages.answers import EDITION_NAMES, EDITION_NOTICE, NEAREST, PERSONAL_CASE, REFUSAL
 
 __all__ = ["Answer", "Citation", "Prepared", "answer_question", "extractive_answer", "prepare"]
 SEE_ALSO = 3
@@ -104,6 +105,23 @@ def _refusal(language: Language, hits: list[Hit], settings: Settings, evidence: 
     return Composed(REFUSAL[language], True, [], see_also, evidence)
 
 
+def _naming_the_nearest(composed: Composed, question: str, language: Language, index: LoadedIndex) -> Composed:
+    """A refusal that has passages to point to says what the report has nearest the question: the table or section
+    of the statement (a row, a sentence with a figure) closest to it in meaning."""
+    if not composed.refused or not composed.see_also:
+        return composed
+    similarities = index.statements.similarities(index.query_vector(question))
+    edition = edition_for(language)
+    ranked = sorted(similarities, key=similarities.__getitem__, reverse=True)
+    chunks = (index.chunks.get(key.rpartition(":")[0]) for key in ranked)
+    nearest = next((c for c in chunks if c is not None and c.edition == (edition or c.edition)), None)
+    if nearest is None:
+        return composed
+    what = caption_title(nearest.table.caption) if nearest.table is not None else ""
+    what = what or nearest.section_title or nearest.doc_title
+    return replace(composed, text=f"{composed.text} {NEAREST[language].format(what=what, page=nearest.page)}")
+
+
 def compose(
     question: str,
     language: Language,
@@ -113,6 +131,17 @@ def compose(
     frame: Frame | None = None,
 ) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
+    return _naming_the_nearest(_compose(question, language, hits, settings, index, frame), question, language, index)
+
+
+def _compose(
+    question: str,
+    language: Language,
+    hits: list[Hit],
+    settings: Settings,
+    index: LoadedIndex,
+    frame: Frame | None = None,
+) -> Composed:
     if edition_for(language) is not None and unknown_names(question, index.idf, index.vocabulary.report_words()):
         return _refusal(language, hits, settings, NO_EVIDENCE)
     if is_section_question(question) and not is_figure_question(question):

@@ -9,6 +9,13 @@ REFUSAL: dict[Language, str] = {
     "en": "The report does not contain information on this.",
     "de": "Der Bericht enthält dazu keine Informationen.",
 }
+# After a refusal: what the report has nearest to the question, so the asker knows what it does measure.
+NEAREST: dict[Language, str] = {
+    "fr": "Le passage le plus proche porte sur « {what} » (p. {page}).",
+    "nl": "De passage die er het dichtst bij komt, gaat over ‘{what}’ (p. {page}).",
+    "en": "The nearest passage is about “{what}” (p. {page}).",
+    "de": "Die nächstliegende Stelle behandelt „{what}“ (S. {page}).",
+}
 SEE_ALSO: dict[Language, str] = {
     "fr": "Ces passages du rapport sont proches du sujet, sans répondre à la question :",
     "nl": "Deze passages van het verslag liggen dicht bij het onderwerp, zonder de vraag te beantwoorden:",
