@@ -120,3 +120,5 @@ def test_an_english_question_naming_nothing_of_the_report_gets_no_passage(
     index, settings = transport
     assert answer_question(index, "Who won the 2022 football World Cup?", settings).refused
     assert not answer_question(index, "How many complaints were there in 2023?", settings).refused
+    # The report counts accidents by line, with no line 25: a sentence about electric buses is not close enough.
+    assert answer_question(index, "How many accidents for line 25 in 2023?", settings).refused

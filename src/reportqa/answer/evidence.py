@@ -21,6 +21,7 @@ class Thresholds(NamedTuple):
     min_score: float
     min_coverage: float
     min_sentence_score: float
+    min_crosslingual_score: float = 0.0  # English and German questions: the sentence's closeness in meaning
 
 
 NO_EVIDENCE = Evidence(0.0, 0.0, False, 0.0)
@@ -35,10 +36,11 @@ def coverage(question_terms: AbstractSet[str], evidence_terms: AbstractSet[str],
 
 def suffices(evidence: Evidence, language: Language, thresholds: Thresholds) -> bool:
     """Refuse on missing evidence, not only on a weak match: the passage must be close to the question and name
-    the year asked about, and (French and Dutch questions) the sentence must either cover enough of the question's
-    rare words or, for a paraphrase, be very close to the question in meaning."""
+    the year asked about, and the sentence must either cover enough of the question's rare words or, for a
+    paraphrase, be very close to the question in meaning (French and Dutch questions), or be close to it in
+    meaning (English and German ones, whose words the report does not use)."""
     if not evidence.years_ok or evidence.passage_score < thresholds.min_score:
         return False
     if edition_for(language) is None:
-        return True
+        return evidence.sentence_score >= thresholds.min_crosslingual_score
     return evidence.coverage >= thresholds.min_coverage or evidence.sentence_score >= thresholds.min_sentence_score

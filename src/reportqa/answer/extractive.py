@@ -87,7 +87,9 @@ class Composed:
 
 
 def thresholds(settings: Settings) -> Thresholds:
-    return Thresholds(settings.min_score, settings.min_coverage, settings.min_sentence_score)
+    return Thresholds(
+        settings.min_score, settings.min_coverage, settings.min_sentence_score, settings.min_crosslingual_score
+    )
 
 
 def report_year(index: LoadedIndex) -> int | None:
