@@ -112,16 +112,20 @@ def _naming_the_nearest(composed: Composed, question: str, language: Language, i
     of the statement (a row, a sentence with a figure) closest to it in meaning."""
     if not composed.refused or not composed.see_also:
         return composed
-    similarities = index.statements.similarities(index.query_vector(question))
     edition = edition_for(language)
-    ranked = sorted(similarities, key=similarities.__getitem__, reverse=True)
-    chunks = (index.chunks.get(key.rpartition(":")[0]) for key in ranked)
-    nearest = next((c for c in chunks if c is not None and c.edition == (edition or c.edition)), None)
-    if nearest is None:
+    similarities = index.statements.similarities(index.query_vector(question))
+    in_edition: dict[str, float] = {}  # each passage as close as its closest statement
+    for key, similarity in similarities.items():
+        chunk = index.chunks.get(key.rpartition(":")[0])
+        if chunk is not None and (edition is None or chunk.edition == edition):
+            in_edition[chunk.chunk_id] = max(similarity, in_edition.get(chunk.chunk_id, similarity))
+    if not in_edition:
         return composed
+    nearest = index.chunks[max(in_edition, key=in_edition.__getitem__)]
     what = caption_title(nearest.table.caption) if nearest.table is not None else ""
     what = what or nearest.section_title or nearest.doc_title
-    return replace(composed, text=f"{composed.text} {NEAREST[language].format(what=what, page=nearest.page)}")
+    page = nearest.page or str(nearest.physical_page)
+    return replace(composed, text=f"{composed.text} {NEAREST[language].format(what=what, page=page)}")
 
 
 def compose(
@@ -133,17 +137,6 @@ def compose(
     frame: Frame | None = None,
 ) -> Composed:
     """A figure in one sentence, quoted sentences, or a refusal with the closest passages."""
-    return _naming_the_nearest(_compose(question, language, hits, settings, index, frame), question, language, index)
-
-
-def _compose(
-    question: str,
-    language: Language,
-    hits: list[Hit],
-    settings: Settings,
-    index: LoadedIndex,
-    frame: Frame | None = None,
-) -> Composed:
     if edition_for(language) is not None and unknown_names(question, index.idf, index.vocabulary.report_words()):
         return _refusal(language, hits, settings, NO_EVIDENCE)
     if is_section_question(question) and not is_figure_question(question):
@@ -287,6 +280,7 @@ def extractive_answer(index: LoadedIndex, prepared: Prepared, settings: Settings
         return Answer(question, question, language, redirect, True, [], timings)
     frame = question_frame(question, language, prepared.searched)
     composed = compose(prepared.searched, language, prepared.hits, settings, index, frame)
+    composed = _naming_the_nearest(composed, prepared.searched, language, index)
     total = _ms_since(prepared.started)
     timings = {
         "retrieve": prepared.retrieve_ms,
